@@ -1,0 +1,71 @@
+// A check, its dated versions, and readers' feedback on them.
+import { z } from "zod";
+import { Claim, InputKind } from "./claim.js";
+import { Passage } from "./document.js";
+import { QueryPlan } from "./query-plan.js";
+import { Report } from "./report.js";
+import { Source } from "./source.js";
+import { SourceAssessment } from "./source-assessment.js";
+import { Verdict } from "./verdict.js";
+
+/** Stable id: a readable slug plus a short hash of the normalised input. */
+export const CheckId = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{8}$/,
+    "a check id looks like `masks-reduce-covid-1a2b3c4d`",
+  );
+export type CheckId = z.infer<typeof CheckId>;
+
+export const Check = z.object({
+  id: CheckId,
+  input: z.string().min(1),
+  kind: InputKind,
+  createdAt: z.iso.datetime(),
+});
+export type Check = z.infer<typeof Check>;
+
+/** What produced a version: enough to tell whether two versions are comparable. */
+export const SettingsFingerprint = z.object({
+  providers: z.array(z.string()),
+  models: z.array(z.string()),
+  promptVersion: z.string(),
+});
+export type SettingsFingerprint = z.infer<typeof SettingsFingerprint>;
+
+export const StageTiming = z.object({ stage: z.string(), ms: z.number().nonnegative() });
+export const TokenUse = z.object({
+  input: z.number().int().nonnegative(),
+  output: z.number().int().nonnegative(),
+});
+
+export const CheckVersionStatus = z.enum(["running", "done", "failed"]);
+
+export const CheckVersion = z.object({
+  checkId: CheckId,
+  n: z.number().int().positive(),
+  checkedAt: z.iso.datetime(),
+  status: CheckVersionStatus,
+  claim: Claim,
+  plan: QueryPlan,
+  sources: z.array(Source),
+  passages: z.array(Passage),
+  assessments: z.array(SourceAssessment),
+  verdict: Verdict,
+  report: Report,
+  settings: SettingsFingerprint,
+  timings: z.array(StageTiming),
+  tokens: TokenUse,
+  /** Recoverable problems met on the way (a provider skipped, a fallback taken). */
+  notes: z.array(z.string()),
+});
+export type CheckVersion = z.infer<typeof CheckVersion>;
+
+export const Feedback = z.object({
+  checkId: CheckId,
+  version: z.number().int().positive(),
+  helpful: z.boolean(),
+  comment: z.string().max(2000).optional(),
+  createdAt: z.iso.datetime(),
+});
+export type Feedback = z.infer<typeof Feedback>;
