@@ -1,0 +1,112 @@
+// The schema of the embedded store, as numbered migrations applied in order at open.
+
+/** One schema step; `n` becomes SQLite's `user_version` once applied. */
+export interface Migration {
+  n: number;
+  why: string;
+  sql: string;
+}
+
+// Porter stemming over unicode61 words with diacritics folded: "vaccines" finds "vaccine",
+// "café" finds "cafe". Same tokenizer on documents and passages so their scores compare.
+const TOKENIZER = "porter unicode61 remove_diacritics 2";
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    n: 1,
+    why: "corpus with document- and passage-level full-text indexes; check records",
+    sql: `
+CREATE TABLE documents (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  url TEXT,
+  published_at TEXT,
+  publisher TEXT,
+  metadata TEXT NOT NULL DEFAULT '{}',
+  content_hash TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_content_hash ON documents(content_hash);
+
+CREATE TABLE passages (
+  rowid INTEGER PRIMARY KEY,
+  document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX passages_document ON passages(document_rowid, ord);
+
+-- External-content indexes: the text lives once in the tables above, triggers keep the
+-- indexes in step inside the same transaction.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, content='documents', content_rowid='rowid', tokenize='${TOKENIZER}'
+);
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  text, content='passages', content_rowid='rowid', tokenize='${TOKENIZER}'
+);
+-- Document frequency of each stemmed term, for query expansion.
+CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, row);
+
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+
+-- Checks: one row per distinct (normalised) input, a row per dated run of it, feedback per
+-- run. A version's full value (plan, sources with content hashes, passages used,
+-- assessments, verdict, report, settings, timings) is one JSON document validated by the
+-- CheckVersion schema; the columns beside it are what listing and filtering need.
+CREATE TABLE checks (
+  id TEXT PRIMARY KEY,
+  input TEXT NOT NULL,
+  normalized TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('claim', 'question')),
+  created_at TEXT NOT NULL,
+  freshness_days INTEGER
+);
+CREATE TABLE check_versions (
+  check_id TEXT NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
+  n INTEGER NOT NULL,
+  checked_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+  verdict_label TEXT,
+  verdict_confidence REAL,
+  settings_fingerprint TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (check_id, n)
+);
+CREATE INDEX check_versions_recent ON check_versions(checked_at DESC);
+CREATE TABLE feedback (
+  rowid INTEGER PRIMARY KEY,
+  check_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+  comment TEXT,
+  created_at TEXT NOT NULL,
+  FOREIGN KEY (check_id, version) REFERENCES check_versions(check_id, n) ON DELETE CASCADE
+);
+CREATE INDEX feedback_version ON feedback(check_id, version);
+`,
+  },
+];
+
+/** The schema version this build writes and understands. */
+export const LATEST_SCHEMA = MIGRATIONS.at(-1)?.n ?? 0;
