@@ -14,7 +14,9 @@ interface ExistingRow {
 }
 
 /** Prepared statements for writing, made once per store. */
-export function createCorpusWriter(db: Database.Database) {
+export function createCorpusWriter(
+  db: Database.Database,
+): (documents: readonly DocumentToStore[]) => UpsertOutcome[] {
   const byId = db.prepare<[string], ExistingRow>(
     "SELECT rowid, content_hash, url, published_at, publisher, metadata FROM documents WHERE id = ?",
   );
