@@ -8,6 +8,7 @@ import type {
   RetrievalOptions,
 } from "../../core/interfaces/store.js";
 import { feedbackTerms } from "../../text/feedback-terms.js";
+import { bestPassage, stemWord } from "../../text/passage-match.js";
 import { ftsOrQuery, queryTerms } from "../../text/query-terms.js";
 import { combineScores } from "../../text/score-fusion.js";
 
@@ -26,18 +27,15 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
 
 // Candidates scored per stage: deep enough that recall@100 is not cut by fusion.
 const MIN_DEPTH = 200;
-const HIGHLIGHT_OPEN = "\u0001";
-const HIGHLIGHT_CLOSE = "\u0002";
 
 interface Scored {
   rowid: number;
   s: number;
 }
-interface BestPassage {
+interface PassageRow {
   start: number;
   end: number;
   text: string;
-  h: string | null;
 }
 interface DocumentRow {
   rowid: number;
@@ -46,8 +44,6 @@ interface DocumentRow {
   url: string | null;
   published_at: string | null;
   publisher: string | null;
-  pmin: number | null;
-  pmax: number | null;
 }
 
 /** Prepared statements for searching, made once per store. */
@@ -62,20 +58,10 @@ export function createCorpusSearch(db: Database.Database) {
      JOIN passages p ON p.rowid = f.rowid`,
   );
   const documentRow = db.prepare<[number], DocumentRow>(
-    `SELECT d.rowid, d.id, d.title, d.url, d.published_at, d.publisher,
-       (SELECT min(rowid) FROM passages WHERE document_rowid = d.rowid) AS pmin,
-       (SELECT max(rowid) FROM passages WHERE document_rowid = d.rowid) AS pmax
-     FROM documents d WHERE d.rowid = ?`,
+    "SELECT rowid, id, title, url, published_at, publisher FROM documents WHERE rowid = ?",
   );
-  // A document's passages have consecutive rowids (written together), and FTS5 answers a
-  // rowid range next to MATCH without scanning other documents' matches.
-  const bestPassage = db.prepare<[string, string, string, number, number], BestPassage>(
-    `SELECT p.start, p.end, p.text, highlight(passages_fts, 0, ?, ?) AS h
-     FROM passages_fts f JOIN passages p ON p.rowid = f.rowid
-     WHERE passages_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY rank LIMIT 1`,
-  );
-  const firstPassage = db.prepare<[number], BestPassage>(
-    "SELECT start, end, text, NULL AS h FROM passages WHERE document_rowid = ? ORDER BY ord LIMIT 1",
+  const passagesOf = db.prepare<[number], PassageRow>(
+    "SELECT start, end, text FROM passages WHERE document_rowid = ? ORDER BY ord",
   );
   const feedbackText = db.prepare<[number], { title: string; text: string }>(
     "SELECT title, text FROM documents WHERE rowid = ?",
@@ -126,13 +112,29 @@ export function createCorpusSearch(db: Database.Database) {
     return new Map(fused.map(({ key, score }) => [key, score]));
   }
 
-  function describe(rowid: number, score: number, match: string): CorpusSearchResult | undefined {
+  /** Inverse document frequency of a stem, as BM25 computes it. */
+  function idfOf(collectionSize: number) {
+    const cache = new Map<string, number>();
+    return (stem: string) => {
+      let idf = cache.get(stem);
+      if (idf === undefined) {
+        const df = documentFrequency.get(stem)?.doc ?? 0;
+        idf = Math.log(1 + (collectionSize - df + 0.5) / (df + 0.5));
+        cache.set(stem, idf);
+      }
+      return idf;
+    };
+  }
+
+  function describe(
+    rowid: number,
+    score: number,
+    queryStems: ReadonlySet<string>,
+    idf: (stem: string) => number,
+  ): CorpusSearchResult | undefined {
     const doc = documentRow.get(rowid);
     if (!doc) return undefined;
-    const passage =
-      (doc.pmin !== null && doc.pmax !== null
-        ? bestPassage.get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, doc.pmin, doc.pmax)
-        : undefined) ?? firstPassage.get(rowid);
+    const best = bestPassage(passagesOf.all(rowid), queryStems, idf);
     return {
       document: {
         id: doc.id,
@@ -142,28 +144,24 @@ export function createCorpusSearch(db: Database.Database) {
         ...(doc.publisher === null ? {} : { publisher: doc.publisher }),
       },
       score,
-      passage: passage
+      passage: best
         ? {
-            text: passage.text,
-            start: passage.start,
-            end: passage.end,
-            highlights: passage.h === null ? [] : highlightRanges(passage.h, passage.text),
+            text: best.passage.text,
+            start: best.passage.start,
+            end: best.passage.end,
+            highlights: best.highlights,
           }
         : { text: "", start: 0, end: 0, highlights: [] },
     };
   }
 
-  /** Ranked documents for `query`; throws BAD_INPUT when the query has no words. */
+  /** Ranked documents for `query`, best first; any text is safe, and text without words finds nothing. */
   return function search(query: string, options: CorpusSearchOptions): CorpusSearchResult[] {
     if (options.signal?.aborted) throw new FactuallyError("ABORTED", "search was cancelled");
     const opts = { ...DEFAULT_RETRIEVAL, ...options.retrieval };
     const terms = queryTerms(query, { stopwords: opts.stopwords });
-    if (terms.length === 0) {
-      throw new FactuallyError(
-        "BAD_INPUT",
-        "the query has no words to search for; type a few words",
-      );
-    }
+    // Text without a single word (punctuation, emoji) matches nothing.
+    if (terms.length === 0) return [];
     const limit = Math.max(1, Math.floor(options.limit));
     const depth = Math.max(MIN_DEPTH, limit);
     let scores = rank(terms, opts, depth);
@@ -175,11 +173,12 @@ export function createCorpusSearch(db: Database.Database) {
     ) {
       scores = expand(terms, scores, opts, depth);
     }
-    const match = ftsOrQuery(terms);
+    const queryStems = new Set(terms.map(stemWord));
+    const idf = idfOf(documentCount.get()?.n ?? 0);
     const results: CorpusSearchResult[] = [];
     for (const [rowid, score] of scores) {
       if (results.length >= limit) break;
-      const result = describe(rowid, score, match);
+      const result = describe(rowid, score, queryStems, idf);
       if (result) results.push(result);
     }
     return results;
@@ -196,20 +195,4 @@ function bm25Weights(titleWeight: number): string {
     throw new FactuallyError("BAD_INPUT", `title weight must be a number ≥ 0, got ${titleWeight}`);
   }
   return `bm25(${titleWeight}, 1.0)`;
-}
-
-/** Character ranges of `text` between highlight markers in `marked`; none if they disagree. */
-export function highlightRanges(marked: string, text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let plain = "";
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === HIGHLIGHT_OPEN) open = plain.length;
-    else if (ch === HIGHLIGHT_CLOSE && open >= 0) {
-      ranges.push([open, plain.length]);
-      open = -1;
-    } else plain += ch;
-  }
-  // Control characters in the source text itself would confuse the markers: show none then.
-  return plain === text ? ranges : [];
 }
