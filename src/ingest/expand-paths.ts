@@ -8,6 +8,8 @@ export interface ExpandedPaths {
   files: string[];
   /** Inputs that name nothing: no such file or folder, or a glob without a match. */
   missing: string[];
+  /** The files named one by one (not found by walking a folder or matching a glob). */
+  named: string[];
 }
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
@@ -20,17 +22,20 @@ export async function expandPaths(
   const cwd = resolve(options.cwd ?? process.cwd());
   const files = new Set<string>();
   const missing: string[] = [];
+  const named: string[] = [];
   const visited = new Set<string>();
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
     const kind = await pathKind(absolute);
-    if (kind === "file") files.add(absolute);
-    else if (kind === "directory") await walk(absolute, files, visited);
+    if (kind === "file") {
+      files.add(absolute);
+      named.push(absolute);
+    } else if (kind === "directory") await walk(absolute, files, visited);
     else if (!GLOB_CHARACTERS.test(input) || !(await expandGlob(input, cwd, files, visited))) {
       missing.push(input);
     }
   }
-  return { files: [...files], missing };
+  return { files: [...files], missing, named };
 }
 
 /** Adds the glob's matches; false when it matched nothing. */

@@ -1,9 +1,9 @@
 // Ingests files, folders and globs into the corpus: parse, give ids, store in batches.
 import { readFile, stat } from "node:fs/promises";
-import { isAbsolute, relative, sep } from "node:path";
 import { FactuallyError } from "../core/errors.js";
 import type { DocumentToStore, Store, UpsertOutcome } from "../core/interfaces/store.js";
 import type { DocumentInput } from "../core/schema/document.js";
+import { displayPath } from "../text/display-path.js";
 import { contentHash } from "../text/hash.js";
 import { detectFormat } from "./detect-format.js";
 import { expandPaths } from "./expand-paths.js";
@@ -43,6 +43,11 @@ export interface IngestSummary {
   skipped: SkippedInput[];
   /** Files that could not be read or parsed at all (a subset of `skipped`). */
   failedFiles: number;
+  /**
+   * Files found by walking a folder or matching a glob whose format is not one we read
+   * (images, licences…): left alone, not errors. A file named on its own is `skipped` instead.
+   */
+  ignored: string[];
   seconds: number;
 }
 
@@ -56,7 +61,7 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const { files, missing } = await expandPaths([...inputs], { cwd });
+  const { files, missing, named } = await expandPaths([...inputs], { cwd });
   if (missing.length > 0) {
     throw new FactuallyError(
       "BAD_INPUT",
@@ -79,8 +84,10 @@ export async function ingestPaths(
     passages: 0,
     skipped: [],
     failedFiles: 0,
+    ignored: [],
     seconds: 0,
   };
+  const namedFiles = new Set(named);
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let batch: DocumentToStore[] = [];
   let bytesDone = 0;
@@ -100,6 +107,10 @@ export async function ingestPaths(
     if (options.signal?.aborted) throw new FactuallyError("ABORTED", "ingest was cancelled");
     const shown = displayPath(file, cwd);
     for await (const record of readRecords(file, shown, options.format)) {
+      if (!record.ok && record.unknownFormat && !namedFiles.has(file)) {
+        summary.ignored.push(shown);
+        continue;
+      }
       if (!record.ok) {
         summary.skipped.push(record.skipped);
         if (record.skipped.line === undefined) summary.failedFiles++;
@@ -107,7 +118,18 @@ export async function ingestPaths(
       }
       parsed++;
       batch.push(withId(record.document, shown, record.wholeFile));
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) {
+        await flush();
+        // Large files hold many batches: report within the file too.
+        options.onProgress?.({
+          file: shown,
+          filesDone: i,
+          filesTotal: files.length,
+          bytesDone,
+          bytesTotal,
+          documents: parsed,
+        });
+      }
     }
     bytesDone += sizes[i] ?? 0;
     options.onProgress?.({
@@ -126,7 +148,7 @@ export async function ingestPaths(
 
 type FileRecord =
   | { ok: true; document: DocumentInput; wholeFile: boolean }
-  | { ok: false; skipped: SkippedInput };
+  | { ok: false; skipped: SkippedInput; unknownFormat?: true };
 
 // Formats in which one file is one document (the others hold one document per line).
 const WHOLE_FILE: ReadonlySet<IngestFormat> = new Set(["text", "markdown", "html", "pdf"]);
@@ -152,6 +174,7 @@ async function* readRecords(
     yield {
       ok: false,
       skipped: { file: shown, reason: "unknown format; name it with --format" },
+      unknownFormat: true,
     };
     return;
   }
@@ -176,13 +199,6 @@ function withId(document: DocumentInput, shownPath: string, wholeFile: boolean):
   if (wholeFile) return { ...document, id: `file:${shownPath}`, metadata };
   const id = `sha256:${contentHash(document.title ?? "", document.text).slice(0, 16)}`;
   return { ...document, id, metadata };
-}
-
-/** A path as the user would write it: relative to the working folder when inside it. */
-function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return file;
-  return rel.split(sep).join("/");
 }
 
 function errorCode(error: unknown): string {

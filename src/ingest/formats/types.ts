@@ -2,7 +2,17 @@
 import type { DocumentInput } from "../../core/schema/document.js";
 
 /** The file formats `factually ingest` reads. */
-export type IngestFormat = "jsonl" | "scifact" | "beir" | "text" | "markdown" | "html" | "pdf";
+/** Every format `ingest --format` accepts besides `auto`. */
+export const INGEST_FORMATS = [
+  "jsonl",
+  "scifact",
+  "beir",
+  "text",
+  "markdown",
+  "html",
+  "pdf",
+] as const;
+export type IngestFormat = (typeof INGEST_FORMATS)[number];
 
 /**
  * One record a parser yields: a document, or a reason it was skipped (with the 1-based line for
