@@ -23,6 +23,9 @@ export interface RetrievalRun {
 
 export interface ScifactRetrievalResult {
   set: string;
+  split: "test" | "train";
+  /** Claims run (those with relevance judgements). */
+  queries: number;
   documents: number;
   passages: number;
   indexSeconds: number;
@@ -103,6 +106,8 @@ export async function runScifactRetrieval(
     if (!main) throw new Error("no retrieval run");
     return {
       set: set.name,
+      split: opts.split,
+      queries: set.queries.length,
       documents: stats.documents,
       passages: stats.passages,
       indexSeconds: ingest.seconds,

@@ -1,0 +1,20 @@
+// What a CLI run talks to, so the same code runs in a terminal and inside tests.
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  /** True on a terminal: progress bars and colours are shown only there. */
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** Whether to colour output on `stream` (a terminal, and NO_COLOR unset: https://no-color.org). */
+export function useColour(io: CliIo, stream: OutputStream): boolean {
+  return stream.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== "dumb";
+}

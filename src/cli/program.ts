@@ -1,0 +1,168 @@
+// The `factually` command line: parses arguments, runs a command, maps errors to exit codes
+// (0 ok, 1 runtime failure, 2 bad input or configuration) without ever showing a stack trace.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { loadConfig } from "../config/config.js";
+import { isFactuallyError } from "../core/errors.js";
+import { INGEST_FORMATS } from "../ingest/formats/types.js";
+import { evalScifactRetrieval } from "./commands/eval.js";
+import { ingestCommand } from "./commands/ingest.js";
+import { MAX_LIMIT, searchCommand } from "./commands/search.js";
+import type { CliIo } from "./io.js";
+
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+/** Runs one command line (without `node` and the script) and resolves to its exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const debug = args.includes("--debug");
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("factually")
+    .description(
+      "Self-hostable fact-check engine: ingest documents, search them, measure retrieval.",
+    )
+    .version(packageVersion(), "-v, --version")
+    .option("--debug", "show stack traces of internal errors")
+    .showHelpAfterError("(run factually --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  const dbOption = () =>
+    new Option(
+      "--db <file>",
+      "SQLite database (default: $FACTUALLY_DB, factually.config.json, ./data/factually.db)",
+    );
+  const config = (db: string | undefined) =>
+    loadConfig({ cwd: io.cwd, env: io.env, flags: { db } }).db;
+
+  program
+    .command("ingest")
+    .description("add files, folders (recursive) and globs to the corpus")
+    .argument("<paths...>", "files, folders or globs (quote globs: 'docs/**/*.md')")
+    .addOption(dbOption())
+    .addOption(
+      new Option("--format <format>", "input format")
+        .choices(["auto", ...INGEST_FORMATS])
+        .default("auto"),
+    )
+    .option("--json", "print the summary as one JSON line")
+    .action(async (paths: string[], opts: { db?: string; format: string; json?: boolean }) => {
+      setExit(
+        await ingestCommand(
+          paths,
+          {
+            db: config(opts.db),
+            format: opts.format as Parameters<typeof ingestCommand>[1]["format"],
+            json: opts.json === true,
+          },
+          io,
+        ),
+      );
+    });
+
+  program
+    .command("search")
+    .description("rank corpus documents for a query, with the best passage highlighted")
+    .argument("<query>", "free text; any characters are safe")
+    .addOption(dbOption())
+    .option("-n, --limit <n>", `how many documents (1-${MAX_LIMIT})`, parseLimit, 10)
+    .option("--json", "print the results as one JSON object")
+    .action(async (query: string, opts: { db?: string; limit: number; json?: boolean }) => {
+      setExit(
+        await searchCommand(
+          query,
+          { db: config(opts.db), limit: opts.limit, json: opts.json === true },
+          io,
+        ),
+      );
+    });
+
+  const evaluate = program
+    .command("eval")
+    .description("run a public benchmark and print its figures");
+  evaluate
+    .command("scifact-retrieval")
+    .description("retrieval on SciFact: nDCG@10, recall@10/100, MRR@10 over a throwaway index")
+    .option("--data <dir>", "SciFact folder with corpus.jsonl and beir/", undefined)
+    .addOption(
+      new Option("--split <split>", "test = BEIR test claims; train = tuning claims")
+        .choices(["test", "train"])
+        .default("test"),
+    )
+    .option("--ablation", "run each ranking idea in turn, to show what each one buys")
+    .option("--json", "end with one JSON line of the metrics")
+    .action(
+      async (opts: {
+        data?: string;
+        split: "test" | "train";
+        ablation?: boolean;
+        json?: boolean;
+      }) => {
+        setExit(
+          await evalScifactRetrieval(
+            {
+              ...(opts.data ? { data: opts.data } : {}),
+              split: opts.split,
+              ablation: opts.ablation === true,
+              json: opts.json === true,
+            },
+            io,
+          ),
+        );
+      },
+    );
+  return program;
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_LIMIT}`);
+  }
+  return n;
+}
+
+/** One line on stderr and an exit code; a stack trace only for internal faults with --debug. */
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version "errors" are successful exits; commander already printed the message.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version")
+      return EXIT_OK;
+    if (error.exitCode === 0) return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  if (isFactuallyError(error)) {
+    io.stderr.write(`factually: ${error.message}\n`);
+    if (debug && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
+    return error.isUserError ? EXIT_USAGE : EXIT_FAILURE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(
+    `factually: internal error: ${message}\n` +
+      (debug && error instanceof Error
+        ? `${error.stack}\n`
+        : "Run again with --debug for details, and please report it with the command you ran.\n"),
+  );
+  return EXIT_FAILURE;
+}
+
+function packageVersion(): string {
+  const url = new URL("../../package.json", import.meta.url);
+  const pkg = JSON.parse(readFileSync(url, "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}
