@@ -34,7 +34,7 @@ export function splitPassages(text: string, options: Partial<PassageOptions> = {
     }
     pending = undefined;
     if (merged.end - merged.start <= opts.max) spans.push(merged);
-    else spans.push(...chunkBySentence(text, merged, opts.target));
+    else spans.push(...chunkBySentence(text, merged, opts));
   }
   if (pending) {
     const last = spans.at(-1);
@@ -48,7 +48,8 @@ export function splitPassages(text: string, options: Partial<PassageOptions> = {
 /** Non-blank paragraphs (separated by blank lines), trimmed, as offset ranges. */
 function paragraphs(text: string): PassageSpan[] {
   const out: PassageSpan[] = [];
-  const separator = /\n[ \t]*\n/g;
+  // `\r` too: a CRLF text's blank line is "\r\n\r\n".
+  const separator = /\n[ \t\r]*\n/g;
   let from = 0;
   for (const match of text.matchAll(separator)) {
     pushTrimmed(text, from, match.index, out);
@@ -65,7 +66,11 @@ function pushTrimmed(text: string, start: number, end: number, out: PassageSpan[
 }
 
 /** Groups the sentences of one long paragraph into chunks of about `target` characters. */
-function chunkBySentence(text: string, span: PassageSpan, target: number): PassageSpan[] {
+function chunkBySentence(
+  text: string,
+  span: PassageSpan,
+  { target, max }: PassageOptions,
+): PassageSpan[] {
   const ends: number[] = [];
   const slice = text.slice(span.start, span.end);
   for (const match of slice.matchAll(SENTENCE_END))
@@ -73,7 +78,14 @@ function chunkBySentence(text: string, span: PassageSpan, target: number): Passa
   ends.push(span.end);
   const chunks: PassageSpan[] = [];
   let start = span.start;
+  let previous = start;
   for (const end of ends) {
+    // This sentence would take the chunk past `max`: close it at the sentence before.
+    if (end - start > max && previous > start) {
+      pushTrimmed(text, start, previous, chunks);
+      start = previous;
+    }
+    previous = end;
     if (end - start >= target || end === span.end) {
       pushTrimmed(text, start, end, chunks);
       start = end;
@@ -90,9 +102,15 @@ function hardCut(text: string, span: PassageSpan, limit: number): PassageSpan[] 
   while (span.end - start > limit) {
     let cut = text.lastIndexOf(" ", start + limit);
     if (cut <= start) cut = start + limit;
+    // Not between the two halves of a surrogate pair (an emoji, a rare CJK character).
+    if (isLowSurrogate(text.charCodeAt(cut)) && cut - 1 > start) cut--;
     pushTrimmed(text, start, cut, out);
     start = cut;
   }
   pushTrimmed(text, start, span.end, out);
   return out;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
