@@ -1,0 +1,271 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FactuallyError } from "../../core/errors.js";
+import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
+import { openSqliteStore } from "./open.js";
+import type { SqliteStore } from "./sqlite-store.js";
+import { describeStoreContract } from "./store.contract.js";
+
+let dir = "";
+let opened: SqliteStore[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "factually-store-"));
+  opened = [];
+});
+
+afterEach(async () => {
+  for (const store of opened) await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Opens a store and remembers to close it after the test. */
+function open(path: string): SqliteStore {
+  const store = openSqliteStore(path);
+  opened.push(store);
+  return store;
+}
+
+let fileCount = 0;
+describeStoreContract("SQLite file", () => open(join(dir, `contract-${++fileCount}.db`)));
+describeStoreContract("SQLite :memory:", () => open(":memory:"));
+
+/** Reads a database file with a connection of its own, as another process would. */
+function inspect<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The error `openSqliteStore(path)` throws; fails the test when it does not throw. */
+function openFailure(path: string): FactuallyError {
+  try {
+    open(path);
+  } catch (error) {
+    expect(error).toBeInstanceOf(FactuallyError);
+    return error as FactuallyError;
+  }
+  throw new Error(`expected opening ${path} to fail`);
+}
+
+/** What must not change about a file the store refused: its bytes, its mtime, its folder. */
+function snapshot(path: string) {
+  return {
+    bytes: readFileSync(path).toString("base64"),
+    mtimeMs: statSync(path).mtimeMs,
+    siblings: readdirSync(join(path, "..")).sort(),
+  };
+}
+
+/** A SQLite file written by something else, closed before the test goes on. */
+function writeSqlite(path: string, setup: (db: Database.Database) => void): void {
+  const db = new Database(path);
+  setup(db);
+  db.close();
+}
+
+const NOTE = {
+  id: "note",
+  title: "Sugar",
+  text: "Sugar did not change children's behaviour in 16 trials.",
+};
+
+describe("openSqliteStore", () => {
+  it("creates a file database in WAL mode at the latest schema", async () => {
+    const path = join(dir, "factually.db");
+    const store = open(path);
+    expect(store.location).toBe(path);
+    expect(existsSync(path)).toBe(true);
+    const { journal, version } = inspect(path, (db) => ({
+      journal: db.pragma("journal_mode", { simple: true }),
+      version: db.pragma("user_version", { simple: true }),
+    }));
+    expect(journal).toBe("wal");
+    expect(version).toBe(LATEST_SCHEMA);
+    expect(LATEST_SCHEMA).toBe(MIGRATIONS.length);
+  });
+
+  it("creates the corpus and check tables", () => {
+    const path = join(dir, "factually.db");
+    open(path);
+    const names = inspect(path, (db) =>
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        .all()
+        .map((row) => row.name),
+    );
+    for (const table of [
+      "documents",
+      "passages",
+      "documents_fts",
+      "passages_fts",
+      "documents_vocab",
+      "checks",
+      "check_versions",
+      "feedback",
+    ]) {
+      expect(names).toContain(table);
+    }
+  });
+
+  it("creates missing parent folders", () => {
+    const path = join(dir, "a", "b", "factually.db");
+    open(path);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it("keeps the data when an existing database is opened again", async () => {
+    const path = join(dir, "factually.db");
+    const first = open(path);
+    await first.upsertDocuments([NOTE]);
+    await first.close();
+    const second = open(path);
+    expect(await second.corpusStats()).toEqual({ documents: 1, passages: 1 });
+    expect((await second.getDocument("note"))?.text).toBe(NOTE.text);
+    expect((await second.searchCorpus("sugar behaviour", { limit: 5 }))[0]?.document.id).toBe(
+      "note",
+    );
+    expect(await second.upsertDocuments([NOTE])).toEqual([
+      { id: "note", status: "unchanged", passages: 0 },
+    ]);
+    expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
+  });
+
+  it("refuses a file that is not SQLite and leaves it untouched", () => {
+    const path = join(dir, "notes.txt");
+    writeFileSync(path, "These are my notes, not a database.\n".repeat(40));
+    const before = snapshot(path);
+    const error = openFailure(path);
+    expect(error.code).toBe("BAD_CONFIG");
+    expect(error.message).toContain(path);
+    expect(error.message).toContain("not a Factually database");
+    expect(error.target).toBe(path);
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  it("refuses a short text file too, rather than taking it for an empty database", () => {
+    const path = join(dir, "short.db");
+    writeFileSync(path, "hello\n");
+    const before = snapshot(path);
+    expect(openFailure(path).code).toBe("BAD_CONFIG");
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  it("refuses a database written by a newer version and leaves it untouched", () => {
+    const path = join(dir, "future.db");
+    writeSqlite(path, (db) => {
+      db.exec("CREATE TABLE documents (id TEXT)");
+      db.pragma(`user_version = ${LATEST_SCHEMA + 1}`);
+    });
+    const before = snapshot(path);
+    const error = openFailure(path);
+    expect(error.code).toBe("BAD_CONFIG");
+    expect(error.message).toContain("newer");
+    expect(error.message).toContain(path);
+    expect(snapshot(path)).toEqual(before);
+    expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(
+      LATEST_SCHEMA + 1,
+    );
+  });
+
+  it("refuses another program's SQLite database and leaves it untouched", () => {
+    const path = join(dir, "music.db");
+    writeSqlite(path, (db) => {
+      db.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Blue in Green')");
+    });
+    const before = snapshot(path);
+    const error = openFailure(path);
+    expect(error.code).toBe("BAD_CONFIG");
+    expect(error.message).toContain("another program");
+    expect(error.message).toContain(path);
+    expect(snapshot(path)).toEqual(before);
+    const tables = inspect(path, (db) =>
+      db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema").all(),
+    );
+    expect(tables).toEqual([{ name: "songs" }]);
+  });
+
+  it("refuses a folder with BAD_CONFIG", () => {
+    const path = join(dir, "folder.db");
+    mkdirSync(path);
+    const error = openFailure(path);
+    expect(error.code).toBe("BAD_CONFIG");
+    expect(error.message).toContain(path);
+  });
+
+  it("keeps :memory: as its location and forgets everything on close", async () => {
+    const store = open(":memory:");
+    expect(store.location).toBe(":memory:");
+    await store.upsertDocuments([NOTE]);
+    await store.close();
+    expect(await open(":memory:").corpusStats()).toEqual({ documents: 0, passages: 0 });
+  });
+
+  it("can be closed twice", async () => {
+    const store = open(join(dir, "factually.db"));
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+});
+
+describe("SQLite corpus search", () => {
+  it("finds other forms of a word (Porter stemming) and words without their accents", async () => {
+    const store = open(":memory:");
+    await store.upsertDocuments([
+      { id: "vaccine", text: "The vaccine was given to 2,000 adults in a randomised trial." },
+      { id: "creme", text: "Une crème brûlée au café, servie froide." },
+    ]);
+    expect((await store.searchCorpus("vaccines trials", { limit: 5 }))[0]?.document.id).toBe(
+      "vaccine",
+    );
+    expect((await store.searchCorpus("creme brulee", { limit: 5 }))[0]?.document.id).toBe("creme");
+  });
+
+  it("weighs the title above the body when told to, and not at all with weight 0", async () => {
+    const store = open(":memory:");
+    await store.upsertDocuments([
+      {
+        id: "title",
+        title: "Melatonin",
+        text: "A small study of sleep in shift workers over a month.",
+      },
+      {
+        id: "body",
+        title: "Sleep",
+        text: "Melatonin did not shorten the time shift workers took to fall asleep.",
+      },
+    ]);
+    const ids = async (titleWeight: number) =>
+      (
+        await store.searchCorpus("melatonin", {
+          limit: 2,
+          retrieval: { titleWeight, passageWeight: 0, feedbackDocs: 0 },
+        })
+      ).map((r) => r.document.id);
+    expect(await ids(10)).toEqual(["title", "body"]);
+    expect(await ids(0)).toEqual(["body", "title"]);
+  });
+
+  it("rejects a negative title weight as bad input", async () => {
+    const store = open(":memory:");
+    await store.upsertDocuments([NOTE]);
+    await expect(
+      store.searchCorpus("sugar", { limit: 5, retrieval: { titleWeight: -1 } }),
+    ).rejects.toMatchObject({ code: "BAD_INPUT" });
+  });
+});
