@@ -1,21 +1,14 @@
 // Extracts a web page's main text and metadata with Readability over a linkedom DOM.
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { type HtmlNode, parseHtmlDocument } from "./html-dom.js";
-import { metadataDate, readPageMetadata } from "./html-metadata.js";
+import { metadataDate, type PageMetadata, readPageMetadata } from "./html-metadata.js";
 import { blockText, SKIP_IN_ARTICLE, SKIP_IN_PAGE } from "./html-text.js";
 
 /** A page's readable text and what it says about itself. */
-export interface ExtractedPage {
+export interface ExtractedPage extends Omit<PageMetadata, "title"> {
   title: string;
   /** Paragraphs separated by blank lines. */
   text: string;
-  siteName?: string;
-  byline?: string;
-  /** ISO 8601 date or date-time with offset. */
-  publishedAt?: string;
-  modifiedAt?: string;
-  language?: string;
-  canonicalUrl?: string;
 }
 
 export interface ExtractHtmlOptions {

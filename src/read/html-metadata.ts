@@ -8,6 +8,7 @@ export interface PageMetadata {
   title?: string;
   siteName?: string;
   byline?: string;
+  /** ISO 8601 date or date-time with offset. */
   publishedAt?: string;
   modifiedAt?: string;
   language?: string;
