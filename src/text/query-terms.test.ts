@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ftsOrQuery, isStopword, queryTerms, words } from "./query-terms.js";
+import { ftsNearPairs, ftsOrQuery, isStopword, queryTerms, words } from "./query-terms.js";
 
 // Text a user (or a pasted article) may send that means something to FTS5's query syntax.
 const HOSTILE: Record<string, string[]> = {
@@ -163,5 +163,32 @@ describe("ftsOrQuery", () => {
 
   it("gives an empty string for no terms, which callers must not send to FTS5", () => {
     expect(ftsOrQuery([])).toBe("");
+  });
+});
+
+describe("ftsNearPairs", () => {
+  it("pairs adjacent terms in NEAR groups FTS5 accepts, for any input", () => {
+    expect(ftsNearPairs(["vaccines", "cause", "autism"], 8)).toBe(
+      'NEAR("vaccines" "cause", 8) OR NEAR("cause" "autism", 8)',
+    );
+    for (const text of Object.keys(HOSTILE)) {
+      const terms = queryTerms(text);
+      if (terms.length < 2) continue;
+      expect(() =>
+        db.prepare("SELECT rowid FROM t WHERE t MATCH ?").all(ftsNearPairs(terms, 8)),
+      ).not.toThrow();
+    }
+  });
+
+  it("finds words near each other and not words far apart", () => {
+    const near = db
+      .prepare<[string], { rowid: number }>("SELECT rowid FROM t WHERE t MATCH ?")
+      .all(ftsNearPairs(["vaccines", "autism"], 4))
+      .map((r) => r.rowid);
+    expect(near).toEqual([1]);
+    const far = db
+      .prepare("SELECT rowid FROM t WHERE t MATCH ?")
+      .all(ftsNearPairs(["vaccines", "children"], 4));
+    expect(far).toEqual([]);
   });
 });

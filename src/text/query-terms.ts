@@ -41,3 +41,12 @@ export function ftsOrQuery(terms: readonly string[]): string {
   // Terms hold only word characters (see WORD), so quoting cannot be broken out of.
   return terms.map((t) => `"${t}"`).join(" OR ");
 }
+
+/** An FTS5 MATCH expression for each adjacent pair of terms occurring within `window` tokens. */
+export function ftsNearPairs(terms: readonly string[], window: number): string {
+  const pairs: string[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    pairs.push(`NEAR("${terms[i - 1]}" "${terms[i]}", ${Math.max(0, Math.floor(window))})`);
+  }
+  return pairs.join(" OR ");
+}

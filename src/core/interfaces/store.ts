@@ -16,6 +16,11 @@ export interface RetrievalOptions {
   titleWeight: number;
   /** Share of the best-passage score in a document's score (0 = document level only). */
   passageWeight: number;
+  /**
+   * Share of a proximity score: BM25 of adjacent query-word pairs found near each other in
+   * the document (the unordered-window part of the sequential dependence model); 0 = off.
+   */
+  proximityWeight: number;
   /** Pseudo-relevance feedback: expansion terms from the top documents (0 = off). */
   feedbackDocs: number;
   feedbackTerms: number;

@@ -261,6 +261,27 @@ describe("SQLite corpus search", () => {
     expect(await ids(0)).toEqual(["body", "title"]);
   });
 
+  it("ranks a document with the query words close together higher when proximity is on", async () => {
+    const store = open(":memory:");
+    const filler = "The cohort was followed for years and many outcomes were recorded carefully.";
+    await store.upsertDocuments([
+      {
+        id: "apart",
+        text: `Vaccine uptake rose. ${filler} ${filler} Autism diagnoses, autism services.`,
+      },
+      {
+        id: "together",
+        text: `${filler} Vaccine exposure and autism risk were not linked. ${filler}`,
+      },
+      ...["bread", "tides", "chess", "rust"].map((id) => ({ id, text: `${id}: ${filler}` })),
+    ]);
+    const first = async (proximityWeight: number) =>
+      (await store.searchCorpus("vaccine autism", { limit: 2, retrieval: { proximityWeight } }))[0]
+        ?.document.id;
+    expect(await first(0)).toBe("apart");
+    expect(await first(1)).toBe("together");
+  });
+
   it("rejects a negative title weight as bad input", async () => {
     const store = open(":memory:");
     await store.upsertDocuments([NOTE]);
