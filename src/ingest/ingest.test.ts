@@ -309,6 +309,20 @@ describe("ingestPaths", () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
   });
 
+  it("moves progress forward within one large file of lines, batch by batch", async () => {
+    const lines = Array.from({ length: 10 }, (_, i) =>
+      JSON.stringify({ id: `d${i}`, text: `Document number ${i} about topic ${i * 7}.` }),
+    );
+    const file = write("big.jsonl", `${lines.join("\n")}\n`);
+    const size = statSync(file).size;
+    const progress: IngestProgress[] = [];
+    await ingest(["big.jsonl"], { batchSize: 2, onProgress: (p) => progress.push(p) });
+    const done = progress.map((p) => p.bytesDone);
+    // Five batches of two lines report 20% … 100% of the file; then the file is done.
+    expect(done).toEqual([0.2, 0.4, 0.6, 0.8, 1, 1].map((share) => Math.floor(size * share)));
+    expect(progress.map((p) => p.filesDone)).toEqual([0, 0, 0, 0, 0, 1]);
+  });
+
   it("stores everything with a small batch size", async () => {
     copyFixtures("corpus", MIXED);
     const progress: IngestProgress[] = [];

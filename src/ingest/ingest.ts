@@ -106,7 +106,15 @@ export async function ingestPaths(
   for (const [i, file] of files.entries()) {
     if (options.signal?.aborted) throw new FactuallyError("ABORTED", "ingest was cancelled");
     const shown = displayPath(file, cwd);
-    for await (const record of readRecords(file, shown, options.format)) {
+    // Within a file of one record per line, progress is the share of its lines read so far.
+    let lines = 1;
+    let recordsInFile = 0;
+    const size = sizes[i] ?? 0;
+    const onRead = (bytes: Uint8Array) => {
+      lines = Math.max(1, countLines(bytes));
+    };
+    for await (const record of readRecords(file, shown, options.format, onRead)) {
+      recordsInFile++;
       if (!record.ok && record.unknownFormat && !namedFiles.has(file)) {
         summary.ignored.push(shown);
         continue;
@@ -125,7 +133,7 @@ export async function ingestPaths(
           file: shown,
           filesDone: i,
           filesTotal: files.length,
-          bytesDone,
+          bytesDone: bytesDone + Math.floor(size * Math.min(1, recordsInFile / lines)),
           bytesTotal,
           documents: parsed,
         });
@@ -158,10 +166,12 @@ async function* readRecords(
   file: string,
   shown: string,
   format: IngestFormat | "auto",
+  onRead: (bytes: Uint8Array) => void,
 ): AsyncGenerator<FileRecord> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
+    onRead(bytes);
   } catch (error) {
     yield {
       ok: false,
@@ -199,6 +209,12 @@ function withId(document: DocumentInput, shownPath: string, wholeFile: boolean):
   if (wholeFile) return { ...document, id: `file:${shownPath}`, metadata };
   const id = `sha256:${contentHash(document.title ?? "", document.text).slice(0, 16)}`;
   return { ...document, id, metadata };
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (const byte of bytes) if (byte === 0x0a) n++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
 }
 
 function errorCode(error: unknown): string {

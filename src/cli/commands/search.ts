@@ -51,7 +51,8 @@ export async function searchCommand(
       );
     }
     const mark = useColour(io, io.stdout) ? ANSI_HIGHLIGHT : PLAIN_HIGHLIGHT;
-    const width = Math.min(io.stdout.columns ?? 100, 120);
+    // A terminal that reports no width (0 columns in some PTYs) gets a sensible one.
+    const width = Math.min(io.stdout.columns || 100, 120);
     io.stdout.write(`${formatSearchResults(query, results, { mark, width })}\n`);
     return 0;
   } finally {
