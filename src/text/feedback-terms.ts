@@ -1,6 +1,6 @@
 // Pseudo-relevance feedback: words that the best-ranked documents share, to widen a query.
 import { stemmer } from "stemmer";
-import { isStopword } from "./query-terms.js";
+import { isStopword, WORD } from "./query-terms.js";
 
 export interface FeedbackDocument {
   text: string;
@@ -31,7 +31,7 @@ export function feedbackTerms(
   const weight = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
   for (const doc of documents) {
-    const tokens = (doc.text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter(isUseful);
+    const tokens = (doc.text.toLowerCase().match(WORD) ?? []).filter(isUseful);
     if (tokens.length === 0) continue;
     const tf = new Map<string, number>();
     for (const token of tokens) {

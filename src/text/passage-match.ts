@@ -1,6 +1,7 @@
 // Which of a document's passages matches a query best, and where: computed in JS over the few
 // passages of the documents shown, instead of one full-text query per document.
 import { stemmer } from "stemmer";
+import { WORD } from "./query-terms.js";
 
 export interface Token {
   start: number;
@@ -8,8 +9,6 @@ export interface Token {
   /** Lower-cased, diacritics removed, Porter-stemmed: as SQLite's `porter unicode61` indexes it. */
   stem: string;
 }
-
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** The normalised stem of one word. */
 export function stemWord(word: string): string {

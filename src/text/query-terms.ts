@@ -15,7 +15,7 @@ const MAX_TERMS = 64;
 
 // Words are runs of letters, digits and combining marks: the same characters SQLite's
 // unicode61 tokenizer keeps, so a term never carries quotes, operators or parentheses.
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Lower-cased words of `text` in order of first appearance, without repeats. */
 export function words(text: string): string[] {

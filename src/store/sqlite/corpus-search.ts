@@ -90,22 +90,20 @@ export function createCorpusSearch(db: Database.Database) {
       const near = toMap(
         documentScores.all(ftsNearPairs(terms, NEAR_WINDOW), bm25Weights(opts.titleWeight), depth),
       );
-      const fused = combineScores([
+      docs = fuse([
         { scores: docs, weight: 1 },
         { scores: near, weight: opts.proximityWeight },
       ]);
-      docs = new Map(fused.map(({ key, score }) => [key, score]));
     }
     if (opts.passageWeight === 0) return docs;
     const passages = new Map<number, number>();
     for (const { rowid, s } of passageScores.all(match, depth * 3)) {
       if (s > (passages.get(rowid) ?? 0)) passages.set(rowid, s);
     }
-    const fused = combineScores([
+    return fuse([
       { scores: docs, weight: 1 - opts.passageWeight },
       { scores: passages, weight: opts.passageWeight },
     ]);
-    return new Map(fused.map(({ key, score }) => [key, score]));
   }
 
   function expand(
@@ -127,11 +125,10 @@ export function createCorpusSearch(db: Database.Database) {
     const expanded = toMap(
       documentScores.all(ftsOrQuery(extra), bm25Weights(opts.titleWeight), depth),
     );
-    const fused = combineScores([
+    return fuse([
       { scores: first, weight: 1 },
       { scores: expanded, weight: opts.feedbackWeight },
     ]);
-    return new Map(fused.map(({ key, score }) => [key, score]));
   }
 
   /** Inverse document frequency of a stem, as BM25 computes it. */
@@ -205,6 +202,13 @@ export function createCorpusSearch(db: Database.Database) {
     }
     return results;
   };
+}
+
+/** Weighted, max-normalised fusion of score lists, as a map in descending score order. */
+function fuse(
+  parts: ReadonlyArray<{ scores: ReadonlyMap<number, number>; weight: number }>,
+): Map<number, number> {
+  return new Map(combineScores(parts).map(({ key, score }) => [key, score]));
 }
 
 function toMap(rows: Scored[]): Map<number, number> {
