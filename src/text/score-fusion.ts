@@ -21,3 +21,21 @@ export function combineScores<K>(
   }
   return [...total].map(([key, score]) => ({ key, score })).sort((a, b) => b.score - a.score);
 }
+
+// k = 60 as in Cormack, Clarke & Büttcher (SIGIR 2009), "Reciprocal rank fusion outperforms
+// Condorcet and individual rank learning methods".
+const RRF_K = 60;
+
+/** Reciprocal-rank fusion of ranked lists of keys (best first): sum of 1 / (k + rank). */
+export function reciprocalRankFusion<K>(
+  lists: ReadonlyArray<readonly K[]>,
+  k = RRF_K,
+): Array<{ key: K; score: number }> {
+  const total = new Map<K, number>();
+  for (const list of lists) {
+    list.forEach((key, i) => {
+      total.set(key, (total.get(key) ?? 0) + 1 / (k + i + 1));
+    });
+  }
+  return [...total].map(([key, score]) => ({ key, score })).sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,16 @@
+// Checks every sentence of a report against what it rests on, and keeps only what holds.
+import type { Claim } from "../schema/claim.js";
+import type { Passage } from "../schema/document.js";
+import type { Report } from "../schema/report.js";
+
+export interface VerifyInput {
+  claim: Claim;
+  report: Report;
+  passages: readonly Passage[];
+}
+
+export interface Verifier {
+  readonly id: string;
+  /** The report with `support` on every sentence and paragraph, and its `verification` tally. */
+  verify(input: VerifyInput, signal?: AbortSignal): Promise<Report>;
+}

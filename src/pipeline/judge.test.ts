@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Source } from "../core/schema/source.js";
+import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
+import { judge } from "./judge.js";
+import { understandText } from "./understand.js";
+
+const claim = understandText("Vitamin D prevents influenza.");
+const source = (n: number, group = `document:${n}`): Source => ({
+  n,
+  title: `Source ${n}`,
+  fetchedAt: "2026-01-01T00:00:00.000Z",
+  contentHash: "0".repeat(64),
+  profile: "academic",
+  independenceGroup: group,
+  status: "ok",
+});
+const said = (sourceN: number, stance: Stance, confidence = 0.8): SourceAssessment => ({
+  sourceN,
+  stance,
+  quote: "q",
+  reason: "r",
+  confidence,
+});
+
+describe("judge", () => {
+  it("calls a claim unverified, never refuted, when nothing bears on it", () => {
+    expect(judge(claim, [], []).label).toBe("unverified");
+    const sources = [source(1), source(2)];
+    expect(judge(claim, sources, [said(1, "irrelevant"), said(2, "context")]).label).toBe(
+      "unverified",
+    );
+  });
+
+  it("refutes only when a source contradicts", () => {
+    expect(judge(claim, [source(1)], [said(1, "refutes")]).label).toBe("refuted");
+    expect(judge(claim, [source(1)], [said(1, "supports", 0.6)]).label).toBe("mostly-supported");
+  });
+
+  it("counts several sources of one publisher as one voice", () => {
+    const oneVoice = [source(1, "publisher:x"), source(2, "publisher:x"), source(3)];
+    const verdict = judge(claim, oneVoice, [
+      said(1, "supports"),
+      said(2, "supports"),
+      said(3, "refutes"),
+    ]);
+    expect(verdict.label).toBe("mixed");
+    const independent = [source(1), source(2), source(3)];
+    const stronger = judge(claim, independent, [
+      said(1, "supports"),
+      said(2, "supports"),
+      said(3, "supports"),
+    ]);
+    expect(stronger.label).toBe("supported");
+  });
+
+  it("calls divided evidence on an absolute claim misleading", () => {
+    const absolute = understandText("Vitamin D always prevents influenza.");
+    const sources = [source(1), source(2)];
+    expect(judge(absolute, sources, [said(1, "supports"), said(2, "refutes")]).label).toBe(
+      "misleading",
+    );
+  });
+
+  it("grades questions by how many independent sources document them", () => {
+    const question = understandText("How is influenza treated?");
+    expect(judge(question, [], []).label).toBe("undocumented");
+    expect(judge(question, [source(1)], [said(1, "context")]).label).toBe("partly-documented");
+    expect(
+      judge(question, [source(1), source(2)], [said(1, "context"), said(2, "supports")]).label,
+    ).toBe("documented");
+  });
+});

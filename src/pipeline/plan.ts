@@ -1,0 +1,56 @@
+// Stage 2: the searches — a neutral query, one looking for support, one looking for criticism.
+import type { Planner } from "../core/interfaces/planner.js";
+import type { Claim } from "../core/schema/claim.js";
+import type { PlannedQuery, QueryPlan } from "../core/schema/query-plan.js";
+import { queryTerms, words } from "../text/query-terms.js";
+
+// Words that steer each intent, as the reference page's "…success stories" and
+// "…communication challenges" do. A claim is tested; a question is documented.
+const STEER = {
+  claim: { supporting: "evidence confirms", critical: "no evidence false misleading" },
+  question: { supporting: "examples evidence", critical: "challenges criticism limitations" },
+} as const;
+
+// A query longer than this is a paste, not a search; the first terms carry the topic.
+const MAX_CORE_TERMS = 12;
+
+/** The offline planner: deterministic templates over the claim's entities and key terms. */
+export const templatePlanner: Planner = {
+  id: "templates@1",
+  async plan(claim: Claim): Promise<QueryPlan> {
+    return planQueries(claim);
+  },
+};
+
+/** At least three queries (neutral, supporting, critical), plus one per sub-claim. */
+export function planQueries(claim: Claim): QueryPlan {
+  const core = coreTerms(claim);
+  const steer = STEER[claim.kind];
+  const queries: PlannedQuery[] = [
+    { text: core, intent: "neutral" },
+    { text: `${core} ${steer.supporting}`, intent: "supporting" },
+    { text: `${core} ${steer.critical}`, intent: "critical" },
+  ];
+  for (const part of claim.subClaims) {
+    const text = coreTerms({ ...claim, keyTerms: queryTerms(part), entities: [] }, part);
+    if (!queries.some((q) => q.text === text)) queries.push({ text, intent: "neutral" });
+  }
+  return { queries, planner: templatePlanner.id };
+}
+
+/** Entities first (as written), then the other key terms, without repeats. */
+function coreTerms(claim: Claim, fallback = claim.normalized): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (term: string) => {
+    const key = term.toLowerCase();
+    if (seen.has(key)) return;
+    for (const w of words(term)) seen.add(w);
+    seen.add(key);
+    out.push(term);
+  };
+  for (const entity of claim.entities) add(entity);
+  for (const term of claim.keyTerms) add(term);
+  const text = out.slice(0, MAX_CORE_TERMS).join(" ");
+  return text || fallback.slice(0, 200);
+}

@@ -1,0 +1,102 @@
+// Stage 3: every planned query on every search provider, fused into one ranking of documents.
+import { FactuallyError, isFactuallyError } from "../core/errors.js";
+import type { SearchProvider } from "../core/interfaces/search-provider.js";
+import type { QueryPlan } from "../core/schema/query-plan.js";
+import type { SearchHit } from "../core/schema/search-hit.js";
+import { reciprocalRankFusion } from "../text/score-fusion.js";
+
+export interface FusedHit {
+  /** The corpus id or URL that identifies the document across queries and providers. */
+  key: string;
+  /** The hit with the best rank among those for this document. */
+  hit: SearchHit;
+  score: number;
+  /** The texts of the queries that found it. */
+  queries: string[];
+}
+
+export interface SearchStageOptions {
+  hitsPerQuery: number;
+  signal?: AbortSignal;
+  onHit?: (hit: SearchHit) => void;
+}
+
+export interface SearchStageResult {
+  hits: FusedHit[];
+  /** Providers that failed, one line each; the others' hits are still used. */
+  notes: string[];
+}
+
+/** Runs the plan; fails only when every provider failed on every query. */
+export async function searchPlan(
+  plan: QueryPlan,
+  providers: readonly SearchProvider[],
+  options: SearchStageOptions,
+): Promise<SearchStageResult> {
+  const lists: string[][] = [];
+  const byKey = new Map<string, { hit: SearchHit; queries: Set<string> }>();
+  const notes: string[] = [];
+  let answered = 0;
+  for (const query of plan.queries) {
+    for (const provider of providers) {
+      options.signal?.throwIfAborted();
+      let hits: SearchHit[];
+      try {
+        hits = await provider.search(query.text, {
+          limit: options.hitsPerQuery,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        answered++;
+      } catch (error) {
+        if (isFactuallyError(error) && error.code === "ABORTED") throw error;
+        options.signal?.throwIfAborted();
+        const message = error instanceof Error ? error.message : String(error);
+        notes.push(`search provider ${provider.id} failed on "${query.text}": ${message}`);
+        continue;
+      }
+      const list: string[] = [];
+      for (const hit of hits) {
+        const key = hitKey(hit);
+        list.push(key);
+        const seen = byKey.get(key);
+        if (!seen) byKey.set(key, { hit, queries: new Set([query.text]) });
+        else {
+          seen.queries.add(query.text);
+          if (hit.rank < seen.hit.rank) seen.hit = hit;
+        }
+        options.onHit?.(hit);
+      }
+      lists.push(list);
+    }
+  }
+  if (answered === 0 && providers.length > 0) {
+    throw new FactuallyError(
+      "PROVIDER_FAILED",
+      `every search failed (${notes[0] ?? "no provider"}); check the search configuration`,
+    );
+  }
+  const hits = reciprocalRankFusion(lists).map(({ key, score }) => {
+    const found = byKey.get(key);
+    if (!found) throw new Error(`fused key ${key} has no hit`);
+    return { key, hit: found.hit, score, queries: [...found.queries] };
+  });
+  return { hits, notes };
+}
+
+/** The same document found by two queries or two providers has one key. */
+export function hitKey(hit: SearchHit): string {
+  if (hit.documentId !== undefined) return `doc:${hit.documentId}`;
+  if (hit.url !== undefined) return `url:${canonicalUrl(hit.url)}`;
+  return `title:${hit.title.toLowerCase()}`;
+}
+
+function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = "";
+    u.hostname = u.hostname.replace(/^www\./, "");
+    return u.toString().replace(/\/$/, "");
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,316 @@
+// Stage 8: the extractive report — the sources' own sentences, framed and cited, in the three
+// sections of the reference page.
+import type { WriteInput, Writer } from "../core/interfaces/writer.js";
+import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
+import type { SourceAssessment } from "../core/schema/source-assessment.js";
+import { stemWord } from "../text/passage-match.js";
+import { framingOf } from "./framing.js";
+import { relatedQuestions } from "./related-questions.js";
+import { isCaveat } from "./select.js";
+
+export const DISCLAIMER =
+  "Factually can make mistakes. Please verify important information or breaking news.";
+
+const MAX_QUOTE = 320;
+const MAX_QUOTED_SOURCES = 5;
+
+/** The offline writer: no model, every sentence from a source, the search record or the input. */
+export const extractiveWriter: Writer = {
+  id: "extractive@1",
+  async write(input: WriteInput): Promise<Report> {
+    return writeReport(input);
+  },
+};
+
+export function writeReport(input: WriteInput): Report {
+  const uncovered = uncoveredTerms(input);
+  return {
+    summary: summary(input),
+    missingContext: missingContext(input, uncovered),
+    bias: bias(input),
+    relatedQuestions: relatedQuestions(input.claim, input.assessments, uncovered),
+    disclaimer: DISCLAIMER,
+    writer: extractiveWriter.id,
+  };
+}
+
+function summary(input: WriteInput): ReportParagraph[] {
+  const { claim, assessments } = input;
+  const relevant = assessments.filter((a) => a.stance !== "irrelevant");
+  const what = claim.kind === "claim" ? "this claim" : "this question";
+  if (relevant.length === 0) {
+    return [
+      paragraph([
+        {
+          text:
+            `No source in the corpus bears on ${what}: the ${input.plan.queries.length} searches listed above ` +
+            "found nothing that supports, contradicts or documents it.",
+          cites: [],
+          basis: "search",
+        },
+        {
+          text: "That is a gap in what was searched, not evidence either way; the verdict is left open.",
+          cites: [],
+          basis: "search",
+        },
+      ]),
+    ];
+  }
+  const by = (stance: SourceAssessment["stance"]) =>
+    relevant.filter((a) => a.stance === stance).map((a) => a.sourceN);
+  const parts: string[] = [];
+  const count = (ns: number[], one: string, many: string) => {
+    if (ns.length > 0)
+      parts.push(`${sourcesWord(ns.length)} ${ns.length === 1 ? one : many} ${citeList(ns)}`);
+  };
+  if (claim.kind === "claim") {
+    count(by("supports"), "supports it", "support it");
+    count(by("refutes"), "contradicts it", "contradict it");
+    count(by("mixed"), "is mixed", "are mixed");
+    count(
+      by("context"),
+      "gives context without taking a side",
+      "give context without taking a side",
+    );
+  } else {
+    count(
+      [...by("supports"), ...by("mixed"), ...by("refutes")],
+      "addresses it directly",
+      "address it directly",
+    );
+    count(by("context"), "touches on it", "touch on it");
+  }
+  const overview: ReportSentence = {
+    text: `The search found ${sourcesWord(relevant.length)} that bear on ${what}: ${joinList(parts)}.`,
+    cites: relevant.map((a) => a.sourceN),
+    basis: "search",
+  };
+  const decisive = relevant
+    .filter((a) => a.stance !== "context")
+    .slice(0, MAX_QUOTED_SOURCES)
+    .map((a) => quoteSentence(a, claim.kind === "claim" ? LEADS : QUESTION_LEADS));
+  const paragraphs = [paragraph([overview])];
+  if (decisive.length > 0) paragraphs.push(paragraph(decisive));
+  return paragraphs;
+}
+
+function missingContext(input: WriteInput, uncovered: readonly string[]): ReportParagraph[] {
+  const sentences: ReportSentence[] = input.assessments
+    .filter((a) => a.stance === "context")
+    .slice(0, 3)
+    .map((a) => quoteSentence(a, LEADS));
+  // The sources' own caveats, unless already quoted: what qualifies the findings above.
+  const quoted = new Set(input.assessments.map((a) => a.quote));
+  const relevant = new Set(
+    input.assessments.filter((a) => a.stance !== "irrelevant").map((a) => a.sourceN),
+  );
+  const caveats = input.passages
+    .filter((p) => relevant.has(p.sourceN) && !quoted.has(p.text) && isCaveat(p.text))
+    .filter((p, i, all) => all.findIndex((q) => q.sourceN === p.sourceN) === i)
+    .slice(0, 3);
+  for (const p of caveats) {
+    sentences.push({
+      text: `A qualification from one source: "${shorten(p.text)}" [${p.sourceN}]`,
+      cites: [p.sourceN],
+      basis: "sources",
+    });
+  }
+  const gaps: ReportSentence[] = [];
+  const all = input.sources.map((s) => s.n);
+  for (const query of input.plan.queries) {
+    if (query.intent === "neutral") continue;
+    const found = input.foundBy.get(query.text) ?? [];
+    const stanceWanted =
+      query.intent === "supporting" ? ["supports", "mixed"] : ["refutes", "mixed"];
+    const matching = input.assessments.filter(
+      (a) => found.includes(a.sourceN) && stanceWanted.includes(a.stance),
+    );
+    if (matching.length > 0) continue;
+    const looking =
+      input.claim.kind === "question"
+        ? query.intent === "supporting"
+          ? "documented examples"
+          : "criticism or limitations"
+        : query.intent === "supporting"
+          ? "evidence for the claim"
+          : "evidence against the claim";
+    const verb =
+      input.claim.kind === "question"
+        ? query.intent === "supporting"
+          ? "documents an answer"
+          : "questions the premise"
+        : query.intent === "supporting"
+          ? "confirms the claim"
+          : "disputes the claim";
+    gaps.push({
+      text:
+        found.length > 0
+          ? `The search for ${looking} ("${query.text}") found ${citeList(found)}, but none of them ${verb}.`
+          : `The search for ${looking} ("${query.text}") found no source that ${verb}` +
+            (all.length > 0 ? ` beyond those kept ${citeList(all)}` : "") +
+            "; an absence in this corpus is not proof either way.",
+      cites: found.length > 0 ? [...found] : all,
+      basis: "search",
+    });
+  }
+  if (uncovered.length > 0 && input.sources.length > 0) {
+    gaps.push({
+      text: `None of the passages read mentions ${joinList(
+        uncovered.map((t) => `"${t}"`),
+        "or",
+      )}, so that part of the ${input.claim.kind} is not covered ${citeList(input.sources.map((s) => s.n))}.`,
+      cites: input.sources.map((s) => s.n),
+      basis: "search",
+    });
+  }
+  return [sentences, gaps].filter((s) => s.length > 0).map(paragraph);
+}
+
+function bias(input: WriteInput): ReportParagraph[] {
+  const framing = framingOf(input.claim);
+  const all = input.sources.map((s) => s.n);
+  const framingSentences: ReportSentence[] = [];
+  if (framing.presupposition) {
+    framingSentences.push({
+      text:
+        `Asking "${framing.presupposition}" presupposes that what the question describes is established and follows one documented pattern; ` +
+        (all.length > 0
+          ? `the sources found ${citeList(all)} should be read for whether they show that, not assumed to.`
+          : "no source found documents it."),
+      cites: all,
+      basis: "input",
+    });
+  }
+  if (framing.absoluteWords.length > 0) {
+    const against = input.assessments
+      .filter((a) => a.stance === "refutes" || a.stance === "mixed")
+      .map((a) => a.sourceN);
+    framingSentences.push({
+      text:
+        `The ${input.claim.kind} uses absolute wording (${framing.absoluteWords.map((w) => `"${w}"`).join(", ")}), which a single counter-example would falsify` +
+        (against.length > 0
+          ? `; ${citeList(against)} may be such a case.`
+          : all.length > 0
+            ? `; none of the sources ${citeList(all)} was judged to be one.`
+            : "."),
+      cites: against.length > 0 ? against : all,
+      basis: "input",
+    });
+  }
+  if (framing.loadedWords.length > 0) {
+    framingSentences.push({
+      text:
+        `The wording is loaded (${framing.loadedWords.map((w) => `"${w}"`).join(", ")}), which can steer a reader before the evidence does` +
+        (all.length > 0
+          ? `; weigh it against what the sources ${citeList(all)} actually say.`
+          : "."),
+      cites: all,
+      basis: "input",
+    });
+  }
+  const agenda: ReportSentence[] = [];
+  const byProfile = (p: string) => input.sources.filter((s) => s.profile === p).map((s) => s.n);
+  const press = byProfile("press-release");
+  if (press.length > 0)
+    agenda.push({
+      text: `${citeList(press)} ${press.length > 1 ? "are" : "is an"} institutional press release${press.length > 1 ? "s" : ""}, which tend to favour narratives of success and may understate problems.`,
+      cites: press,
+      basis: "search",
+    });
+  const informal = [...byProfile("blog"), ...byProfile("social")];
+  if (informal.length > 0)
+    agenda.push({
+      text: `${citeList(informal)} ${informal.length > 1 ? "are" : "is"} from blogs or social media, without independent editing.`,
+      cites: informal,
+      basis: "search",
+    });
+  const undated = input.sources.filter((s) => !s.publishedAt).map((s) => s.n);
+  if (undated.length > 0)
+    agenda.push({
+      text: `${undated.length === all.length ? "No source found carries" : `${citeList(undated)} carry`} a publication date${undated.length === all.length ? ` ${citeList(undated)}` : ""}, so one cannot tell whether ${undated.length === 1 ? "it describes" : "they describe"} current or past circumstances.`,
+      cites: undated,
+      basis: "search",
+    });
+  const groups = new Set(input.sources.map((s) => s.independenceGroup));
+  if (input.sources.length > 1 && groups.size === 1)
+    agenda.push({
+      text: `All the sources ${citeList(all)} come from one publisher, so they count as a single independent voice.`,
+      cites: all,
+      basis: "search",
+    });
+  if (framingSentences.length === 0 && agenda.length === 0) {
+    framingSentences.push({
+      text:
+        `No presupposing, absolute or loaded wording was found in the ${input.claim.kind}` +
+        (all.length > 0
+          ? `, and no source ${citeList(all)} was flagged for its publisher's interest.`
+          : "."),
+      cites: all,
+      basis: "input",
+    });
+  }
+  return [framingSentences, agenda].filter((s) => s.length > 0).map(paragraph);
+}
+
+const LEADS: Record<SourceAssessment["stance"], string> = {
+  supports: "In support, one source states:",
+  refutes: "Against it, one source states:",
+  mixed: "One source is mixed:",
+  context: "For context, one source states:",
+  irrelevant: "One source states:",
+};
+const QUESTION_LEADS: Record<SourceAssessment["stance"], string> = {
+  ...LEADS,
+  supports: "One source states:",
+  refutes: "One source states:",
+};
+
+function quoteSentence(a: SourceAssessment, leads: typeof LEADS): ReportSentence {
+  return {
+    text: `${leads[a.stance]} "${shorten(a.quote)}" [${a.sourceN}]`,
+    cites: [a.sourceN],
+    basis: "sources",
+  };
+}
+
+/** Key terms of the claim that no selected passage contains (by stem). */
+function uncoveredTerms(input: WriteInput): string[] {
+  if (input.passages.length === 0) return [];
+  const stems = new Set(
+    input.passages.flatMap((p) =>
+      (p.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord),
+    ),
+  );
+  return input.claim.keyTerms.filter((t) => !stems.has(stemWord(t))).slice(0, 3);
+}
+
+function paragraph(sentences: ReportSentence[]): ReportParagraph {
+  return {
+    text: sentences.map((s) => s.text).join(" "),
+    cites: [...new Set(sentences.flatMap((s) => s.cites))].sort((a, b) => a - b),
+    sentences,
+  };
+}
+
+function shorten(quote: string): string {
+  const clean = quote.replace(/\s+/g, " ").trim().replace(/"/g, "'");
+  if (clean.length <= MAX_QUOTE) return clean;
+  const cut = clean.slice(0, MAX_QUOTE);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_QUOTE / 2))}…`;
+}
+
+export function citeList(ns: readonly number[]): string {
+  return [...new Set(ns)]
+    .sort((a, b) => a - b)
+    .map((n) => `[${n}]`)
+    .join(" ");
+}
+
+function sourcesWord(n: number): string {
+  return n === 1 ? "one source" : `${n} sources`;
+}
+
+function joinList(items: readonly string[], conjunction = "and"): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}

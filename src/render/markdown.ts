@@ -1,0 +1,75 @@
+// The check as Markdown, in the reference page's order; source text is escaped so it cannot
+// become links, images or HTML where the Markdown is rendered.
+import type { CheckVersion } from "../core/schema/check.js";
+import {
+  LEARN_MORE,
+  longDate,
+  PROFILE_TEXT,
+  SECTION_TITLES,
+  STANCE_TEXT,
+  sourceDate,
+  VERDICT_TEXT,
+} from "./labels.js";
+import { clean, paragraphText } from "./text.js";
+
+export function renderCheckMarkdown(input: string, version: CheckVersion): string {
+  const { report, verdict, sources, assessments } = version;
+  const out: string[] = [
+    `# ${md(input)}`,
+    "",
+    `Checked on ${longDate(version.checkedAt)}`,
+    "",
+    `*Disclaimer: ${md(report.disclaimer)} [Learn more](${LEARN_MORE}).*`,
+    "",
+    "Searched for:",
+    "",
+    ...version.plan.queries.map((q) => `- "${md(q.text)}" (${q.intent})`),
+    "",
+    `Found ${sources.length} source${sources.length === 1 ? "" : "s"}`,
+    "",
+    `**Verdict: ${VERDICT_TEXT[verdict.label]}** (confidence ${Math.round(verdict.confidence * 100)}%) — ${md(verdict.rationale)}`,
+  ];
+  const v = report.verification;
+  if (v)
+    out.push(
+      "",
+      `Verified: ${v.supported} of ${v.sentences} sentences supported by what they cite (${v.verifier}).`,
+    );
+  for (const key of ["summary", "missingContext", "bias"] as const) {
+    out.push("", `## ${SECTION_TITLES[key]}`, "");
+    if (report[key].length === 0) out.push("Nothing to report.");
+    out.push(...report[key].map((p) => `${linkCitations(md(paragraphText(p)))}\n`));
+  }
+  if (sources.length > 0) {
+    out.push("", "## Sources", "");
+    for (const s of sources) {
+      const a = assessments.find((x) => x.sourceN === s.n);
+      const title = s.url ? `[${md(s.title)}](${encodeURI(s.url)})` : md(s.title);
+      const meta = [
+        s.publisher && md(s.publisher),
+        sourceDate(s.publishedAt),
+        PROFILE_TEXT[s.profile],
+      ]
+        .concat(a ? [`${STANCE_TEXT[a.stance]} (${Math.round(a.confidence * 100)}%)`] : [])
+        .filter(Boolean)
+        .join(" · ");
+      out.push(`<a id="source-${s.n}"></a>${s.n}. ${title} — ${meta}`);
+      if (a?.quote) out.push(`   > ${md(a.quote.replace(/\s+/g, " "))}`);
+    }
+  }
+  out.push("", "## Want to dive deeper?", "", ...report.relatedQuestions.map((q) => `- ${md(q)}`));
+  return `${out.join("\n")}\n`;
+}
+
+/** "[2]" becomes a link to the numbered source (after escaping, so only our brackets match). */
+function linkCitations(text: string): string {
+  return text.replace(/\\\[(\d+)\\\]/g, "[[$1]](#source-$1)");
+}
+
+/** Escapes Markdown and HTML syntax in untrusted text. */
+export function md(text: string): string {
+  return clean(text)
+    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/\s*\n\s*/g, " ");
+}

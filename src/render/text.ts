@@ -1,0 +1,100 @@
+// The check as plain text, in the reference page's order and wording.
+import type { CheckVersion } from "../core/schema/check.js";
+import type { ReportParagraph } from "../core/schema/report.js";
+import {
+  LEARN_MORE,
+  longDate,
+  PROFILE_TEXT,
+  SECTION_TITLES,
+  STANCE_TEXT,
+  sourceDate,
+  VERDICT_TEXT,
+} from "./labels.js";
+
+export interface TextRenderOptions {
+  /** Wrap quotes and headings for a terminal; plain when false. */
+  bold?: (text: string) => string;
+}
+
+/** The whole check: title, date, disclaimer, searches, sources, sections, questions. */
+export function renderCheckText(
+  input: string,
+  version: CheckVersion,
+  options: TextRenderOptions = {},
+): string {
+  const bold = options.bold ?? ((s: string) => s);
+  const { report, verdict, sources, assessments } = version;
+  const lines: string[] = [
+    bold(clean(input)),
+    "",
+    `Checked on ${longDate(version.checkedAt)}`,
+    `Disclaimer: ${report.disclaimer} Learn more: ${LEARN_MORE}`,
+    "Searched for:",
+    ...version.plan.queries.map((q) => `"${clean(q.text)}"`),
+    `Found ${sources.length} source${sources.length === 1 ? "" : "s"}`,
+    "",
+    `${bold("Verdict:")} ${VERDICT_TEXT[verdict.label]} (confidence ${Math.round(verdict.confidence * 100)}%) — ${verdict.rationale}`,
+  ];
+  const v = report.verification;
+  if (v) {
+    lines.push(
+      `Verified: ${v.supported} of ${v.sentences} sentences supported by what they cite` +
+        (v.dropped > 0 ? `; ${v.dropped} unsupported dropped` : "") +
+        (v.flagged > 0 ? `; ${v.flagged} kept and flagged` : "") +
+        ` (${v.verifier})`,
+    );
+  }
+  for (const key of ["summary", "missingContext", "bias"] as const) {
+    lines.push("", bold(SECTION_TITLES[key]), "");
+    const paragraphs = report[key];
+    if (paragraphs.length === 0) lines.push("Nothing to report.");
+    paragraphs.forEach((p, i) => {
+      if (i > 0) lines.push("");
+      lines.push(clean(paragraphText(p)));
+    });
+  }
+  if (sources.length > 0) {
+    lines.push("", bold("Sources"));
+    for (const source of sources) {
+      const a = assessments.find((x) => x.sourceN === source.n);
+      const meta = [
+        source.publisher,
+        sourceDate(source.publishedAt),
+        PROFILE_TEXT[source.profile],
+        a ? `${STANCE_TEXT[a.stance]} (${Math.round(a.confidence * 100)}%)` : undefined,
+      ].filter((x) => x !== undefined);
+      lines.push(`[${source.n}] ${clean(source.title)}`);
+      lines.push(`    ${clean(meta.join(" · "))}`);
+      lines.push(`    ${clean(source.url ?? `corpus: ${source.documentId ?? ""}`)}`);
+      if (a?.quote) lines.push(`    "${oneLine(a.quote)}"`);
+    }
+  }
+  lines.push("", bold("Want to dive deeper?"), ...report.relatedQuestions.map(clean));
+  if (version.notes.length > 0)
+    lines.push("", "Notes:", ...version.notes.map((n) => `- ${clean(n)}`));
+  return lines.join("\n");
+}
+
+/** A paragraph's text; flagged (unsupported) sentences are marked so nobody takes them as fact. */
+export function paragraphText(p: ReportParagraph, threshold = 0.6): string {
+  if (!p.sentences) return p.text;
+  return p.sentences
+    .map((s) =>
+      s.support !== undefined && s.support < threshold ? `${s.text} (unverified)` : s.text,
+    )
+    .join(" ");
+}
+
+function oneLine(text: string): string {
+  const flat = clean(text).replace(/\s+/g, " ").trim();
+  return flat.length > 400 ? `${flat.slice(0, 399)}…` : flat;
+}
+
+/**
+ * Untrusted text without control characters: a document cannot move the cursor, recolour or
+ * retitle the user's terminal with escape sequences.
+ */
+export function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+}

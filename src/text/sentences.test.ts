@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "./sentences.js";
+
+const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe("splitSentences", () => {
+  it("splits at sentence ends and keeps offsets into the text", () => {
+    const text = "Masks work. Do they? Yes!  Trials agree.";
+    expect(texts(text)).toEqual(["Masks work.", "Do they?", "Yes!", "Trials agree."]);
+  });
+
+  it("does not cut after abbreviations, initials or decimals", () => {
+    const text =
+      "Dr. Smith et al. found a 3.5% drop in the U.S. Army, e.g. in J. Doe's unit. Then it rose.";
+    expect(texts(text)).toEqual([
+      "Dr. Smith et al. found a 3.5% drop in the U.S. Army, e.g. in J. Doe's unit.",
+      "Then it rose.",
+    ]);
+  });
+
+  it("keeps a closing quote with its sentence and handles text without an end mark", () => {
+    expect(texts('He said "stop." She left')).toEqual(['He said "stop."', "She left"]);
+  });
+
+  it("returns nothing for blank text", () => {
+    expect(splitSentences("   \n ")).toEqual([]);
+  });
+});
