@@ -1,0 +1,32 @@
+// The FNC-1 benchmark: the stance model on the competition test pairs, scored like the
+// official scorer, with the published anchors to compare against.
+
+import { type StanceLabel, topStance } from "../stance/labels.js";
+import type { StanceModel } from "../stance/model.js";
+import { readFnc1Split } from "./fnc1-data.js";
+import { type Fnc1Score, scoreFnc1 } from "./fnc1-score.js";
+
+/** Published relative scores on the competition test set. */
+export const FNC1_ANCHORS = [
+  { label: "official baseline (gradient boosting, hand features)", low: 0.752, high: 0.752 },
+  { label: "best 2017 systems (top 3)", low: 0.817, high: 0.82 },
+] as const;
+
+export interface Fnc1EvalResult {
+  pairs: number;
+  model: string;
+  score: Fnc1Score;
+}
+
+/** Predicts every competition test pair with `model` and scores the predictions. */
+export function runFnc1Eval(
+  model: Pick<StanceModel, "id" | "predictMany">,
+  dataDir: string,
+): Fnc1EvalResult {
+  const pairs = readFnc1Split(dataDir, "competition_test");
+  const predicted = model
+    .predictMany(pairs.map((p) => ({ claim: p.headline, text: p.body })))
+    .map(topStance);
+  const gold: StanceLabel[] = pairs.map((p) => p.stance);
+  return { pairs: pairs.length, model: model.id, score: scoreFnc1(gold, predicted) };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { STANCE_LABELS } from "./labels.js";
+import { loadStanceModel } from "./model.js";
+
+describe("the committed stance model", () => {
+  const model = loadStanceModel();
+
+  it("names its version and the data it was trained on", () => {
+    expect(model.id).toMatch(/^stance-gbdt-/);
+    expect(model.weights.training.data.map((d) => d.name)).toContain("FNC-1 train");
+  });
+
+  it("returns four probabilities that sum to 1", () => {
+    const p = model.predict(
+      "Face masks reduce the spread of COVID-19.",
+      "A randomised trial found that face masks reduced transmission of SARS-CoV-2.",
+    );
+    expect(Object.keys(p)).toEqual([...STANCE_LABELS]);
+    expect(Object.values(p).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0);
+  });
+
+  it("calls a text on another topic unrelated", () => {
+    const p = model.predict(
+      "Face masks reduce the spread of COVID-19.",
+      "The striker scored twice in the cup final.",
+    );
+    expect(p.unrelated).toBeGreaterThan(0.5);
+  });
+
+  it("predicts many pairs as it predicts each one", () => {
+    const pairs = [
+      { claim: "A meteorite hit Managua.", text: "A meteorite crashed in Managua on Sunday." },
+      { claim: "A meteorite hit Managua.", text: "Reports of a meteorite in Managua are a hoax." },
+    ];
+    expect(model.predictMany(pairs)).toEqual(pairs.map((p) => model.predict(p.claim, p.text)));
+  });
+
+  it("fails with a clear error for a file that is not a weights file", () => {
+    expect(() => loadStanceModel(new URL("../../package.json", import.meta.url))).toThrow(
+      /not a stance weights file/,
+    );
+  });
+});

@@ -1,0 +1,92 @@
+// The offline stance model: loads the trained weights and predicts how a text stands towards a
+// claim (agree, disagree, discuss, unrelated) with probabilities.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { FactuallyError } from "../core/errors.js";
+import { FEATURE_NAMES, stanceFeatures } from "./features.js";
+import { type GbdtModel, predictGbdt } from "./gbdt.js";
+import { idfOf } from "./idf.js";
+import { STANCE_LABELS, type StanceProbabilities } from "./labels.js";
+import { type AnalyzedText, analyzeText } from "./text-analysis.js";
+import { type StanceWeights, stanceWeightsSchema } from "./weights.js";
+
+export interface StanceModel {
+  /** The weights' version, e.g. `stance-gbdt-1`. */
+  readonly id: string;
+  readonly weights: StanceWeights;
+  /** Probabilities of the four stances of `text` towards `claim` (they sum to 1). */
+  predict(claim: string, text: string): StanceProbabilities;
+  /** Many pairs at once; texts repeated across pairs are analysed once. */
+  predictMany(pairs: ReadonlyArray<{ claim: string; text: string }>): StanceProbabilities[];
+}
+
+/** The committed weights, found relative to this module (works from src and from dist). */
+export const DEFAULT_STANCE_WEIGHTS = new URL("../../models/stance.json", import.meta.url);
+
+/** Reads and checks a weights file (default: the committed `models/stance.json`). */
+export function loadStanceModel(path: string | URL = DEFAULT_STANCE_WEIGHTS): StanceModel {
+  const file = typeof path === "string" ? path : fileURLToPath(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (cause) {
+    throw new FactuallyError("BAD_CONFIG", `cannot read the stance model ${file}`, {
+      cause,
+      target: file,
+    });
+  }
+  const parsed = stanceWeightsSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new FactuallyError(
+      "BAD_CONFIG",
+      `${file} is not a stance weights file: ${parsed.error.message}`,
+      {
+        target: file,
+      },
+    );
+  }
+  return createStanceModel(parsed.data);
+}
+
+/** A model over weights already in memory. */
+export function createStanceModel(weights: StanceWeights): StanceModel {
+  const idf = idfOf(weights.idf);
+  const columns = weights.features.map((name) => {
+    const i = (FEATURE_NAMES as readonly string[]).indexOf(name);
+    if (i < 0)
+      throw new FactuallyError("BAD_CONFIG", `the stance model uses unknown feature ${name}`);
+    return i;
+  });
+  const gbdt: GbdtModel = {
+    classes: STANCE_LABELS.length,
+    base: weights.base,
+    trees: weights.trees.map((round) =>
+      round.map(([feature, value, left]) => ({ feature, value, left })),
+    ),
+  };
+  const score = (claim: AnalyzedText, text: AnalyzedText): StanceProbabilities => {
+    const all = stanceFeatures(claim, text, idf);
+    const p = predictGbdt(
+      gbdt,
+      columns.map((i) => all[i] ?? 0),
+    );
+    return { agree: p[0] ?? 0, disagree: p[1] ?? 0, discuss: p[2] ?? 0, unrelated: p[3] ?? 0 };
+  };
+  return {
+    id: weights.version,
+    weights,
+    predict: (claim, text) => score(analyzeText(claim, idf), analyzeText(text, idf)),
+    predictMany(pairs) {
+      const cache = new Map<string, AnalyzedText>();
+      const analysed = (t: string) => {
+        let a = cache.get(t);
+        if (!a) {
+          a = analyzeText(t, idf);
+          cache.set(t, a);
+        }
+        return a;
+      };
+      return pairs.map((p) => score(analysed(p.claim), analysed(p.text)));
+    },
+  };
+}
