@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
 import { judge } from "./judge.js";
@@ -22,51 +23,82 @@ const said = (sourceN: number, stance: Stance, confidence = 0.8): SourceAssessme
   confidence,
 });
 
+// Every source matches the claim closely unless a test says otherwise.
+const close = (n: number, score = 1): Passage => ({
+  sourceN: n,
+  documentId: `d${n}`,
+  text: "t",
+  start: 0,
+  end: 1,
+  score,
+});
+const passages = [1, 2, 3].map((n) => close(n));
+
 describe("judge", () => {
   it("calls a claim unverified, never refuted, when nothing bears on it", () => {
-    expect(judge(claim, [], []).label).toBe("unverified");
+    expect(judge(claim, [], [], passages).label).toBe("unverified");
     const sources = [source(1), source(2)];
-    expect(judge(claim, sources, [said(1, "irrelevant"), said(2, "context")]).label).toBe(
+    expect(judge(claim, sources, [said(1, "irrelevant"), said(2, "context")], passages).label).toBe(
       "unverified",
     );
   });
 
   it("refutes only when a source contradicts", () => {
-    expect(judge(claim, [source(1)], [said(1, "refutes")]).label).toBe("refuted");
-    expect(judge(claim, [source(1)], [said(1, "supports", 0.6)]).label).toBe("mostly-supported");
+    expect(judge(claim, [source(1)], [said(1, "refutes")], passages).label).toBe("refuted");
+    expect(judge(claim, [source(1)], [said(1, "supports", 0.6)], passages).label).toBe("supported");
   });
 
   it("counts several sources of one publisher as one voice", () => {
     const oneVoice = [source(1, "publisher:x"), source(2, "publisher:x"), source(3)];
-    const verdict = judge(claim, oneVoice, [
-      said(1, "supports"),
-      said(2, "supports"),
-      said(3, "refutes"),
-    ]);
+    const verdict = judge(
+      claim,
+      oneVoice,
+      [said(1, "supports"), said(2, "supports"), said(3, "refutes")],
+      passages,
+    );
     expect(verdict.label).toBe("mixed");
     const independent = [source(1), source(2), source(3)];
-    const stronger = judge(claim, independent, [
-      said(1, "supports"),
-      said(2, "supports"),
-      said(3, "supports"),
-    ]);
-    expect(stronger.label).toBe("supported");
+    const stronger = judge(
+      claim,
+      independent,
+      [said(1, "supports"), said(2, "supports"), said(3, "refutes")],
+      passages,
+    );
+    expect(stronger.label).toBe("mostly-supported");
+  });
+
+  it("lets a source that matches the claim closely outweigh a loose match", () => {
+    const sources = [source(1), source(2)];
+    const assessments = [said(1, "supports"), said(2, "refutes")];
+    expect(judge(claim, sources, assessments, [close(1, 1), close(2, 0.5)]).label).toBe(
+      "mostly-supported",
+    );
+    expect(judge(claim, sources, assessments, [close(1, 0.5), close(2, 1)]).label).toBe("refuted");
+  });
+
+  it("leaves a claim unverified when only loose matches take a side", () => {
+    expect(judge(claim, [source(1)], [said(1, "supports")], [close(1, 0.3)]).label).toBe(
+      "unverified",
+    );
   });
 
   it("calls divided evidence on an absolute claim misleading", () => {
     const absolute = understandText("Vitamin D always prevents influenza.");
     const sources = [source(1), source(2)];
-    expect(judge(absolute, sources, [said(1, "supports"), said(2, "refutes")]).label).toBe(
-      "misleading",
-    );
+    expect(
+      judge(absolute, sources, [said(1, "supports"), said(2, "refutes")], passages).label,
+    ).toBe("misleading");
   });
 
   it("grades questions by how many independent sources document them", () => {
     const question = understandText("How is influenza treated?");
-    expect(judge(question, [], []).label).toBe("undocumented");
-    expect(judge(question, [source(1)], [said(1, "context")]).label).toBe("partly-documented");
+    expect(judge(question, [], [], passages).label).toBe("undocumented");
+    expect(judge(question, [source(1)], [said(1, "context")], passages).label).toBe(
+      "partly-documented",
+    );
     expect(
-      judge(question, [source(1), source(2)], [said(1, "context"), said(2, "supports")]).label,
+      judge(question, [source(1), source(2)], [said(1, "context"), said(2, "supports")], passages)
+        .label,
     ).toBe("documented");
   });
 });

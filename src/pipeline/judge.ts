@@ -1,89 +1,85 @@
-// Stage 7: the verdict — a weighted vote of the sources' stances, one vote per independent voice.
+// Stage 7: the verdict — a vote of the sources' stances, weighted by confidence and by how
+// closely each source matches the claim, with one vote per independent voice.
 import type { Claim } from "../core/schema/claim.js";
+import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
-import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
+import type { SourceAssessment } from "../core/schema/source-assessment.js";
 import type { Verdict } from "../core/schema/verdict.js";
 
 export interface JudgeOptions {
-  /** An assessment below this confidence does not vote. */
-  minConfidence: number;
-  /** Support share (support / (support + refute)) at or above which a claim is mostly supported. */
-  mostlyShare: number;
-  /** Support weight at or above which an uncontested claim is supported rather than mostly. */
-  supportedWeight: number;
+  /** Exponent of a source's relevance (0..1) in its vote: higher lets close matches dominate. */
+  relevancePower: number;
+  /** Below this total decisive weight the evidence does not settle the claim. */
+  minWeight: number;
+  /** Support share at or above which a claim is (mostly) supported; 1 − it for refuted. */
+  supportShare: number;
 }
 
+// Chosen on the SciFact train claims (macro-F1 of the verdicts; see src/eval/verdict-tuning.ts).
 export const DEFAULT_JUDGE: JudgeOptions = {
-  minConfidence: 0.4,
-  mostlyShare: 0.75,
-  supportedWeight: 1.2,
+  relevancePower: 4,
+  minWeight: 0.2,
+  supportShare: 0.6,
 };
 
-// Words that make a claim false on one counter-example; with contested evidence it misleads.
+// Words that make a claim false on one counter-example; with divided evidence it misleads.
 const ABSOLUTE =
   /\b(all|always|never|none|no one|nobody|every|everyone|completely|entirely|totally|100 ?%|proven|guaranteed|impossible|only)\b/i;
 
 interface Tally {
   supports: number;
   refutes: number;
-  context: number;
-  /** Independent voices with a relevant stance. */
+  /** Independent voices whose stance bears on the claim (supports, refutes, mixed, context). */
   voices: number;
+  /** Voices with a decisive stance. */
+  decisiveVoices: number;
 }
 
-/** The verdict: refuted only when a source contradicts, unverified when nothing bears on it. */
+/** The verdict: refuted only when a source contradicts, unverified when nothing settles it. */
 export function judge(
   claim: Claim,
   sources: readonly Source[],
   assessments: readonly SourceAssessment[],
+  passages: readonly Passage[],
   options: Partial<JudgeOptions> = {},
 ): Verdict {
   const opts = { ...DEFAULT_JUDGE, ...options };
-  const tally = tallyByVoice(sources, assessments, opts.minConfidence);
+  const tally = tallyByVoice(sources, assessments, passages, opts.relevancePower);
   return claim.kind === "question" ? judgeQuestion(tally) : judgeClaim(claim, tally, opts);
 }
 
 function judgeClaim(claim: Claim, t: Tally, opts: JudgeOptions): Verdict {
-  const decisive = t.supports + t.refutes;
-  if (decisive === 0) {
+  const weight = t.supports + t.refutes;
+  if (weight < opts.minWeight || weight === 0) {
     return {
       label: "unverified",
-      confidence: round(t.context > 0 ? 0.6 : 0.8),
+      confidence: 0.7,
       rationale:
-        t.context > 0
-          ? "The sources found discuss the topic but none of them supports or contradicts the claim."
+        t.voices > 0
+          ? "The sources found discuss the topic, but none clearly supports or contradicts the claim."
           : "No source found bears on the claim; nothing was found that supports or contradicts it.",
     };
   }
-  const share = t.supports / decisive;
-  const strength = Math.min(1, decisive / 2);
-  if (t.refutes === 0) {
-    const supported = t.supports >= opts.supportedWeight;
+  const share = t.supports / weight;
+  const strength = Math.min(1, weight);
+  if (share >= opts.supportShare) {
+    const uncontested = t.refutes < 0.05 * t.supports;
     return {
-      label: supported ? "supported" : "mostly-supported",
-      confidence: round(0.5 + 0.4 * strength),
-      rationale: `${voices(t.supports)} support the claim and none contradicts it.`,
+      label: uncontested ? "supported" : "mostly-supported",
+      confidence: round(0.5 + 0.4 * strength * share),
+      rationale: uncontested
+        ? `${voices(t.decisiveVoices)} support${t.decisiveVoices === 1 ? "s" : ""} the claim and none contradicts it.`
+        : `Most of the weight of the evidence supports the claim (${pct(share)}), but some contradicts it.`,
     };
   }
-  if (t.supports === 0) {
+  if (share <= 1 - opts.supportShare) {
     return {
       label: "refuted",
-      confidence: round(0.5 + 0.4 * strength),
-      rationale: `${voices(t.refutes)} contradict the claim and none supports it.`,
-    };
-  }
-  if (share >= opts.mostlyShare) {
-    return {
-      label: "mostly-supported",
-      confidence: round(0.4 + 0.4 * share * strength),
-      rationale: `Most of the weight supports the claim (${pct(share)}), but some evidence contradicts it.`,
-    };
-  }
-  if (share <= 1 - opts.mostlyShare) {
-    return {
-      label: "refuted",
-      confidence: round(0.4 + 0.4 * (1 - share) * strength),
-      rationale: `Most of the weight contradicts the claim (${pct(1 - share)}); a minority supports it.`,
+      confidence: round(0.5 + 0.4 * strength * (1 - share)),
+      rationale:
+        t.supports === 0
+          ? `${voices(t.decisiveVoices)} contradict${t.decisiveVoices === 1 ? "s" : ""} the claim and none supports it.`
+          : `Most of the weight of the evidence contradicts the claim (${pct(1 - share)}).`,
     };
   }
   const absolute = ABSOLUTE.exec(claim.normalized)?.[0];
@@ -97,20 +93,19 @@ function judgeClaim(claim: Claim, t: Tally, opts: JudgeOptions): Verdict {
   return {
     label: "mixed",
     confidence: round(0.4 + 0.2 * strength),
-    rationale: `The sources are divided: ${pct(share)} of the weight supports the claim.`,
+    rationale: `The sources are divided: ${pct(share)} of the weight of the evidence supports the claim.`,
   };
 }
 
 function judgeQuestion(t: Tally): Verdict {
-  const relevant = t.voices;
-  if (relevant >= 2) {
+  if (t.voices >= 2) {
     return {
       label: "documented",
-      confidence: round(Math.min(0.9, 0.5 + 0.1 * relevant)),
-      rationale: `${relevant} independent sources address the question.`,
+      confidence: round(Math.min(0.9, 0.5 + 0.1 * t.voices)),
+      rationale: `${t.voices} independent sources address the question.`,
     };
   }
-  if (relevant === 1) {
+  if (t.voices === 1) {
     return {
       label: "partly-documented",
       confidence: 0.6,
@@ -124,33 +119,44 @@ function judgeQuestion(t: Tally): Verdict {
   };
 }
 
-/** Per independent voice, its most confident assessment per stance; then sums over voices. */
+/**
+ * Each source's vote is its confidence × relevance^power; within one independent voice only
+ * the strongest vote per side counts, so one publisher cannot outvote the others by volume.
+ */
 function tallyByVoice(
   sources: readonly Source[],
   assessments: readonly SourceAssessment[],
-  minConfidence: number,
+  passages: readonly Passage[],
+  power: number,
 ): Tally {
   const groupOf = new Map(sources.map((s) => [s.n, s.independenceGroup]));
-  const best = new Map<string, Map<Stance, number>>();
+  const relevance = new Map<number, number>();
+  for (const p of passages)
+    relevance.set(p.sourceN, Math.max(relevance.get(p.sourceN) ?? 0, p.score));
+  const groups = new Map<string, { supports: number; refutes: number; decisive: boolean }>();
   for (const a of assessments) {
-    if (a.stance === "irrelevant" || a.confidence < minConfidence) continue;
-    const group = groupOf.get(a.sourceN) ?? `source:${a.sourceN}`;
-    const stances = best.get(group) ?? new Map<Stance, number>();
-    stances.set(a.stance, Math.max(stances.get(a.stance) ?? 0, a.confidence));
-    best.set(group, stances);
+    if (a.stance === "irrelevant") continue;
+    const key = groupOf.get(a.sourceN) ?? `source:${a.sourceN}`;
+    const group = groups.get(key) ?? { supports: 0, refutes: 0, decisive: false };
+    const vote = a.confidence * Math.min(1, relevance.get(a.sourceN) ?? 0) ** power;
+    if (a.stance === "supports" || a.stance === "mixed")
+      group.supports = Math.max(group.supports, a.stance === "mixed" ? vote / 2 : vote);
+    if (a.stance === "refutes" || a.stance === "mixed")
+      group.refutes = Math.max(group.refutes, a.stance === "mixed" ? vote / 2 : vote);
+    if (a.stance !== "context") group.decisive = true;
+    groups.set(key, group);
   }
-  const tally: Tally = { supports: 0, refutes: 0, context: 0, voices: best.size };
-  for (const stances of best.values()) {
-    const mixed = stances.get("mixed") ?? 0;
-    tally.supports += Math.max(stances.get("supports") ?? 0, mixed / 2);
-    tally.refutes += Math.max(stances.get("refutes") ?? 0, mixed / 2);
-    tally.context += stances.get("context") ?? 0;
+  const tally: Tally = { supports: 0, refutes: 0, voices: groups.size, decisiveVoices: 0 };
+  for (const g of groups.values()) {
+    tally.supports += g.supports;
+    tally.refutes += g.refutes;
+    if (g.decisive) tally.decisiveVoices++;
   }
   return tally;
 }
 
-function voices(weight: number): string {
-  return weight >= 1.5 ? "Several independent sources" : "A source";
+function voices(n: number): string {
+  return n > 1 ? `${n} independent sources` : "One source";
 }
 
 function pct(x: number): string {

@@ -124,7 +124,7 @@ export async function runCheck(
     const assessments = await stage("assess", (s) =>
       deps.assessor.assess({ claim, sources, passages }, s),
     );
-    const verdict = await stage("judge", () => judge(claim, sources, assessments));
+    const verdict = await stage("judge", () => judge(claim, sources, assessments, passages));
     const foundBy = new Map<string, number[]>();
     for (const s of selection.sources) {
       for (const q of s.read.hit.queries) foundBy.set(q, [...(foundBy.get(q) ?? []), s.n]);
