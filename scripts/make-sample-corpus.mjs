@@ -18,7 +18,8 @@ const records = lines.map((line) => {
     .join(" ")
     .replace(/^\s*abstract[:.]?\s+/i, "")
     .trim();
-  return { id: `cord:${cordId}`, title: title.trim(), text };
+  // Peer-reviewed or preprint abstracts: the check's source profile says so.
+  return { id: `cord:${cordId}`, title: title.trim(), text, metadata: { profile: "academic" } };
 });
 records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 writeFileSync(

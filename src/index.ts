@@ -1,8 +1,16 @@
-// The public API of the `factually` package: the domain model, the store, ingest and search.
+// The public API of the `factually` package: the domain model, the store, ingest, search and
+// the fact-check pipeline with its offline stages and renderers.
 
+export { offlineCheckDependencies } from "./assemble/offline-check.js";
+export {
+  createStanceAssessor,
+  type StancePredictor,
+  type StanceProbabilities,
+} from "./assess/stance-assessor.js";
 export { type Config, type ConfigSources, DEFAULT_DB, loadConfig } from "./config/config.js";
 export * from "./core/index.js";
 export { runScifactRetrieval, type ScifactRetrievalResult } from "./eval/scifact-retrieval.js";
+export { runVerification, VERDICT_TO_GOLD } from "./eval/verification.js";
 export { INGEST_FORMATS, type IngestFormat } from "./ingest/formats/types.js";
 export {
   type IngestOptions,
@@ -11,7 +19,23 @@ export {
   ingestPaths,
   type SkippedInput,
 } from "./ingest/ingest.js";
+export { judge } from "./pipeline/judge.js";
+export { planQueries, templatePlanner } from "./pipeline/plan.js";
+export {
+  type CheckDependencies,
+  type CheckLimits,
+  type CheckOptions,
+  type CheckResult,
+  DEFAULT_BUDGETS,
+  DEFAULT_LIMITS,
+  runCheck,
+} from "./pipeline/run.js";
+export { rulesUnderstander, understandText } from "./pipeline/understand.js";
+export { lexicalVerifier } from "./pipeline/verify.js";
+export { DISCLAIMER, extractiveWriter } from "./pipeline/write.js";
 export { CorpusReader } from "./read/corpus-reader.js";
+export { renderCheckMarkdown } from "./render/markdown.js";
+export { renderCheckText } from "./render/text.js";
 export { LocalSearchProvider } from "./search/local-provider.js";
 export { DEFAULT_RETRIEVAL } from "./store/sqlite/corpus-search.js";
 export { openSqliteStore } from "./store/sqlite/open.js";

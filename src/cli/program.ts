@@ -5,7 +5,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { loadConfig } from "../config/config.js";
 import { isFactuallyError } from "../core/errors.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
+import { checkCommand, MAX_SOURCES } from "./commands/check.js";
 import { evalScifactRetrieval } from "./commands/eval.js";
+import { evalFnc1Command } from "./commands/eval-fnc1.js";
+import { evalVerifyCommand } from "./commands/eval-verify.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { MAX_LIMIT, searchCommand } from "./commands/search.js";
 import type { CliIo } from "./io.js";
@@ -32,7 +35,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("factually")
     .description(
-      "Self-hostable fact-check engine: ingest documents, search them, measure retrieval.",
+      "Self-hostable fact-check engine: ingest documents, search them, check claims, measure it all.",
     )
     .version(packageVersion(), "-v, --version")
     .option("--debug", "show stack traces of internal errors")
@@ -92,6 +95,42 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       );
     });
 
+  program
+    .command("check")
+    .description("fact-check a claim or answer a question from the corpus: a dated, cited report")
+    .argument("<text>", "the claim or question (up to 2,000 characters)")
+    .addOption(dbOption())
+    .addOption(
+      new Option("--json", "print the check and its version as one JSON object").conflicts(
+        "markdown",
+      ),
+    )
+    .option("--markdown", "print the report as Markdown")
+    .option(
+      "--limit-sources <n>",
+      `most sources to keep (1-${MAX_SOURCES})`,
+      (v: string) => parseWhole(v, 1, MAX_SOURCES),
+      8,
+    )
+    .action(
+      async (
+        text: string,
+        opts: { db?: string; json?: boolean; markdown?: boolean; limitSources: number },
+      ) => {
+        setExit(
+          await checkCommand(
+            text,
+            {
+              db: config(opts.db),
+              format: opts.json ? "json" : opts.markdown ? "markdown" : "text",
+              limitSources: opts.limitSources,
+            },
+            io,
+          ),
+        );
+      },
+    );
+
   const evaluate = program
     .command("eval")
     .description("run a public benchmark and print its figures");
@@ -126,13 +165,66 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         );
       },
     );
+  evaluate
+    .command("fnc1")
+    .description(
+      "the offline stance model on the FNC-1 competition test set: the official weighted score",
+    )
+    .option("--data <dir>", "the FNC-1 folder with competition_test_*.csv")
+    .option("--json", "end with one JSON line of the metrics")
+    .action(async (opts: { data?: string; json?: boolean }) => {
+      setExit(
+        await evalFnc1Command(
+          { ...(opts.data ? { data: opts.data } : {}), json: opts.json === true },
+          io,
+        ),
+      );
+    });
+  for (const [name, splits, fallback, what] of [
+    ["scifact-verify", ["dev", "train"], "dev", "SciFact claims (300 dev) against 5,183 abstracts"],
+    [
+      "check-covid",
+      ["test", "dev", "train"],
+      "test",
+      "Check-COVID claims (229 test) against 347 abstracts",
+    ],
+  ] as const) {
+    evaluate
+      .command(name)
+      .description(`the full offline check on ${what}: label accuracy, macro-F1, evidence recall`)
+      .option(
+        "--data <dir>",
+        `the ${name === "check-covid" ? "Check-COVID" : "SciFact"} data folder`,
+      )
+      .addOption(new Option("--split <split>", "which claims").choices(splits).default(fallback))
+      .option("--limit <n>", "only the first N claims", (v: string) => parseWhole(v, 1, 100_000))
+      .option("--json", "end with one JSON line of the metrics")
+      .action(async (opts: { data?: string; split: string; limit?: number; json?: boolean }) => {
+        setExit(
+          await evalVerifyCommand(
+            {
+              benchmark: name,
+              split: opts.split,
+              json: opts.json === true,
+              ...(opts.data ? { data: opts.data } : {}),
+              ...(opts.limit ? { limit: opts.limit } : {}),
+            },
+            io,
+          ),
+        );
+      });
+  }
   return program;
 }
 
 function parseLimit(value: string): number {
+  return parseWhole(value, 1, MAX_LIMIT);
+}
+
+function parseWhole(value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
-    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_LIMIT}`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
   }
   return n;
 }

@@ -2,6 +2,8 @@
 
 export type { ErrorCode, FactuallyErrorOptions } from "./errors.js";
 export { FactuallyError, isFactuallyError } from "./errors.js";
+export type { AssessInput, Assessor } from "./interfaces/assessor.js";
+export type { Planner } from "./interfaces/planner.js";
 export type { Reader, ReadOptions } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
 export type {
@@ -13,6 +15,9 @@ export type {
   Store,
   UpsertOutcome,
 } from "./interfaces/store.js";
+export type { Understander } from "./interfaces/understander.js";
+export type { Verifier, VerifyInput } from "./interfaces/verifier.js";
+export type { WriteInput, Writer } from "./interfaces/writer.js";
 export {
   Check,
   CheckId,
@@ -23,10 +28,18 @@ export {
   StageTiming,
   TokenUse,
 } from "./schema/check.js";
+export { type CheckEvent, STAGES, type StageName } from "./schema/check-event.js";
 export { Claim, InputKind } from "./schema/claim.js";
 export { Document, DocumentInput, IsoDate, Passage } from "./schema/document.js";
 export { PlannedQuery, QueryIntent, QueryPlan } from "./schema/query-plan.js";
-export { Report, ReportParagraph } from "./schema/report.js";
+export {
+  Report,
+  ReportParagraph,
+  ReportSectionName,
+  ReportSentence,
+  ReportVerification,
+  SentenceBasis,
+} from "./schema/report.js";
 export { SearchHit } from "./schema/search-hit.js";
 export { Source, SourceProfile } from "./schema/source.js";
 export { SourceAssessment, Stance } from "./schema/source-assessment.js";

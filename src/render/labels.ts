@@ -55,4 +55,5 @@ export function sourceDate(publishedAt: string | undefined): string {
   return publishedAt ? publishedAt.slice(0, 10) : "undated";
 }
 
-export const LEARN_MORE = "https://github.com/factually/factually#how-a-check-works";
+/** Where the methodology is explained (the web pages link their own /about page). */
+export const LEARN_MORE = "README.md#how-a-check-works";

@@ -1,0 +1,84 @@
+// Claim-verification benchmarks from ../shared/data: SciFact and Check-COVID, as one shape.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { DocumentToStore } from "../core/interfaces/store.js";
+import { requireFile } from "./scifact-data.js";
+
+export const GOLD_LABELS = ["SUPPORT", "REFUTE", "NEI"] as const;
+export type GoldLabel = (typeof GOLD_LABELS)[number];
+
+export interface VerificationClaim {
+  id: string;
+  text: string;
+  gold: GoldLabel;
+  /** Corpus ids of the documents annotated as evidence (empty for NEI in SciFact). */
+  evidence: string[];
+}
+
+export interface VerificationSet {
+  name: string;
+  documents: DocumentToStore[];
+  claims: VerificationClaim[];
+}
+
+/** SciFact claims of one split against the 5,183-abstract corpus (REFUTE = CONTRADICT). */
+export function loadScifactVerification(dir: string, split: "dev" | "train"): VerificationSet {
+  const documents = jsonLines(requireFile(dir, "corpus.jsonl")).map((d) => ({
+    id: String(d.doc_id),
+    title: String(d.title ?? ""),
+    text: (d.abstract as string[]).join(" "),
+  }));
+  const claims = jsonLines(requireFile(dir, `claims_${split}.jsonl`)).map((c) => {
+    const evidence = (c.evidence ?? {}) as Record<string, Array<{ label: string }>>;
+    const docs = Object.keys(evidence);
+    const first = docs.flatMap((d) => evidence[d] ?? [])[0]?.label;
+    const gold: GoldLabel =
+      first === "SUPPORT"
+        ? "SUPPORT"
+        : first === "REFUTE" || first === "CONTRADICT"
+          ? "REFUTE"
+          : "NEI";
+    return { id: String(c.id), text: String(c.claim), gold, evidence: docs };
+  });
+  return { name: `SciFact ${split} (${claims.length} claims)`, documents, claims };
+}
+
+/** The Check-COVID split's claims (composed and extracted) against its 347 abstracts. */
+export function loadCheckCovid(dir: string, split: "test" | "dev" | "train"): VerificationSet {
+  const documents = jsonLines(requireFile(dir, "corpus.json")).map((d) => ({
+    id: `cord:${String(d.cord_id)}`,
+    title: String(d.title ?? ""),
+    text: (d.abstract as string[]).join(" "),
+  }));
+  const files =
+    split === "test"
+      ? ["test/covidCheck_test_composed.json", "test/covidCheck_test_extracted.json"]
+      : [`${split}/covidCheck_${split}_composed+extracted.json`];
+  const claims = files.flatMap((f) =>
+    jsonLines(requireFile(dir, f)).map((c) => {
+      const label = String(c.label);
+      const gold: GoldLabel =
+        label === "SUPPORT" ? "SUPPORT" : label === "REFUTE" ? "REFUTE" : "NEI";
+      return {
+        id: String(c.id),
+        text: String(c.claim),
+        gold,
+        // NEI claims point at the abstract that was found insufficient: not evidence.
+        evidence: gold === "NEI" ? [] : [`cord:${String(c.cord_id)}`],
+      };
+    }),
+  );
+  return { name: `Check-COVID ${split} (${claims.length} claims)`, documents, claims };
+}
+
+/** The default data folder for a benchmark: `../shared/data/<name>` beside the project. */
+export function defaultDataDir(name: string, cwd = process.cwd()): string {
+  return resolve(cwd, "../shared/data", name);
+}
+
+function jsonLines(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
