@@ -119,6 +119,7 @@ function missingContext(input: WriteInput, uncovered: readonly string[]): Report
   const all = input.sources.map((s) => s.n);
   for (const query of input.plan.queries) {
     if (query.intent === "neutral") continue;
+    const intent = query.intent;
     const found = input.foundBy.get(query.text) ?? [];
     const stanceWanted =
       query.intent === "supporting" ? ["supports", "mixed"] : ["refutes", "mixed"];
@@ -126,22 +127,7 @@ function missingContext(input: WriteInput, uncovered: readonly string[]): Report
       (a) => found.includes(a.sourceN) && stanceWanted.includes(a.stance),
     );
     if (matching.length > 0) continue;
-    const looking =
-      input.claim.kind === "question"
-        ? query.intent === "supporting"
-          ? "documented examples"
-          : "criticism or limitations"
-        : query.intent === "supporting"
-          ? "evidence for the claim"
-          : "evidence against the claim";
-    const verb =
-      input.claim.kind === "question"
-        ? query.intent === "supporting"
-          ? "documents an answer"
-          : "questions the premise"
-        : query.intent === "supporting"
-          ? "confirms the claim"
-          : "disputes the claim";
+    const [looking, verb] = GAP_WORDS[input.claim.kind][intent];
     gaps.push({
       text:
         found.length > 0
@@ -213,7 +199,7 @@ function bias(input: WriteInput): ReportParagraph[] {
   const press = byProfile("press-release");
   if (press.length > 0)
     agenda.push({
-      text: `${citeList(press)} ${press.length > 1 ? "are" : "is an"} institutional press release${press.length > 1 ? "s" : ""}, which tend to favour narratives of success and may understate problems.`,
+      text: `${citeList(press)} ${press.length > 1 ? "are" : "is an"} institutional press release${press.length > 1 ? "s" : ""}, which ${press.length > 1 ? "tend" : "tends"} to favour narratives of success and may understate problems.`,
       cites: press,
       basis: "search",
     });
@@ -225,12 +211,17 @@ function bias(input: WriteInput): ReportParagraph[] {
       basis: "search",
     });
   const undated = input.sources.filter((s) => !s.publishedAt).map((s) => s.n);
-  if (undated.length > 0)
+  if (undated.length > 0) {
+    const everyone = undated.length === all.length;
+    const subject = everyone
+      ? `No source found ${citeList(undated)} carries a`
+      : `${citeList(undated)} ${undated.length === 1 ? "carries" : "carry"} no`;
     agenda.push({
-      text: `${undated.length === all.length ? "No source found carries" : `${citeList(undated)} carry`} a publication date${undated.length === all.length ? ` ${citeList(undated)}` : ""}, so one cannot tell whether ${undated.length === 1 ? "it describes" : "they describe"} current or past circumstances.`,
+      text: `${subject} publication date, so one cannot tell whether ${undated.length === 1 ? "it describes" : "they describe"} current or past circumstances.`,
       cites: undated,
       basis: "search",
     });
+  }
   const groups = new Set(input.sources.map((s) => s.independenceGroup));
   if (input.sources.length > 1 && groups.size === 1)
     agenda.push({
@@ -251,6 +242,18 @@ function bias(input: WriteInput): ReportParagraph[] {
   }
   return [framingSentences, agenda].filter((s) => s.length > 0).map(paragraph);
 }
+
+// What a supporting or critical search looked for, and what none of its results did.
+const GAP_WORDS = {
+  claim: {
+    supporting: ["evidence for the claim", "confirms the claim"],
+    critical: ["evidence against the claim", "disputes the claim"],
+  },
+  question: {
+    supporting: ["documented examples", "documents an answer"],
+    critical: ["criticism or limitations", "questions the premise"],
+  },
+} as const;
 
 const LEADS: Record<SourceAssessment["stance"], string> = {
   supports: "In support, one source states:",
