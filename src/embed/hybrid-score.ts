@@ -1,4 +1,5 @@
 // Fuses a lexical (BM25) and a semantic (embedding cosine) score of the same candidates.
+import { reciprocalRankFusion as fuseRanks } from "../text/score-fusion.js";
 
 /** Both scores of one candidate. */
 export interface HybridCandidate {
@@ -7,8 +8,7 @@ export interface HybridCandidate {
   semantic: number;
 }
 
-// Cormack, Clarke & Büttcher (SIGIR 2009), "Reciprocal rank fusion outperforms Condorcet and
-// individual rank learning methods": k = 60.
+// k = 60, as in src/text/score-fusion.ts (Cormack, Clarke & Büttcher, SIGIR 2009).
 export const RRF_K = 60;
 
 /** Ids by one score, best first; ties keep the candidates' given order. */
@@ -27,16 +27,8 @@ export function reciprocalRankFusion(
   rankings: ReadonlyArray<readonly string[]>,
   k = RRF_K,
 ): string[] {
-  const fused = new Map<string, number>();
-  for (const ranking of rankings) {
-    ranking.forEach((id, i) => {
-      fused.set(id, (fused.get(id) ?? 0) + 1 / (k + i + 1));
-    });
-  }
-  const order = new Map([...fused.keys()].map((id, i) => [id, i]));
-  return [...fused]
-    .sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
-    .map(([id]) => id);
+  // Ties keep first-seen order (the sort is stable over insertion order).
+  return fuseRanks(rankings, k).map((r) => r.key);
 }
 
 /** Scores scaled to 0..1 over the list (all 0 when they are all equal). */

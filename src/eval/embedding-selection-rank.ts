@@ -5,39 +5,21 @@ import {
   rankBy,
   reciprocalRankFusion,
 } from "../embed/hybrid-score.js";
-import { stemWord, tokenize } from "../text/passage-match.js";
+import { scoreTexts } from "../text/bm25.js";
+import { stemWord } from "../text/passage-match.js";
 import { queryTerms } from "../text/query-terms.js";
 import { mrrAt, recallAt } from "./retrieval-metrics.js";
 
 export const RANKERS = ["bm25", "embedding", "rrf", "linear"] as const;
 export type Ranker = (typeof RANKERS)[number];
 
-const K1 = 1.2;
-const B = 0.75;
-
 /**
  * BM25 of each text for the query (stopwords dropped, Porter stems as the index has them), idf
  * and average length over `texts` themselves: the select stage only sees the texts it read.
  */
 export function bm25Scores(query: string, texts: readonly string[]): number[] {
-  const queryStems = new Set(queryTerms(query).map(stemWord));
-  const tokenized = texts.map((t) => tokenize(t).map((token) => token.stem));
-  const df = new Map<string, number>();
-  for (const stems of tokenized) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
-  const n = Math.max(1, texts.length);
-  const avgLength = tokenized.reduce((sum, t) => sum + t.length, 0) / n;
-  return tokenized.map((stems) => {
-    const tf = new Map<string, number>();
-    for (const s of stems) if (queryStems.has(s)) tf.set(s, (tf.get(s) ?? 0) + 1);
-    const norm = K1 * (1 - B + (B * stems.length) / Math.max(1, avgLength));
-    let score = 0;
-    for (const [stem, f] of tf) {
-      const d = df.get(stem) ?? 0;
-      const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-      score += (idf * f * (K1 + 1)) / (f + norm);
-    }
-    return score;
-  });
+  // The same sentence scoring as the select stage (idf over the candidates themselves).
+  return scoreTexts(texts, queryTerms(query).map(stemWord)).map((s) => s.score);
 }
 
 /** Candidate ids ordered by one ranker (`weight` is the embedding share of `linear`). */
