@@ -46,6 +46,26 @@ describe("dist/cli/main.js", () => {
     expect(out.results.slice(0, 3).every((r) => /mask/i.test(r.title))).toBe(true);
   });
 
+  it("runs the demo's check on the sample corpus: a full report, no network", () => {
+    const db = join(dir, "demo.db");
+    if (!existsSync(db)) {
+      factually("ingest", join(ROOT, "corpus/check-covid/abstracts.jsonl"), "--db", db);
+    }
+    const run = factually("check", "Face masks reduce the spread of COVID-19.", "--db", db);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    for (const heading of [
+      "Checked on ",
+      "Searched for:",
+      "1. Summary of the results",
+      "2. Missing context/alternative viewpoints",
+      "3. Potential misinformation/bias in the original statement",
+      "Want to dive deeper?",
+    ])
+      expect(run.stdout).toContain(heading);
+    expect(run.stdout).toMatch(/Found [1-9]\d* sources/);
+  });
+
   it("prints its version", () => {
     const run = factually("--version");
     expect(run.status).toBe(0);
