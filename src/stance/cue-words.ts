@@ -27,6 +27,21 @@ export const AGREE_CUES = stems(
     "prove shows showed show demonstrate demonstrated evidence verified fact actually",
 );
 
+// Direction words: a claim that something goes up is contradicted by a text where it goes down.
+// Protecting and preventing count as down (less of the harm the claim is about).
+export const UP_CUES = stems(
+  "increase increases increased increasing rise rises rose raise raises raised higher more " +
+    "greater elevate elevated enhance enhanced promote promotes boost boosts gain accelerate " +
+    "stimulate induce induces upregulate upregulated exceed larger longer worsen worsens risk " +
+    "harmful harm",
+);
+export const DOWN_CUES = stems(
+  "decrease decreases decreased decreasing reduce reduces reduced reducing reduction lower " +
+    "lowered less fewer decline declines drop dropped fall falls inhibit inhibits suppress " +
+    "suppresses impair diminish attenuate shorten smaller downregulate downregulated prevent " +
+    "prevents protect protects protective block blocks limit limits weaken loss",
+);
+
 const NEGATIONS = new Set(
   "not no never none nobody nothing neither nor without cannot nowhere lack lacks failed fail".split(
     " ",
@@ -82,6 +97,13 @@ const ANTONYM_PAIRS = [
   ["survive", "die"],
   ["arrest", "release"],
   ["resign", "stay"],
+  ["risk", "protect"],
+  ["lower", "raise"],
+  ["reduce", "raise"],
+  ["safe", "unsafe"],
+  ["effective", "ineffective"],
+  ["beneficial", "harmful"],
+  ["upregulate", "downregulate"],
 ] as const;
 
 /** Stem → the stems of its opposites. */

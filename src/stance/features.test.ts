@@ -85,4 +85,19 @@ describe("stanceFeatures", () => {
     );
     expect(features("Did a spider bite a man?", "A spider bit a man.").claim_question).toBe(1);
   });
+
+  it("sees a negated or reversed best sentence as the opposite polarity of the claim", () => {
+    const claim = "The vaccine reduces infections in adults";
+    const same = features(claim, "The vaccine reduced infections in adults.");
+    const negated = features(claim, "The vaccine did not reduce infections in adults.");
+    const reversed = features(claim, "The vaccine increased infections in adults.");
+    expect(same.polarity_product).toBe(1);
+    expect(same.negation_parity_best).toBe(0);
+    expect(negated.negation_best_near).toBe(1);
+    expect(negated.negation_parity_best).toBe(1);
+    expect(negated.polarity_product).toBe(-1);
+    expect(reversed.direction_conflict).toBe(1);
+    expect(reversed.antonym_best).toBe(1);
+    expect(reversed.polarity_product).toBe(-1);
+  });
 });

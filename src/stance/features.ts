@@ -1,6 +1,14 @@
 // Features of a (claim, text) pair for the stance model: how related the text is (overall and in
 // its best sentences) and cues of its stance (refuting, hedging, negation, antonyms, numbers).
-import { AGREE_CUES, ANTONYMS, HEDGE_CUES, REFUTE_CUES, REPORT_CUES } from "./cue-words.js";
+import {
+  AGREE_CUES,
+  ANTONYMS,
+  DOWN_CUES,
+  HEDGE_CUES,
+  REFUTE_CUES,
+  REPORT_CUES,
+  UP_CUES,
+} from "./cue-words.js";
 import { type AnalyzedText, type AnalyzedWord, cosine } from "./text-analysis.js";
 
 /** The feature names, in the order `stanceFeatures` returns them. */
@@ -43,6 +51,14 @@ export const FEATURE_NAMES = [
   "number_mismatch_top",
   "year_mismatch",
   "claim_question",
+  // contrast between the claim and the text's best-matching sentence
+  "negation_best_near",
+  "negation_parity_best",
+  "antonym_best",
+  "direction_claim",
+  "direction_best",
+  "direction_conflict",
+  "polarity_product",
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -89,6 +105,16 @@ export function stanceFeatures(
 
   const negClaim = count(claim.words, (w) => w.negation);
   const negTop = count(topWords, (w) => w.negation);
+  const bestWords =
+    best && best.cover > 0 ? text.words.slice(best.sentence.from, best.sentence.to) : [];
+  const bestStems = new Set(bestWords.filter((w) => w.content).map((w) => w.stem));
+  const negBest = countNegationsNear(bestWords, claim.weights);
+  // Negations in the claim that bear on words the text shares (or any, for a short claim).
+  const negClaimNear = countNegationsNear(claim.words, bestStems);
+  const dirClaim = direction(claim.words);
+  const dirBest = direction(bestWords);
+  const polarity = (dir: number, negations: number) =>
+    (dir === 0 ? 1 : dir) * (negations % 2 === 0 ? 1 : -1);
 
   return [
     cosine(claim, text),
@@ -133,6 +159,13 @@ export function stanceFeatures(
       ? 1
       : 0,
     claim.question ? 1 : 0,
+    negBest,
+    bestWords.length > 0 && negClaimNear % 2 !== negBest % 2 ? 1 : 0,
+    count(claimStems, (s) => hasAntonymIn(s, bestStems)),
+    dirClaim,
+    dirBest,
+    dirClaim * dirBest < 0 ? 1 : 0,
+    bestWords.length === 0 ? 0 : polarity(dirClaim, negClaimNear) * polarity(dirBest, negBest),
   ];
 }
 
@@ -158,18 +191,33 @@ const NEGATION_WINDOW = 4;
 
 /** Negations within a few words of a word the claim also uses, per 100 words of the text. */
 function negationsNearMatches(words: readonly AnalyzedWord[], claim: Map<string, number>): number {
+  return (100 * countNegationsNear(words, claim)) / Math.max(1, words.length);
+}
+
+/** How many negations fall within a few words of a word whose stem is in `anchor`. */
+function countNegationsNear(
+  words: readonly AnalyzedWord[],
+  anchor: { has(stem: string): boolean },
+): number {
   let n = 0;
   words.forEach((w, i) => {
     if (!w.negation) return;
     for (let j = Math.max(0, i - NEGATION_WINDOW); j <= i + NEGATION_WINDOW; j++) {
       const other = words[j];
-      if (j !== i && other && claim.has(other.stem)) {
+      if (j !== i && other && anchor.has(other.stem)) {
         n++;
         return;
       }
     }
   });
-  return (100 * n) / Math.max(1, words.length);
+  return n;
+}
+
+/** +1 when the words say something goes up, -1 when down, 0 when neither or both. */
+function direction(words: readonly AnalyzedWord[]): number {
+  const up = count(words, (w) => UP_CUES.has(w.stem));
+  const down = count(words, (w) => DOWN_CUES.has(w.stem));
+  return Math.sign(up - down);
 }
 
 function numbersOf(words: readonly AnalyzedWord[]): Set<string> {

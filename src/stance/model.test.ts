@@ -28,6 +28,32 @@ describe("the committed stance model", () => {
     expect(p.unrelated).toBeGreaterThan(0.5);
   });
 
+  it.each([
+    [
+      "Face masks reduce the spread of COVID-19.",
+      "Face masks did not reduce the spread of COVID-19.",
+    ],
+    [
+      "Smoking increases the risk of lung cancer.",
+      "Smoking does not increase the risk of lung cancer.",
+    ],
+    [
+      "Face masks reduce the spread of COVID-19.",
+      "A randomised trial found that face masks did not reduce transmission of COVID-19.",
+    ],
+  ])("reads a negated sentence as disagreeing: %s / %s", (claim, text) => {
+    const p = model.predict(claim, text);
+    expect(p.disagree).toBeGreaterThan(p.agree);
+  });
+
+  it("still reads the same sentence without the negation as agreeing", () => {
+    const p = model.predict(
+      "Face masks reduce the spread of COVID-19.",
+      "Face masks reduced the spread of COVID-19.",
+    );
+    expect(p.agree).toBeGreaterThan(p.disagree);
+  });
+
   it("predicts many pairs as it predicts each one", () => {
     const pairs = [
       { claim: "A meteorite hit Managua.", text: "A meteorite crashed in Managua on Sunday." },

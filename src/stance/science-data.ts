@@ -12,7 +12,7 @@ export interface LabelledPair {
   label: StanceLabel;
   /** Pairs sharing a group (an FNC-1 body, a scientific claim) go to the same side of a split. */
   group: string;
-  source: "fnc1" | "fnc1-passage" | "scifact" | "check-covid";
+  source: "fnc1" | "fnc1-passage" | "scifact" | "check-covid" | "contrast";
 }
 
 interface Abstract {

@@ -10,7 +10,7 @@ import { featurizePairs, fitStanceWeights, learnStanceIdf } from "./train.js";
 import { heldOutGroups, type TrainingSet } from "./training-set.js";
 import type { StanceWeights } from "./weights.js";
 
-export const STANCE_VERSION = "stance-gbdt-1";
+export const STANCE_VERSION = "stance-gbdt-2";
 
 export const DEFAULT_PARAMS: GbdtParams = {
   rounds: 300,

@@ -2,6 +2,7 @@
 // them by group into a fitting part and a held-out part for model selection.
 import { join } from "node:path";
 import { readFnc1Split } from "../eval/fnc1-data.js";
+import { contrastPairs } from "./contrast-pairs.js";
 import { passagePairs } from "./passage-pairs.js";
 import { createPrng } from "./prng.js";
 import { checkCovidTrainPairs, type LabelledPair, scifactTrainPairs } from "./science-data.js";
@@ -15,6 +16,8 @@ export interface TrainingSet {
 
 // Share of FNC-1 article pairs that also yield a short-passage pair.
 const PASSAGE_SHARE = 0.2;
+// Share of short agree/disagree pairs that also yield a contradicted (label-flipped) pair.
+const CONTRAST_SHARE = 0.25;
 
 /** FNC-1 train (articles and passages cut from them), SciFact train and Check-COVID train, read from `dataDir` (../shared/data). */
 export function loadTrainingSet(dataDir: string, seed: number): TrainingSet {
@@ -30,8 +33,13 @@ export function loadTrainingSet(dataDir: string, seed: number): TrainingSet {
   const passages = passagePairs(fnc1, PASSAGE_SHARE, seed + 3);
   const scifact = scifactTrainPairs(join(dataDir, "scifact"), seed + 1);
   const checkCovid = checkCovidTrainPairs(join(dataDir, "check-covid"), seed + 2);
+  const contrast = contrastPairs(
+    [...passages, ...scifact, ...checkCovid],
+    CONTRAST_SHARE,
+    seed + 4,
+  );
   return {
-    pairs: [...fnc1, ...passages, ...scifact, ...checkCovid],
+    pairs: [...fnc1, ...passages, ...scifact, ...checkCovid, ...contrast],
     data: [
       {
         name: "FNC-1 train",
@@ -60,6 +68,13 @@ export function loadTrainingSet(dataDir: string, seed: number): TrainingSet {
         ],
         pairs: checkCovid.length,
         licence: "MIT (Wang et al. 2023)",
+      },
+      {
+        name: "contrast pairs",
+        files: [],
+        pairs: contrast.length,
+        licence:
+          "as their sources (FNC-1 passages, SciFact and Check-COVID train): a short agree text or claim rewritten to say the opposite (negation added or removed, direction word or number swapped), label flipped",
       },
     ],
   };
