@@ -51,6 +51,8 @@ function coreTerms(claim: Claim, fallback = claim.normalized): string {
   };
   for (const entity of claim.entities) add(entity);
   for (const term of claim.keyTerms) add(term);
+  // Words the tagger did not count as key terms ("not", "only", "less") still narrow a search.
+  for (const term of queryTerms(fallback)) add(term);
   const text = out.slice(0, MAX_CORE_TERMS).join(" ");
   return text || fallback.slice(0, 200);
 }

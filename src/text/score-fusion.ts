@@ -26,16 +26,21 @@ export function combineScores<K>(
 // Condorcet and individual rank learning methods".
 const RRF_K = 60;
 
-/** Reciprocal-rank fusion of ranked lists of keys (best first): sum of 1 / (k + rank). */
+/**
+ * Reciprocal-rank fusion of ranked lists of keys (best first): sum of weight / (k + rank), each
+ * list's weight 1 unless `weights` says otherwise.
+ */
 export function reciprocalRankFusion<K>(
   lists: ReadonlyArray<readonly K[]>,
   k = RRF_K,
+  weights: readonly number[] = [],
 ): Array<{ key: K; score: number }> {
   const total = new Map<K, number>();
-  for (const list of lists) {
+  lists.forEach((list, l) => {
+    const weight = weights[l] ?? 1;
     list.forEach((key, i) => {
-      total.set(key, (total.get(key) ?? 0) + 1 / (k + i + 1));
+      total.set(key, (total.get(key) ?? 0) + weight / (k + i + 1));
     });
-  }
+  });
   return [...total].map(([key, score]) => ({ key, score })).sort((a, b) => b.score - a.score);
 }
