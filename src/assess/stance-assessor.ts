@@ -27,11 +27,12 @@ export interface StanceAssessorOptions {
   mixedAt: number;
 }
 
-// Chosen on the SciFact train claims (macro-F1 of the verdicts; see src/eval/verdict-tuning.ts):
+// Chosen on the SciFact train claims with stance-gbdt-2 (verdict macro-F1 0.538, with the judge's
+// defaults; `npm run tune:verdict`):
 // the model rarely gives "disagree" a high probability, so a modest one is already a signal.
 export const DEFAULT_STANCE_THRESHOLDS: StanceAssessorOptions = {
-  supportAt: 0.6,
-  refuteAt: 0.2,
+  supportAt: 0.7,
+  refuteAt: 0.3,
   mixedAt: 0.45,
 };
 
