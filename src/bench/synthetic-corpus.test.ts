@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../text/passages.js";
-import { mulberry32 } from "./prng.js";
+import { mulberry32 } from "../text/prng.js";
 import { syntheticDocuments, syntheticQueries } from "./synthetic-corpus.js";
 import { countWords, createWordSampler, type Vocabulary, zipfVocabulary } from "./vocabulary.js";
 

@@ -1,5 +1,5 @@
 // Deterministic synthetic corpora and queries drawn from a vocabulary, for sizes SciFact lacks.
-import { mulberry32, type Random, randomInt } from "./prng.js";
+import { mulberry32, type Random, randomInt } from "../text/prng.js";
 import { createWordSampler, type Vocabulary } from "./vocabulary.js";
 
 /** One passage-sized document: ~60–120 words in sentences, with a short title. */

@@ -1,5 +1,5 @@
 // Word frequencies of a corpus, and a sampler that draws words with those frequencies.
-import type { Random } from "./prng.js";
+import type { Random } from "../text/prng.js";
 
 /** Words with how often each occurs, most frequent first. */
 export interface Vocabulary {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { stemWord } from "../text/passage-match.js";
+import { mulberry32 } from "../text/prng.js";
 import { contradictSentence, contradictText } from "./contradiction.js";
 import { contrastPairs } from "./contrast-pairs.js";
-import { createPrng } from "./prng.js";
 
 const anchor = (text: string) => new Set(text.toLowerCase().split(/\W+/).map(stemWord));
 
@@ -10,7 +10,7 @@ describe("contradictSentence", () => {
   it("removes the negation of a negated sentence", () => {
     const claim = "Face masks reduce the spread of COVID-19";
     expect(
-      contradictSentence("Face masks did not reduce the spread.", anchor(claim), createPrng(1)),
+      contradictSentence("Face masks did not reduce the spread.", anchor(claim), mulberry32(1)),
     ).toBe("Face masks did reduce the spread.");
   });
 
@@ -20,7 +20,7 @@ describe("contradictSentence", () => {
       contradictSentence(
         "Vitamin D lowered the risk of fractures.",
         anchor(claim),
-        createPrng(seed),
+        mulberry32(seed),
       ),
     );
     for (const out of outs) {
@@ -35,20 +35,20 @@ describe("contradictSentence", () => {
     const claim = "Bariatric surgery reduces breast cancer";
     for (const seed of [1, 2, 3, 4, 5]) {
       expect(
-        contradictSentence(claim, anchor("surgery reduces cancer"), createPrng(seed), true),
+        contradictSentence(claim, anchor("surgery reduces cancer"), mulberry32(seed), true),
       ).toBe("Bariatric surgery not reduces breast cancer");
     }
   });
 
   it("gives up on a sentence with nothing to negate", () => {
-    expect(contradictSentence("Cats sleep.", anchor("dogs bark"), createPrng(1))).toBeUndefined();
+    expect(contradictSentence("Cats sleep.", anchor("dogs bark"), mulberry32(1))).toBeUndefined();
   });
 });
 
 describe("contradictText", () => {
   it("rewrites only the sentence that matches the claim", () => {
     const text = "The trial ran for a year. Masks were effective against the virus.";
-    const out = contradictText(text, anchor("masks effective virus"), createPrng(1));
+    const out = contradictText(text, anchor("masks effective virus"), mulberry32(1));
     expect(out?.startsWith("The trial ran for a year. Masks were ")).toBe(true);
     expect(out).not.toBe(text);
   });

@@ -3,9 +3,9 @@
 // opposite becomes supported. The training data have few refutations made by plain negation,
 // which is what the pipeline meets sentence by sentence.
 import { stemWord } from "../text/passage-match.js";
+import { mulberry32 } from "../text/prng.js";
 import { isStopword, words } from "../text/query-terms.js";
 import { contradictSentence, contradictText } from "./contradiction.js";
-import { createPrng } from "./prng.js";
 import type { LabelledPair } from "./science-data.js";
 
 // Texts longer than this are articles or abstracts: one rewritten sentence would not flip them.
@@ -23,7 +23,7 @@ export function contrastPairs(
   share: number,
   seed: number,
 ): LabelledPair[] {
-  const random = createPrng(seed);
+  const random = mulberry32(seed);
   const out: LabelledPair[] = [];
   for (const pair of pairs) {
     const flipsToAgree = pair.label === "disagree" && pair.source !== "fnc1-passage";

@@ -1,6 +1,6 @@
 // Gradient-boosted decision trees for K classes (softmax loss, second-order splits on binned
 // features, as in XGBoost/LightGBM), small enough to train and run in plain TypeScript.
-import { createPrng } from "./prng.js";
+import { mulberry32 } from "../text/prng.js";
 
 export interface GbdtParams {
   rounds: number;
@@ -72,7 +72,7 @@ export function trainGbdt(
   const base = prior.map((p) => Math.log(Math.max(p, 1e-9) / total));
   const model: GbdtModel = { classes, base, trees: [] };
   const scores = Array.from({ length: classes }, (_, k) => new Float64Array(n).fill(base[k] ?? 0));
-  const random = createPrng(params.seed);
+  const random = mulberry32(params.seed);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const probs = Array.from({ length: classes }, () => new Float64Array(n));

@@ -1,9 +1,9 @@
 // Short-passage pairs cut from FNC-1 articles: the pipeline asks about single sentences and
 // passages, while FNC-1 pairs headlines with whole articles, so the model sees both lengths.
 import { stemWord } from "../text/passage-match.js";
+import { mulberry32 } from "../text/prng.js";
 import { isStopword, words } from "../text/query-terms.js";
 import { splitSentences } from "../text/sentences.js";
-import { createPrng } from "./prng.js";
 import type { LabelledPair } from "./science-data.js";
 
 /**
@@ -15,7 +15,7 @@ export function passagePairs(
   share: number,
   seed: number,
 ): LabelledPair[] {
-  const random = createPrng(seed);
+  const random = mulberry32(seed);
   const out: LabelledPair[] = [];
   for (const pair of pairs) {
     if (random() >= share) continue;

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FactuallyError } from "../core/errors.js";
+import { mulberry32 } from "../text/prng.js";
 import type { StanceLabel } from "./labels.js";
-import { createPrng } from "./prng.js";
 
 export interface LabelledPair {
   claim: string;
@@ -40,7 +40,7 @@ export function scifactTrainPairs(dir: string, seed: number): LabelledPair[] {
     });
   }
   const ids = [...corpus.keys()];
-  const random = createPrng(seed);
+  const random = mulberry32(seed);
   const pairs: LabelledPair[] = [];
   for (const row of jsonLines(join(dir, "claims_train.jsonl"))) {
     const claim = String(row.claim);
@@ -92,7 +92,7 @@ export function checkCovidTrainPairs(dir: string, seed: number): LabelledPair[] 
     });
   }
   const ids = [...corpus.keys()];
-  const random = createPrng(seed);
+  const random = mulberry32(seed);
   const pairs: LabelledPair[] = [];
   for (const row of jsonLines(join(dir, "train/covidCheck_train_composed+extracted.json"))) {
     const claim = String(row.claim).trim();

@@ -2,9 +2,9 @@
 // them by group into a fitting part and a held-out part for model selection.
 import { join } from "node:path";
 import { readFnc1Split } from "../eval/fnc1-data.js";
+import { mulberry32 } from "../text/prng.js";
 import { contrastPairs } from "./contrast-pairs.js";
 import { passagePairs } from "./passage-pairs.js";
-import { createPrng } from "./prng.js";
 import { checkCovidTrainPairs, type LabelledPair, scifactTrainPairs } from "./science-data.js";
 import type { StanceWeights } from "./weights.js";
 
@@ -86,7 +86,7 @@ export function heldOutGroups(
   share: number,
   seed: number,
 ): Set<string> {
-  const random = createPrng(seed);
+  const random = mulberry32(seed);
   const held = new Set<string>();
   const seen = new Set<string>();
   for (const p of pairs) {

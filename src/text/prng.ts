@@ -1,4 +1,5 @@
-// A small seeded random number generator, so synthetic corpora are the same on every machine.
+// A small seeded random number generator: synthetic corpora and model training draw the same
+// numbers on every machine.
 
 /** A function returning floats in [0, 1); the same seed gives the same sequence. */
 export type Random = () => number;
@@ -21,4 +22,16 @@ export function mulberry32(seed: number): Random {
 /** An integer in [min, max], both included. */
 export function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
+}
+
+/** A copy of `items` in a seeded random order (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: Random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const a = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = a;
+  }
+  return out;
 }
