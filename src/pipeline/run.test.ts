@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStanceAssessor, type StancePredictor } from "../assess/stance-assessor.js";
 import { FactuallyError } from "../core/errors.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
-import type { CheckEvent } from "../core/schema/check-event.js";
+import { type CheckEvent, STAGES } from "../core/schema/check-event.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
@@ -68,17 +68,7 @@ describe("runCheck", () => {
     });
     expect(check.id).toMatch(/^vitamin-d-supplements-reduce-influenza-[0-9a-f]{8}$/);
     expect(version.checkedAt).toBe("2026-11-25T12:00:00.000Z");
-    expect(version.timings.map((t) => t.stage)).toEqual([
-      "understand",
-      "plan",
-      "search",
-      "read",
-      "select",
-      "assess",
-      "judge",
-      "write",
-      "verify",
-    ]);
+    expect(version.timings.map((t) => t.stage)).toEqual([...STAGES]);
     expect(version.sources.map((s) => s.documentId).sort()).toEqual(["null-trial", "trial"]);
     expect(version.assessments.map((a) => a.stance).sort()).toEqual(["refutes", "supports"]);
     expect(version.verdict.label).toBe("mixed");

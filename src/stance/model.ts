@@ -7,7 +7,7 @@ import { FEATURE_NAMES, stanceFeatures } from "./features.js";
 import { type GbdtModel, predictGbdt } from "./gbdt.js";
 import { idfOf } from "./idf.js";
 import { STANCE_LABELS, type StanceProbabilities } from "./labels.js";
-import { type AnalyzedText, analyzeText } from "./text-analysis.js";
+import { type AnalyzedText, analyzeText, memoizedAnalyzer } from "./text-analysis.js";
 import { type StanceWeights, stanceWeightsSchema } from "./weights.js";
 
 export interface StanceModel {
@@ -77,15 +77,7 @@ export function createStanceModel(weights: StanceWeights): StanceModel {
     weights,
     predict: (claim, text) => score(analyzeText(claim, idf), analyzeText(text, idf)),
     predictMany(pairs) {
-      const cache = new Map<string, AnalyzedText>();
-      const analysed = (t: string) => {
-        let a = cache.get(t);
-        if (!a) {
-          a = analyzeText(t, idf);
-          cache.set(t, a);
-        }
-        return a;
-      };
+      const analysed = memoizedAnalyzer(idf);
       return pairs.map((p) => score(analysed(p.claim), analysed(p.text)));
     },
   };

@@ -121,3 +121,16 @@ export function cosine(
   for (const [stem, weight] of small.weights) dot += weight * (large.weights.get(stem) ?? 0);
   return dot / (a.norm * b.norm);
 }
+
+/** `analyzeText` remembering its answers: texts repeated across pairs are analysed once. */
+export function memoizedAnalyzer(idf: (stem: string) => number): (text: string) => AnalyzedText {
+  const cache = new Map<string, AnalyzedText>();
+  return (text) => {
+    let analysed = cache.get(text);
+    if (!analysed) {
+      analysed = analyzeText(text, idf);
+      cache.set(text, analysed);
+    }
+    return analysed;
+  };
+}

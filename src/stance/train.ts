@@ -5,7 +5,7 @@ import { type GbdtParams, type RoundHook, trainGbdt } from "./gbdt.js";
 import { type IdfTable, idfOf, learnIdf } from "./idf.js";
 import { STANCE_LABELS } from "./labels.js";
 import type { LabelledPair } from "./science-data.js";
-import { type AnalyzedText, analyzeText } from "./text-analysis.js";
+import { memoizedAnalyzer } from "./text-analysis.js";
 import type { StanceWeights } from "./weights.js";
 
 export interface StanceTrainingOptions {
@@ -33,15 +33,7 @@ export function learnStanceIdf(pairs: readonly LabelledPair[]): IdfTable {
 /** All features (FEATURE_NAMES order) of each pair; repeated texts are analysed once. */
 export function featurizePairs(pairs: readonly LabelledPair[], table: IdfTable): number[][] {
   const idf = idfOf(table);
-  const cache = new Map<string, AnalyzedText>();
-  const analysed = (t: string) => {
-    let a = cache.get(t);
-    if (!a) {
-      a = analyzeText(t, idf);
-      cache.set(t, a);
-    }
-    return a;
-  };
+  const analysed = memoizedAnalyzer(idf);
   return pairs.map((p) => stanceFeatures(analysed(p.claim), analysed(p.text), idf));
 }
 
