@@ -1,18 +1,16 @@
 // What the wording of the input itself implies: presuppositions, absolute words, loaded terms.
 import type { Claim } from "../core/schema/claim.js";
-import { analyze } from "../text/nlp.js";
 
 export interface Framing {
   /** "how" / "why" questions presuppose that what they ask about is established. */
   presupposition?: "how" | "why";
   absoluteWords: string[];
   loadedWords: string[];
-  /** wink-nlp sentiment of the input, -1..1. */
-  sentiment: number;
 }
 
+// Words that make a statement false on one counter-example.
 const ABSOLUTE =
-  /\b(all|always|never|none|nobody|no one|every|everyone|everything|completely|entirely|totally|proven|guaranteed|impossible|100 ?%)\b/gi;
+  /\b(all|always|never|none|nobody|no one|every|everyone|everything|completely|entirely|totally|proven|guaranteed|impossible|only|100 ?%)\b/gi;
 
 // Words that judge before the evidence does; a short documented list, not a lexicon.
 const LOADED =
@@ -23,13 +21,17 @@ export function framingOf(claim: Claim): Framing {
   const text = claim.normalized;
   const lead = /^(how|why)\b/i.exec(text)?.[1]?.toLowerCase();
   const framing: Framing = {
-    absoluteWords: unique(text.match(ABSOLUTE) ?? []),
+    absoluteWords: absoluteWords(text),
     loadedWords: unique(text.match(LOADED) ?? []),
-    sentiment: analyze(text).sentiment,
   };
   if (claim.kind === "question" && (lead === "how" || lead === "why"))
     framing.presupposition = lead;
   return framing;
+}
+
+/** The absolute words of `text`, lower-cased, in order of first appearance. */
+export function absoluteWords(text: string): string[] {
+  return unique(text.match(ABSOLUTE) ?? []);
 }
 
 function unique(words: string[]): string[] {

@@ -5,6 +5,7 @@ import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
 import type { Verdict } from "../core/schema/verdict.js";
+import { absoluteWords } from "./framing.js";
 
 export interface JudgeOptions {
   /** Exponent of a source's relevance (0..1) in its vote: higher lets close matches dominate. */
@@ -21,10 +22,6 @@ export const DEFAULT_JUDGE: JudgeOptions = {
   minWeight: 0.2,
   supportShare: 0.6,
 };
-
-// Words that make a claim false on one counter-example; with divided evidence it misleads.
-const ABSOLUTE =
-  /\b(all|always|never|none|no one|nobody|every|everyone|completely|entirely|totally|100 ?%|proven|guaranteed|impossible|only)\b/i;
 
 interface Tally {
   supports: number;
@@ -82,7 +79,8 @@ function judgeClaim(claim: Claim, t: Tally, opts: JudgeOptions): Verdict {
           : `Most of the weight of the evidence contradicts the claim (${pct(1 - share)}).`,
     };
   }
-  const absolute = ABSOLUTE.exec(claim.normalized)?.[0];
+  // Divided evidence on an absolutely worded claim misleads; the same words section 3 names.
+  const absolute = absoluteWords(claim.normalized)[0];
   if (absolute) {
     return {
       label: "misleading",

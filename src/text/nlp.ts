@@ -1,4 +1,4 @@
-// English part-of-speech tags, entities and sentiment from wink-nlp, loaded once on first use.
+// English part-of-speech tags and entities from wink-nlp, loaded once on first use.
 
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
@@ -16,16 +16,14 @@ export interface NlpAnalysis {
   tokens: NlpToken[];
   /** Dates, times, numbers, percentages, money… as wink-nlp recognises them. */
   entities: Array<{ value: string; type: string }>;
-  /** -1 (negative) … +1 (positive); loaded wording scores far from 0. */
-  sentiment: number;
 }
 
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
-/** Tokens with POS tags, lemmas and negation flags, the entities, and the sentiment of `text`. */
+/** Tokens with POS tags, lemmas and negation flags, and the entities of `text`. */
 export function analyze(text: string): NlpAnalysis {
   // Loading the model costs ~0.3 s, so it happens on the first call, never at import.
-  nlp ??= winkNLP(model, ["sbd", "negation", "sentiment", "pos", "ner"]);
+  nlp ??= winkNLP(model, ["sbd", "negation", "pos", "ner"]);
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const texts = doc.tokens().out(its.value) as string[];
@@ -47,6 +45,5 @@ export function analyze(text: string): NlpAnalysis {
       negated: negated[i] === true,
     })),
     entities: entities.map((e) => ({ value: e.value, type: e.type })),
-    sentiment: Number(doc.out(its.sentiment)) || 0,
   };
 }
