@@ -3,7 +3,7 @@ import type { Verifier, VerifyInput } from "../core/interfaces/verifier.js";
 import type { Passage } from "../core/schema/document.js";
 import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
 import { stemWord } from "../text/passage-match.js";
-import { isStopword } from "../text/query-terms.js";
+import { isStopword, words } from "../text/query-terms.js";
 
 /** Below this support a sentence is not shown as fact. */
 export const SUPPORT_THRESHOLD = 0.6;
@@ -45,9 +45,9 @@ export function verifyReport({ claim, report, passages }: VerifyInput): Report {
     const sectionEmpty = kept.every((k) => k.length === 0);
     const out: ReportParagraph[] = [];
     scored.forEach((sentences, i) => {
-      total += sentences.length;
-      supported += sentences.filter((s) => s.support >= SUPPORT_THRESHOLD).length;
       let keep = kept[i] ?? [];
+      total += sentences.length;
+      supported += keep.length;
       if (sectionEmpty && i === 0 && sentences.length > 0) {
         keep = sentences.slice(0, 1);
         flagged++;
@@ -116,8 +116,13 @@ function quotedIn(text: string, input: string): boolean {
 }
 
 function contentStems(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.filter((w) => !isStopword(w) && !FRAME.has(w)).map(stemWord))];
+  return [
+    ...new Set(
+      words(text)
+        .filter((w) => !isStopword(w) && !FRAME.has(w))
+        .map(stemWord),
+    ),
+  ];
 }
 
 function normalizeSpace(text: string): string {

@@ -3,7 +3,7 @@
 import type { WriteInput, Writer } from "../core/interfaces/writer.js";
 import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
-import { stemWord } from "../text/passage-match.js";
+import { stemWord, tokenize } from "../text/passage-match.js";
 import { framingOf } from "./framing.js";
 import { relatedQuestions } from "./related-questions.js";
 import { isCaveat } from "./select.js";
@@ -279,11 +279,7 @@ function quoteSentence(a: SourceAssessment, leads: typeof LEADS): ReportSentence
 /** Key terms of the claim that no selected passage contains (by stem). */
 function uncoveredTerms(input: WriteInput): string[] {
   if (input.passages.length === 0) return [];
-  const stems = new Set(
-    input.passages.flatMap((p) =>
-      (p.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord),
-    ),
-  );
+  const stems = new Set(input.passages.flatMap((p) => tokenize(p.text).map((t) => t.stem)));
   return input.claim.keyTerms.filter((t) => !stems.has(stemWord(t))).slice(0, 3);
 }
 
