@@ -11,6 +11,7 @@ import { planQueries } from "../pipeline/plan.js";
 import { readHits } from "../pipeline/read.js";
 import { searchPlan } from "../pipeline/search.js";
 import { selectPassages } from "../pipeline/select.js";
+import { sourceOf } from "../pipeline/sources.js";
 import { understandText } from "../pipeline/understand.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
@@ -93,16 +94,7 @@ async function cacheSelections(
     const searched = await searchPlan(planQueries(claim), providers, { hitsPerQuery: 20 });
     const read = await readHits(searched.hits, readers, { limit: 20 });
     const selection = selectPassages(claim, read.documents);
-    const sources: Source[] = selection.sources.map((s) => ({
-      n: s.n,
-      documentId: s.read.document.id,
-      title: s.read.document.title,
-      fetchedAt: s.read.document.ingestedAt,
-      contentHash: s.read.document.contentHash,
-      profile: "unknown",
-      independenceGroup: `document:${s.read.document.id}`,
-      status: "ok",
-    }));
+    const sources = selection.sources.map(sourceOf);
     out.push({ claim, gold: item.gold, sources, passages: selection.passages });
     onProgress?.(i + 1, set.claims.length);
   }

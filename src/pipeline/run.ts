@@ -10,18 +10,12 @@ import type { Verifier } from "../core/interfaces/verifier.js";
 import type { Writer } from "../core/interfaces/writer.js";
 import { type Check, CheckVersion } from "../core/schema/check.js";
 import type { CheckEvent, StageName } from "../core/schema/check-event.js";
-import type { Source } from "../core/schema/source.js";
 import { checkIdFor } from "./check-id.js";
 import { judge } from "./judge.js";
-import { independenceGroupOf, profileOf } from "./profile.js";
 import { readHits } from "./read.js";
 import { searchPlan } from "./search.js";
-import {
-  DEFAULT_SELECT,
-  type SelectedSource,
-  type SelectOptions,
-  selectPassages,
-} from "./select.js";
+import { DEFAULT_SELECT, type SelectOptions, selectPassages } from "./select.js";
+import { sourceOf } from "./sources.js";
 import { runStage, type StageContext } from "./stage-runner.js";
 
 /** What a check runs on; the CLI or the server assembles it (offline or model-backed). */
@@ -117,7 +111,7 @@ export async function runCheck(
     notes.push(...read.notes);
     const selection = await stage("select", () => selectPassages(claim, read.documents, limits));
     const checkedAt = now().toISOString();
-    const sources = selection.sources.map((s) => toSource(s, checkedAt));
+    const sources = selection.sources.map(sourceOf);
     for (const source of sources) emit({ type: "source-read", source });
     const passages = selection.passages;
 
@@ -183,22 +177,4 @@ export async function runCheck(
     });
     throw error;
   }
-}
-
-function toSource({ read, n }: SelectedSource, checkedAt: string): Source {
-  const doc = read.document;
-  return {
-    n,
-    ...(doc.url ? { url: doc.url } : {}),
-    documentId: doc.id,
-    title: doc.title || doc.url || doc.id,
-    ...(doc.publisher ? { publisher: doc.publisher } : {}),
-    ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
-    // A corpus document was "fetched" when it was ingested; a web page when it was read.
-    fetchedAt: doc.ingestedAt ?? checkedAt,
-    contentHash: doc.contentHash,
-    profile: profileOf(doc),
-    independenceGroup: independenceGroupOf(doc),
-    status: "ok",
-  };
 }
