@@ -10,20 +10,21 @@ import { CorpusReader } from "../read/corpus-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
 import { loadStanceModel } from "../stance/model.js";
 
-let stanceModel: StancePredictor | undefined;
+let defaultStanceModel: StancePredictor | undefined;
 
 /** Every stage offline over `store`'s corpus; the stance model is loaded once per process. */
 export function offlineCheckDependencies(
   store: Store,
   options: { stanceModel?: StancePredictor } = {},
 ): CheckDependencies {
-  stanceModel ??= options.stanceModel ?? loadStanceModel();
+  // A model passed in serves this call only; the committed one is loaded once and kept.
+  const stanceModel = options.stanceModel ?? (defaultStanceModel ??= loadStanceModel());
   return {
     providers: [new LocalSearchProvider(store)],
     readers: [new CorpusReader(store)],
     understander: rulesUnderstander,
     planner: templatePlanner,
-    assessor: createStanceAssessor(options.stanceModel ?? stanceModel),
+    assessor: createStanceAssessor(stanceModel),
     writer: extractiveWriter,
     verifier: lexicalVerifier,
   };
