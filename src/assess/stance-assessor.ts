@@ -16,6 +16,8 @@ export interface StanceProbabilities {
 export interface StancePredictor {
   readonly id: string;
   predict(claim: string, text: string): StanceProbabilities;
+  /** Many pairs at once, analysing a repeated text (the claim) once; optional. */
+  predictMany?(pairs: ReadonlyArray<{ claim: string; text: string }>): StanceProbabilities[];
 }
 
 export interface StanceAssessorOptions {
@@ -78,7 +80,15 @@ function assessSource(
       confidence: 0.5,
     };
   }
-  const scored = passages.map((p) => ({ passage: p, probs: model.predict(claim, p.text) }));
+  const pairs = passages.map((p) => ({ claim, text: p.text }));
+  const probabilities = model.predictMany
+    ? model.predictMany(pairs)
+    : pairs.map((p) => model.predict(p.claim, p.text));
+  const scored = passages.map((passage, i) => {
+    const probs = probabilities[i];
+    if (!probs) throw new Error(`stance model ${model.id} gave no prediction for passage ${i}`);
+    return { passage, probs };
+  });
   // Passages that bear on the claim weigh more in the source's stance than those that do not.
   const mean: StanceProbabilities = { agree: 0, disagree: 0, discuss: 0, unrelated: 0 };
   let weights = 0;
