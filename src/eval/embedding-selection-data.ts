@@ -1,6 +1,7 @@
 // SciFact claims with their rationale sentences, and the corpus abstracts as sentence lists.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readJsonLinesFile } from "./json-lines-file.js";
 import { requireFile } from "./scifact-data.js";
 
 /** One claim with gold evidence: rationale sentences as `docId:index` (0-based into abstract[]). */
@@ -41,7 +42,7 @@ export function sentenceId(docId: string, index: number): string {
 /** Claims of a split that have evidence (NOT ENOUGH INFO claims have no rationale to find). */
 export function loadEvidenceClaims(dir: string, split: "train" | "dev"): EvidenceClaim[] {
   const claims: EvidenceClaim[] = [];
-  for (const line of jsonLines(requireFile(dir, `claims_${split}.jsonl`))) {
+  for (const line of readJsonLinesFile(requireFile(dir, `claims_${split}.jsonl`))) {
     const c = claimLine.parse(line);
     const evidenceDocs = Object.keys(c.evidence);
     if (evidenceDocs.length === 0) continue;
@@ -58,7 +59,7 @@ export function loadEvidenceClaims(dir: string, split: "train" | "dev"): Evidenc
 /** The corpus by document id. */
 export function loadAbstracts(dir: string): Map<string, Abstract> {
   const abstracts = new Map<string, Abstract>();
-  for (const line of jsonLines(requireFile(dir, "corpus.jsonl"))) {
+  for (const line of readJsonLinesFile(requireFile(dir, "corpus.jsonl"))) {
     const d = corpusLine.parse(line);
     abstracts.set(String(d.doc_id), {
       id: String(d.doc_id),
@@ -67,11 +68,4 @@ export function loadAbstracts(dir: string): Map<string, Abstract> {
     });
   }
   return abstracts;
-}
-
-function jsonLines(path: string): unknown[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as unknown);
 }

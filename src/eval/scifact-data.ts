@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { FactuallyError } from "../core/errors.js";
+import { readJsonLinesFile } from "./json-lines-file.js";
 import type { Qrels } from "./retrieval-metrics.js";
 
 export interface RetrievalSet {
@@ -30,7 +31,7 @@ export function requireFile(dir: string, name: string): string {
 
 /** BEIR's SciFact test split: 300 claims (SciFact dev) and their cited documents. */
 export function loadBeirTest(dir: string): RetrievalSet {
-  const queries = jsonLines(requireFile(dir, "beir/queries-test.jsonl")).map((q) => ({
+  const queries = readJsonLinesFile(requireFile(dir, "beir/queries-test.jsonl")).map((q) => ({
     id: String(q._id),
     text: String(q.text),
   }));
@@ -51,7 +52,7 @@ export function loadBeirTest(dir: string): RetrievalSet {
  * qrels. Used to choose retrieval settings without looking at the test claims.
  */
 export function loadTrainAsRetrieval(dir: string): RetrievalSet {
-  const claims = jsonLines(requireFile(dir, "claims_train.jsonl"));
+  const claims = readJsonLinesFile(requireFile(dir, "claims_train.jsonl"));
   const queries: RetrievalSet["queries"] = [];
   const qrels = new Map<string, Set<string>>();
   for (const claim of claims) {
@@ -62,11 +63,4 @@ export function loadTrainAsRetrieval(dir: string): RetrievalSet {
     qrels.set(id, new Set(cited));
   }
   return { name: `SciFact train (${queries.length} claims, for tuning)`, queries, qrels };
-}
-
-function jsonLines(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }

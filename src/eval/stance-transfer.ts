@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { FactuallyError } from "../core/errors.js";
 import type { StanceLabel, StanceProbabilities } from "../stance/labels.js";
 import { topStance } from "../stance/labels.js";
+import { readJsonLinesFile } from "./json-lines-file.js";
 
 export const TRANSFER_LABELS = ["support", "refute", "neutral"] as const;
 export type TransferLabel = (typeof TRANSFER_LABELS)[number];
@@ -129,8 +130,5 @@ function jsonLines(path: string): Array<Record<string, unknown>> {
       },
     );
   }
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readJsonLinesFile(path);
 }

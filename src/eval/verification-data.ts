@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DocumentToStore } from "../core/interfaces/store.js";
+import { readJsonLinesFile } from "./json-lines-file.js";
 import { requireFile } from "./scifact-data.js";
 
 export const GOLD_LABELS = ["SUPPORT", "REFUTE", "NEI"] as const;
@@ -23,12 +24,12 @@ export interface VerificationSet {
 
 /** SciFact claims of one split against the 5,183-abstract corpus (REFUTE = CONTRADICT). */
 export function loadScifactVerification(dir: string, split: "dev" | "train"): VerificationSet {
-  const documents = jsonLines(requireFile(dir, "corpus.jsonl")).map((d) => ({
+  const documents = readJsonLinesFile(requireFile(dir, "corpus.jsonl")).map((d) => ({
     id: String(d.doc_id),
     title: String(d.title ?? ""),
     text: (d.abstract as string[]).join(" "),
   }));
-  const claims = jsonLines(requireFile(dir, `claims_${split}.jsonl`)).map((c) => {
+  const claims = readJsonLinesFile(requireFile(dir, `claims_${split}.jsonl`)).map((c) => {
     const evidence = (c.evidence ?? {}) as Record<string, Array<{ label: string }>>;
     const docs = Object.keys(evidence);
     const first = docs.flatMap((d) => evidence[d] ?? [])[0]?.label;
@@ -45,7 +46,7 @@ export function loadScifactVerification(dir: string, split: "dev" | "train"): Ve
 
 /** The Check-COVID split's claims (composed and extracted) against its 347 abstracts. */
 export function loadCheckCovid(dir: string, split: "test" | "dev" | "train"): VerificationSet {
-  const documents = jsonLines(requireFile(dir, "corpus.json")).map((d) => ({
+  const documents = readJsonLinesFile(requireFile(dir, "corpus.json")).map((d) => ({
     id: `cord:${String(d.cord_id)}`,
     title: String(d.title ?? ""),
     text: (d.abstract as string[]).join(" "),
@@ -55,7 +56,7 @@ export function loadCheckCovid(dir: string, split: "test" | "dev" | "train"): Ve
       ? ["test/covidCheck_test_composed.json", "test/covidCheck_test_extracted.json"]
       : [`${split}/covidCheck_${split}_composed+extracted.json`];
   const claims = files.flatMap((f) =>
-    jsonLines(requireFile(dir, f)).map((c) => {
+    readJsonLinesFile(requireFile(dir, f)).map((c) => {
       const label = String(c.label);
       const gold: GoldLabel =
         label === "SUPPORT" ? "SUPPORT" : label === "REFUTE" ? "REFUTE" : "NEI";
@@ -74,11 +75,4 @@ export function loadCheckCovid(dir: string, split: "test" | "dev" | "train"): Ve
 /** The default data folder for a benchmark: `../shared/data/<name>` beside the project. */
 export function defaultDataDir(name: string, cwd = process.cwd()): string {
   return resolve(cwd, "../shared/data", name);
-}
-
-function jsonLines(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }

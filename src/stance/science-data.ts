@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FactuallyError } from "../core/errors.js";
+import { readJsonLinesFile } from "../eval/json-lines-file.js";
 import { mulberry32 } from "../text/prng.js";
 import type { StanceLabel } from "./labels.js";
 
@@ -125,8 +126,5 @@ function jsonLines(path: string): Array<Record<string, unknown>> {
       },
     );
   }
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readJsonLinesFile(path);
 }
