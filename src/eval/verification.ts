@@ -66,7 +66,6 @@ export async function runVerification(
     let found = 0;
     let annotated = 0;
     let kept = 0;
-    let keptRelevant = 0;
     const started = performance.now();
     for (const [i, claim] of claims.entries()) {
       const { version } = await runCheck(
@@ -80,10 +79,8 @@ export async function runVerification(
       const ids = new Set(version.sources.map((s) => s.documentId));
       annotated += claim.evidence.length;
       found += claim.evidence.filter((d) => ids.has(d)).length;
-      if (claim.evidence.length > 0) {
-        kept += ids.size;
-        keptRelevant += claim.evidence.filter((d) => ids.has(d)).length;
-      }
+      // Precision only over claims that have evidence to find.
+      if (claim.evidence.length > 0) kept += ids.size;
       options.onProgress?.(i + 1, claims.length);
     }
     const seconds = (performance.now() - started) / 1000;
@@ -94,7 +91,7 @@ export async function runVerification(
       metrics: {
         ...classification(gold, predicted),
         evidence_recall: annotated === 0 ? 0 : found / annotated,
-        evidence_precision: kept === 0 ? 0 : keptRelevant / kept,
+        evidence_precision: kept === 0 ? 0 : found / kept,
       },
       claimsPerSecond: claims.length / Math.max(seconds, 1e-9),
       verdicts,
