@@ -1,5 +1,3 @@
-// SciFact claims with their rationale sentences, and the corpus abstracts as sentence lists.
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { readJsonLinesFile } from "./json-lines-file.js";
 import { requireFile } from "./scifact-data.js";

@@ -1,6 +1,6 @@
 // How the stance model transfers to scientific claims: SciFact dev claims against each cited
 // abstract (and against their rationale sentences), with stances folded into three classes.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FactuallyError } from "../core/errors.js";
 import type { StanceLabel, StanceProbabilities } from "../stance/labels.js";

@@ -1,5 +1,3 @@
-// Claim-verification benchmarks from ../shared/data: SciFact and Check-COVID, as one shape.
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DocumentToStore } from "../core/interfaces/store.js";
 import { readJsonLinesFile } from "./json-lines-file.js";

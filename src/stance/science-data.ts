@@ -1,6 +1,6 @@
 // Labelled (claim, text) pairs from the scientific claim sets' train splits: SciFact (claims
 // CC BY 4.0, abstracts ODC-By 1.0) and Check-COVID (MIT), mapped onto the four FNC-1 stances.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FactuallyError } from "../core/errors.js";
 import { readJsonLinesFile } from "../eval/json-lines-file.js";
