@@ -12,13 +12,18 @@ import { loadStanceModel } from "../stance/model.js";
 
 let defaultStanceModel: StancePredictor | undefined;
 
+function committedStanceModel(): StancePredictor {
+  defaultStanceModel ??= loadStanceModel();
+  return defaultStanceModel;
+}
+
 /** Every stage offline over `store`'s corpus; the stance model is loaded once per process. */
 export function offlineCheckDependencies(
   store: Store,
   options: { stanceModel?: StancePredictor } = {},
 ): CheckDependencies {
   // A model passed in serves this call only; the committed one is loaded once and kept.
-  const stanceModel = options.stanceModel ?? (defaultStanceModel ??= loadStanceModel());
+  const stanceModel = options.stanceModel ?? committedStanceModel();
   return {
     providers: [new LocalSearchProvider(store)],
     readers: [new CorpusReader(store)],
