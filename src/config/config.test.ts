@@ -12,13 +12,20 @@ afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe("loadConfig", () => {
   it("defaults to ./data/factually.db in the working folder", () => {
-    expect(loadConfig({ cwd, env: {} })).toEqual({ db: join(cwd, "data", "factually.db") });
+    expect(loadConfig({ cwd, env: {} })).toEqual({
+      db: join(cwd, "data", "factually.db"),
+      freshnessDays: 30,
+    });
   });
 
   it("ranks flag over env over file over default", () => {
     writeFileSync(join(cwd, "factually.config.json"), JSON.stringify({ db: "file.db" }));
     const file = join(cwd, "factually.config.json");
-    expect(loadConfig({ cwd, env: {} })).toEqual({ db: join(cwd, "file.db"), file });
+    expect(loadConfig({ cwd, env: {} })).toEqual({
+      db: join(cwd, "file.db"),
+      freshnessDays: 30,
+      file,
+    });
     expect(loadConfig({ cwd, env: { FACTUALLY_DB: "env.db" } }).db).toBe(join(cwd, "env.db"));
     expect(loadConfig({ cwd, env: { FACTUALLY_DB: "env.db" }, flags: { db: "flag.db" } }).db).toBe(
       join(cwd, "flag.db"),
@@ -51,5 +58,48 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ cwd, env: { FACTUALLY_CONFIG: "nope.json" } })).toThrow(
       /FACTUALLY_CONFIG points at .*nope\.json, which does not exist/,
     );
+  });
+
+  it("reads the freshness window, publisher and base URL from the file, env winning", () => {
+    writeFileSync(
+      join(cwd, "factually.config.json"),
+      JSON.stringify({
+        freshnessDays: 7,
+        publisher: { name: "Example Desk", url: "https://desk.example" },
+        baseUrl: "https://checks.example/",
+      }),
+    );
+    expect(loadConfig({ cwd, env: {} })).toMatchObject({
+      freshnessDays: 7,
+      publisher: { name: "Example Desk", url: "https://desk.example" },
+      baseUrl: "https://checks.example",
+    });
+    const env = {
+      FACTUALLY_FRESHNESS_DAYS: "3",
+      FACTUALLY_PUBLISHER: "Other Desk",
+      FACTUALLY_PUBLISHER_URL: "https://other.example",
+      FACTUALLY_BASE_URL: "http://localhost:8787",
+    };
+    expect(loadConfig({ cwd, env })).toMatchObject({
+      freshnessDays: 3,
+      publisher: { name: "Other Desk", url: "https://other.example" },
+      baseUrl: "http://localhost:8787",
+    });
+  });
+
+  it("fails with BAD_CONFIG naming the variable for a bad freshness window, URL or lone publisher URL", () => {
+    for (const value of ["0", "-3", "2.5", "thirty", "99999"]) {
+      expect(() => loadConfig({ cwd, env: { FACTUALLY_FRESHNESS_DAYS: value } })).toThrow(
+        /FACTUALLY_FRESHNESS_DAYS=.* is not valid/,
+      );
+    }
+    expect(() => loadConfig({ cwd, env: { FACTUALLY_BASE_URL: "javascript:alert(1)" } })).toThrow(
+      /FACTUALLY_BASE_URL=.* is not valid: expected an http\(s\) URL/,
+    );
+    expect(() =>
+      loadConfig({ cwd, env: { FACTUALLY_PUBLISHER_URL: "https://desk.example" } }),
+    ).toThrow(/set FACTUALLY_PUBLISHER/);
+    writeFileSync(join(cwd, "factually.config.json"), JSON.stringify({ freshnessDays: 0 }));
+    expect(() => loadConfig({ cwd, env: {} })).toThrow(/freshnessDays/);
   });
 });

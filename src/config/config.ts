@@ -4,18 +4,40 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
+import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
 
 export const DEFAULT_DB = "./data/factually.db";
 export const CONFIG_FILE = "factually.config.json";
 
+const HttpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
+
 const ConfigFile = z.strictObject({
   /** Path of the SQLite database, relative to the config file's folder. */
   db: z.string().min(1).optional(),
+  /** Days a check stays fresh before `show` suggests refreshing it. */
+  freshnessDays: FreshnessDays.optional(),
+  /** The organisation that publishes the checks (ClaimReview `author`). */
+  publisher: z
+    .strictObject({ name: z.string().min(1).max(200), url: HttpUrl.optional() })
+    .optional(),
+  /** Where the check pages are served; a check's URL is `<baseUrl>/check/<id>`. */
+  baseUrl: HttpUrl.optional(),
 });
+
+export interface Publisher {
+  name: string;
+  url?: string;
+}
 
 export interface Config {
   /** Absolute path of the SQLite database. */
   db: string;
+  /** Days a version stays fresh (a check's own window overrides it). */
+  freshnessDays: number;
+  /** Who publishes the checks, when configured. */
+  publisher?: Publisher;
+  /** Public address of the check pages, without a trailing slash, when configured. */
+  baseUrl?: string;
   /** The config file that was read, if any. */
   file?: string;
 }
@@ -44,7 +66,50 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
     nonEmpty(env.FACTUALLY_DB) ??
     (fromFile?.db ? resolve(file, "..", fromFile.db) : undefined) ??
     DEFAULT_DB;
-  return { db: db === ":memory:" ? db : resolve(cwd, db), ...(fromFile ? { file } : {}) };
+  const freshnessDays =
+    envValue(env, "FACTUALLY_FRESHNESS_DAYS", FreshnessDays, Number) ??
+    fromFile?.freshnessDays ??
+    DEFAULT_FRESHNESS_DAYS;
+  const publisherName = nonEmpty(env.FACTUALLY_PUBLISHER) ?? fromFile?.publisher?.name;
+  const publisherUrl =
+    envValue(env, "FACTUALLY_PUBLISHER_URL", HttpUrl, String) ?? fromFile?.publisher?.url;
+  if (publisherUrl && !publisherName) {
+    throw new FactuallyError(
+      "BAD_CONFIG",
+      "a publisher URL is set but no publisher name; set FACTUALLY_PUBLISHER (or publisher.name in the config file) too",
+      { target: "FACTUALLY_PUBLISHER" },
+    );
+  }
+  const baseUrl = envValue(env, "FACTUALLY_BASE_URL", HttpUrl, String) ?? fromFile?.baseUrl;
+  return {
+    db: db === ":memory:" ? db : resolve(cwd, db),
+    freshnessDays,
+    ...(publisherName
+      ? { publisher: { name: publisherName, ...(publisherUrl ? { url: publisherUrl } : {}) } }
+      : {}),
+    ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, "") } : {}),
+    ...(fromFile ? { file } : {}),
+  };
+}
+
+/** An environment variable parsed and validated, or undefined when unset or blank. */
+function envValue<T>(
+  env: Record<string, string | undefined>,
+  name: string,
+  schema: z.ZodType<T>,
+  convert: (raw: string) => unknown,
+): T | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return undefined;
+  const parsed = schema.safeParse(convert(raw.trim()));
+  if (!parsed.success) {
+    throw new FactuallyError(
+      "BAD_CONFIG",
+      `${name}=${JSON.stringify(raw)} is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}; fix or unset it`,
+      { target: name },
+    );
+  }
+  return parsed.data;
 }
 
 function readConfigFile(file: string): z.infer<typeof ConfigFile> {

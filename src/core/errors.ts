@@ -5,6 +5,8 @@ export type ErrorCode =
   | "BAD_INPUT"
   | "BAD_CONFIG"
   | "NOT_FOUND"
+  /** The thing is busy (a check already running); try again when it is done. */
+  | "CONFLICT"
   | "STORE_FAILED"
   | "PROVIDER_FAILED"
   | "PARSE_FAILED"

@@ -1,6 +1,12 @@
 // A check's stable id: a readable slug plus a short hash of the normalised input.
 import { contentHash } from "../text/hash.js";
 import { isStopword, words } from "../text/query-terms.js";
+import { checkableText, normalizeInput } from "./understand.js";
+
+/** The id the check of `input` has (or will have); throws BAD_INPUT for text that cannot be checked. */
+export function checkIdForInput(input: string): string {
+  return checkIdFor(normalizeInput(checkableText(input)));
+}
 
 /** The same question, however it is spaced or capitalised, maps to the same id. */
 export function checkIdFor(normalized: string): string {

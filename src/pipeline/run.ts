@@ -8,9 +8,9 @@ import type { SearchProvider } from "../core/interfaces/search-provider.js";
 import type { Understander } from "../core/interfaces/understander.js";
 import type { Verifier } from "../core/interfaces/verifier.js";
 import type { Writer } from "../core/interfaces/writer.js";
-import { type Check, CheckVersion } from "../core/schema/check.js";
+import { type Check, CheckVersion, type SettingsFingerprint } from "../core/schema/check.js";
 import type { CheckEvent, StageName } from "../core/schema/check-event.js";
-import { checkIdFor } from "./check-id.js";
+import { checkIdForInput } from "./check-id.js";
 import { judge } from "./judge.js";
 import { readHits } from "./read.js";
 import { searchPlan } from "./search.js";
@@ -69,6 +69,34 @@ export interface CheckOptions {
 export interface CheckResult {
   check: Check;
   version: CheckVersion;
+}
+
+/**
+ * What produced a version: providers, stage implementations and the limits that differ from
+ * the defaults. Two versions with the same fingerprint were made the same way.
+ */
+export function settingsFor(
+  deps: CheckDependencies,
+  limits: Partial<CheckLimits> = {},
+): SettingsFingerprint {
+  const changed = Object.entries(limits).filter(
+    ([key, value]) =>
+      typeof value === "number" && value !== DEFAULT_LIMITS[key as keyof CheckLimits],
+  );
+  return {
+    providers: deps.providers.map((p) => p.id),
+    models: [
+      deps.understander.id,
+      deps.planner.id,
+      deps.assessor.id,
+      deps.writer.id,
+      deps.verifier.id,
+    ],
+    promptVersion: "offline@1",
+    ...(changed.length > 0
+      ? { limits: Object.fromEntries(changed) as Record<string, number> }
+      : {}),
+  };
 }
 
 /** Runs one check; rejects with a FactuallyError (BAD_INPUT, ABORTED, TIMEOUT…) on failure. */
@@ -133,7 +161,8 @@ export async function runCheck(
     );
 
     const check: Check = {
-      id: checkIdFor(claim.normalized),
+      // From the input, not from what an understander made of it: the same text, the same id.
+      id: checkIdForInput(input),
       input: claim.text,
       kind: claim.kind,
       createdAt: checkedAt,
@@ -151,17 +180,7 @@ export async function runCheck(
       assessments,
       verdict,
       report,
-      settings: {
-        providers: deps.providers.map((p) => p.id),
-        models: [
-          deps.understander.id,
-          deps.planner.id,
-          deps.assessor.id,
-          deps.writer.id,
-          deps.verifier.id,
-        ],
-        promptVersion: "offline@1",
-      },
+      settings: settingsFor(deps, options.limits),
       timings: ctx.timings,
       tokens: { input: 0, output: 0 },
       notes,

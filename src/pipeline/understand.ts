@@ -25,6 +25,23 @@ export const rulesUnderstander: Understander = {
 
 /** The Claim for `text`; throws FactuallyError(BAD_INPUT) for text that cannot be checked. */
 export function understandText(text: string): Claim {
+  const trimmed = checkableText(text);
+  const normalized = normalizeInput(trimmed);
+  const analysis = analyze(normalized);
+  const kind = classify(normalized);
+  return {
+    kind,
+    text: trimmed,
+    normalized,
+    keyTerms: keyTerms(normalized, analysis.tokens),
+    entities: entities(analysis.tokens, analysis.entities),
+    subClaims: kind === "claim" ? splitCompound(normalized) : [],
+    language: "en",
+  };
+}
+
+/** The input as it will be checked (NFKC, trimmed); throws FactuallyError(BAD_INPUT) if it cannot be. */
+export function checkableText(text: string): string {
   const trimmed = text.normalize("NFKC").trim();
   if (trimmed === "") {
     throw new FactuallyError("BAD_INPUT", "nothing to check: give a claim or a question");
@@ -42,18 +59,7 @@ export function understandText(text: string): Claim {
       "the input has no words to check (only punctuation, symbols or emoji); write the claim in words",
     );
   }
-  const normalized = normalizeInput(trimmed);
-  const analysis = analyze(normalized);
-  const kind = classify(normalized);
-  return {
-    kind,
-    text: trimmed,
-    normalized,
-    keyTerms: keyTerms(normalized, analysis.tokens),
-    entities: entities(analysis.tokens, analysis.entities),
-    subClaims: kind === "claim" ? splitCompound(normalized) : [],
-    language: "en",
-  };
+  return trimmed;
 }
 
 /** Whitespace collapsed, typographic quotes straightened, wrapping quotes removed. */

@@ -1,5 +1,7 @@
-// Where the corpus (and, from the next stage of the project, checks) are kept.
+// Where the corpus and the checks are kept.
+
 import type { Document, DocumentInput } from "../schema/document.js";
+import type { CheckStore } from "./check-store.js";
 
 /** A document ready to store: its id is decided by ingest. */
 export type DocumentToStore = DocumentInput & { id: string };
@@ -55,7 +57,7 @@ export interface CorpusStats {
 }
 
 /** The embedded store (SQLite) or a server store (PostgreSQL) behind one contract. */
-export interface Store {
+export interface Store extends CheckStore {
   /** Where it lives: a file path, `:memory:` or a connection string without secrets. */
   readonly location: string;
   /** Adds or updates documents in one transaction: all of them are stored, or none. */

@@ -17,11 +17,29 @@ export const CheckId = z
   );
 export type CheckId = z.infer<typeof CheckId>;
 
+/** Who made the claim and where it was seen, when the person checking it knows (ClaimReview). */
+export const ClaimOrigin = z.object({
+  /** Person or organisation that made the claim. */
+  author: z.string().min(1).max(200).optional(),
+  /** Where the claim appeared (an article, a post, a video). */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  /** When the claim was made, as YYYY-MM-DD. */
+  date: z.iso.date().optional(),
+});
+export type ClaimOrigin = z.infer<typeof ClaimOrigin>;
+
+/** Days a version stays fresh when neither the check nor the configuration says otherwise. */
+export const DEFAULT_FRESHNESS_DAYS = 30;
+export const FreshnessDays = z.number().int().min(1).max(3650);
+
 export const Check = z.object({
   id: CheckId,
   input: z.string().min(1),
   kind: InputKind,
   createdAt: z.iso.datetime(),
+  origin: ClaimOrigin.optional(),
+  /** This check's own freshness window, overriding the configured one. */
+  freshnessDays: FreshnessDays.optional(),
 });
 export type Check = z.infer<typeof Check>;
 
@@ -30,6 +48,8 @@ export const SettingsFingerprint = z.object({
   providers: z.array(z.string()),
   models: z.array(z.string()),
   promptVersion: z.string(),
+  /** Limits that change what a check keeps (e.g. the most sources), when not the defaults. */
+  limits: z.record(z.string(), z.number()).optional(),
 });
 export type SettingsFingerprint = z.infer<typeof SettingsFingerprint>;
 
@@ -61,11 +81,14 @@ export const CheckVersion = z.object({
 });
 export type CheckVersion = z.infer<typeof CheckVersion>;
 
+export const MAX_COMMENT_CHARS = 2000;
+
 export const Feedback = z.object({
   checkId: CheckId,
   version: z.number().int().positive(),
   helpful: z.boolean(),
-  comment: z.string().max(2000).optional(),
+  /** Plain text as the reader wrote it (control characters removed); renderers escape it. */
+  comment: z.string().max(MAX_COMMENT_CHARS).optional(),
   createdAt: z.iso.datetime(),
 });
 export type Feedback = z.infer<typeof Feedback>;

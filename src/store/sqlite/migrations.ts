@@ -106,6 +106,26 @@ CREATE TABLE feedback (
 CREATE INDEX feedback_version ON feedback(check_id, version);
 `,
   },
+  {
+    n: 2,
+    why: "who made a checked claim and where (ClaimReview); run locks so a check runs once at a time",
+    sql: `
+ALTER TABLE checks ADD COLUMN origin TEXT;
+
+-- The run in progress of a check, if any: taken before the pipeline starts and removed in the
+-- transaction that stores the finished version. A row whose owner died (kill -9, power cut) is
+-- recognised by its dead process id or its stale heartbeat, and taken over.
+CREATE TABLE check_runs (
+  check_id TEXT PRIMARY KEY,
+  n INTEGER NOT NULL,
+  token TEXT NOT NULL,
+  owner_pid INTEGER NOT NULL,
+  owner_host TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  heartbeat_at TEXT NOT NULL
+);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

@@ -1,6 +1,12 @@
 // The embedded store: corpus and checks in one SQLite file.
 import type Database from "better-sqlite3";
 import type {
+  CheckPage,
+  CheckStore,
+  RunLease,
+  StoredCheck,
+} from "../../core/interfaces/check-store.js";
+import type {
   CorpusSearchOptions,
   CorpusSearchResult,
   CorpusStats,
@@ -8,7 +14,9 @@ import type {
   Store,
   UpsertOutcome,
 } from "../../core/interfaces/store.js";
+import type { Check, CheckVersion, Feedback } from "../../core/schema/check.js";
 import type { Document } from "../../core/schema/document.js";
+import { createCheckRecords, type ProcessProbe } from "./check-records.js";
 import { createCorpusSearch } from "./corpus-search.js";
 import { createCorpusWriter } from "./corpus-writer.js";
 
@@ -30,12 +38,14 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #write: ReturnType<typeof createCorpusWriter>;
   readonly #search: ReturnType<typeof createCorpusSearch>;
+  readonly #checks: CheckStore;
 
-  constructor(db: Database.Database, location: string) {
+  constructor(db: Database.Database, location: string, options: { isAlive?: ProcessProbe } = {}) {
     this.#db = db;
     this.location = location;
     this.#write = createCorpusWriter(db);
     this.#search = createCorpusSearch(db);
+    this.#checks = createCheckRecords(db, options);
   }
 
   async upsertDocuments(documents: DocumentToStore[]): Promise<UpsertOutcome[]> {
@@ -74,6 +84,46 @@ export class SqliteStore implements Store {
       )
       .get();
     return row ?? { documents: 0, passages: 0 };
+  }
+
+  beginVersion(checkId: string, now?: Date): Promise<RunLease> {
+    return this.#checks.beginVersion(checkId, now);
+  }
+
+  renewLease(lease: RunLease, now?: Date): Promise<void> {
+    return this.#checks.renewLease(lease, now);
+  }
+
+  commitVersion(lease: RunLease, check: Check, version: CheckVersion): Promise<void> {
+    return this.#checks.commitVersion(lease, check, version);
+  }
+
+  abandonVersion(lease: RunLease): Promise<void> {
+    return this.#checks.abandonVersion(lease);
+  }
+
+  getCheck(id: string): Promise<StoredCheck | undefined> {
+    return this.#checks.getCheck(id);
+  }
+
+  getVersion(id: string, n: number): Promise<CheckVersion | undefined> {
+    return this.#checks.getVersion(id, n);
+  }
+
+  listChecks(options: { limit: number; cursor?: string }): Promise<CheckPage> {
+    return this.#checks.listChecks(options);
+  }
+
+  addFeedback(feedback: Feedback): Promise<void> {
+    return this.#checks.addFeedback(feedback);
+  }
+
+  listFeedback(id: string, n: number): Promise<Feedback[]> {
+    return this.#checks.listFeedback(id, n);
+  }
+
+  setFreshness(id: string, days: number | undefined): Promise<void> {
+    return this.#checks.setFreshness(id, days);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,77 @@
+// Where checks, their dated versions and readers' feedback are kept.
+import type { Check, CheckVersion, Feedback } from "../schema/check.js";
+import type { VerdictLabel } from "../schema/verdict.js";
+
+/** The right to write the next version of a check, held while that version runs. */
+export interface RunLease {
+  checkId: string;
+  /** The version number the run will be stored as. */
+  n: number;
+  /** Identifies this holder; only it can renew, commit or abandon the run. */
+  token: string;
+  startedAt: string;
+}
+
+export interface FeedbackTally {
+  helpful: number;
+  notHelpful: number;
+}
+
+/** One stored version, as lists show it. */
+export interface VersionSummary {
+  n: number;
+  checkedAt: string;
+  verdict: { label: VerdictLabel; confidence: number };
+  sources: number;
+  feedback: FeedbackTally;
+}
+
+/** A check with the list of its versions, oldest first. */
+export interface StoredCheck {
+  check: Check;
+  versions: VersionSummary[];
+  /** A run of this check in progress right now, if any. */
+  running?: { n: number; startedAt: string };
+}
+
+/** A line of history: a check and its latest version. */
+export interface CheckSummary {
+  check: Check;
+  latest: VersionSummary;
+  versionCount: number;
+}
+
+export interface CheckPage {
+  checks: CheckSummary[];
+  /** Pass back as `cursor` for the next (older) page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface CheckStore {
+  /**
+   * Takes the run lock of `checkId` for its next version. Throws FactuallyError(CONFLICT) while
+   * another live run holds it; a lock left behind by a process that died is taken over.
+   */
+  beginVersion(checkId: string, now?: Date): Promise<RunLease>;
+  /** Tells other processes the run is still alive (a lock not renewed for a minute is free). */
+  renewLease(lease: RunLease, now?: Date): Promise<void>;
+  /**
+   * Stores the check (created on its first version, its origin and freshness updated when given)
+   * and the complete version, and releases the lock: one transaction, so a version is seen
+   * whole or not at all.
+   */
+  commitVersion(lease: RunLease, check: Check, version: CheckVersion): Promise<void>;
+  /** Releases the lock without storing anything (the run failed or was cancelled). */
+  abandonVersion(lease: RunLease): Promise<void>;
+  getCheck(id: string): Promise<StoredCheck | undefined>;
+  /** A complete version; undefined when the check or that version does not exist. */
+  getVersion(id: string, n: number): Promise<CheckVersion | undefined>;
+  /** Checks, most recently checked first. */
+  listChecks(options: { limit: number; cursor?: string }): Promise<CheckPage>;
+  /** Stores one reader's rating; throws FactuallyError(NOT_FOUND) for an unknown check or version. */
+  addFeedback(feedback: Feedback): Promise<void>;
+  /** Every rating of a version, oldest first (comments included). */
+  listFeedback(id: string, n: number): Promise<Feedback[]>;
+  /** Sets (or, with undefined, clears) a check's own freshness window in days. */
+  setFreshness(id: string, days: number | undefined): Promise<void>;
+}

@@ -1,0 +1,198 @@
+// Checks as durable records: run-and-store under the check's run lock, reuse of a fresh
+// stored version, and refresh as version n+1 with what changed.
+
+import { FactuallyError } from "../core/errors.js";
+import type { Store } from "../core/interfaces/store.js";
+import type { Check, CheckVersion, ClaimOrigin } from "../core/schema/check.js";
+import { checkIdForInput } from "../pipeline/check-id.js";
+import {
+  type CheckDependencies,
+  type CheckOptions,
+  type CheckResult,
+  runCheck,
+  settingsFor,
+} from "../pipeline/run.js";
+import { freshnessDaysOf, isStale } from "./staleness.js";
+import { diffVersions, type VersionDiff } from "./version-diff.js";
+
+export interface StoredRunOptions extends Omit<CheckOptions, "versionNumber"> {
+  /** Who made the claim and where, when known; kept on the check. */
+  origin?: ClaimOrigin;
+  /** A freshness window for this check only, in days; kept on the check. */
+  freshnessDays?: number;
+  /** How often the run tells other processes it is alive (ms). */
+  heartbeatMs?: number;
+}
+
+export interface ReuseOptions extends StoredRunOptions {
+  /** Run a new version even when a fresh one is stored. */
+  fresh?: boolean;
+  /** The configured freshness window, in days. */
+  configuredFreshnessDays: number;
+}
+
+/** Why `checkOrReuse` ran a new version, or that it did not. */
+export type CheckOutcome =
+  | "reused"
+  | "first"
+  | "forced"
+  | "stale"
+  /** The stored version was made with other providers, models or limits. */
+  | "settings-changed";
+
+export interface StoredCheckResult extends CheckResult {
+  outcome: CheckOutcome;
+}
+
+export interface RefreshResult extends CheckResult {
+  previous: CheckVersion;
+  diff: VersionDiff;
+}
+
+const HEARTBEAT_MS = 15_000;
+
+/** Runs `input` as the next version of its check and stores it; nothing is stored on failure. */
+export async function runAndStore(
+  store: Store,
+  deps: CheckDependencies,
+  input: string,
+  options: StoredRunOptions = {},
+): Promise<CheckResult> {
+  const id = checkIdForInput(input);
+  const now = options.now ?? (() => new Date());
+  const lease = await store.beginVersion(id, now());
+  const heartbeat = setInterval(() => {
+    store.renewLease(lease).catch(() => {
+      // A lost lock is reported by commitVersion, which refuses to store the version.
+    });
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    const result = await runCheck(input, deps, { ...options, versionNumber: lease.n });
+    const existing = (await store.getCheck(id))?.check;
+    const check: Check = {
+      ...(existing ?? result.check),
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
+    };
+    await store.commitVersion(lease, check, result.version);
+    return { check, version: result.version };
+  } catch (error) {
+    await store.abandonVersion(lease);
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/**
+ * The stored check of `input` when its latest version is fresh and was made the same way as
+ * this run would make it; otherwise a new version, run and stored.
+ */
+export async function checkOrReuse(
+  store: Store,
+  deps: CheckDependencies,
+  input: string,
+  options: ReuseOptions,
+): Promise<StoredCheckResult> {
+  const id = checkIdForInput(input);
+  const stored = await store.getCheck(id);
+  const latest = stored?.versions.at(-1);
+  let outcome: CheckOutcome = "first";
+  if (stored && latest) {
+    const now = (options.now ?? (() => new Date()))();
+    const days = freshnessDaysOf(stored.check, options.configuredFreshnessDays);
+    const version = await store.getVersion(id, latest.n);
+    if (options.fresh) outcome = "forced";
+    else if (isStale(latest.checkedAt, options.freshnessDays ?? days, now)) outcome = "stale";
+    else if (version && !sameSettings(version, deps, options)) outcome = "settings-changed";
+    else if (version) {
+      const check = await keepCheckOptions(store, stored.check, options);
+      return { check, version, outcome: "reused" };
+    }
+  }
+  const result = await runAndStore(store, deps, input, options);
+  return { ...result, outcome };
+}
+
+/** Runs the check `id` again as its next version and compares it with the latest one. */
+export async function refreshCheck(
+  store: Store,
+  deps: CheckDependencies,
+  id: string,
+  options: StoredRunOptions = {},
+): Promise<RefreshResult> {
+  const stored = await requireCheck(store, id);
+  const latest = stored.versions.at(-1);
+  const previous = latest && (await store.getVersion(id, latest.n));
+  if (!previous) throw noCheck(id);
+  const result = await runAndStore(store, deps, stored.check.input, {
+    ...options,
+    ...(stored.check.origin && !options.origin ? { origin: stored.check.origin } : {}),
+  });
+  return { ...result, previous, diff: diffVersions(previous, result.version) };
+}
+
+/** The stored check `id`, or a NOT_FOUND error that says where to look. */
+export async function requireCheck(
+  store: Store,
+  id: string,
+): Promise<NonNullable<Awaited<ReturnType<Store["getCheck"]>>>> {
+  const stored = await store.getCheck(id);
+  if (!stored || stored.versions.length === 0) throw noCheck(id);
+  return stored;
+}
+
+/** Version `n` of check `id` (the latest when n is undefined), or NOT_FOUND naming the range. */
+export async function requireVersion(
+  store: Store,
+  id: string,
+  n?: number,
+): Promise<{ check: Check; version: CheckVersion; versions: number[] }> {
+  const stored = await requireCheck(store, id);
+  const numbers = stored.versions.map((v) => v.n);
+  const wanted = n ?? numbers.at(-1);
+  const version = wanted === undefined ? undefined : await store.getVersion(id, wanted);
+  if (!version) {
+    throw new FactuallyError(
+      "NOT_FOUND",
+      `check ${id} has no version ${n}; it has ${rangeText(numbers)}`,
+      { target: id },
+    );
+  }
+  return { check: stored.check, version, versions: numbers };
+}
+
+export function noCheck(id: string): FactuallyError {
+  return new FactuallyError("NOT_FOUND", `no check ${id}; try \`factually history\``, {
+    target: id,
+  });
+}
+
+function sameSettings(
+  version: CheckVersion,
+  deps: CheckDependencies,
+  options: StoredRunOptions,
+): boolean {
+  return (
+    JSON.stringify(version.settings) === JSON.stringify(settingsFor(deps, options.limits ?? {}))
+  );
+}
+
+/** A reused check still takes a freshness window or origin given with this request. */
+async function keepCheckOptions(
+  store: Store,
+  check: Check,
+  options: StoredRunOptions,
+): Promise<Check> {
+  if (options.freshnessDays && options.freshnessDays !== check.freshnessDays) {
+    await store.setFreshness(check.id, options.freshnessDays);
+    return { ...check, freshnessDays: options.freshnessDays };
+  }
+  return check;
+}
+
+function rangeText(numbers: number[]): string {
+  if (numbers.length === 1) return "only version 1";
+  return `versions 1 to ${numbers.at(-1)}`;
+}

@@ -1,0 +1,351 @@
+// Checks, versions, feedback and run locks in SQLite; every write is one IMMEDIATE transaction,
+// so concurrent processes queue on the write lock instead of failing half-way.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type Database from "better-sqlite3";
+import { FactuallyError } from "../../core/errors.js";
+import type {
+  CheckPage,
+  CheckStore,
+  FeedbackTally,
+  RunLease,
+  StoredCheck,
+  VersionSummary,
+} from "../../core/interfaces/check-store.js";
+import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
+import type { VerdictLabel } from "../../core/schema/verdict.js";
+import { contentHash } from "../../text/hash.js";
+
+/** A lock whose heartbeat is older than this is free, whoever holds it. */
+export const LEASE_MS = 60_000;
+
+interface CheckRow {
+  id: string;
+  input: string;
+  kind: "claim" | "question";
+  created_at: string;
+  freshness_days: number | null;
+  origin: string | null;
+}
+
+interface SummaryRow {
+  n: number;
+  checked_at: string;
+  verdict_label: string;
+  verdict_confidence: number;
+  sources: number;
+  helpful: number;
+  not_helpful: number;
+}
+
+interface RunRow {
+  n: number;
+  token: string;
+  owner_pid: number;
+  owner_host: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
+/** Whether a process on this machine is alive; a process we may not signal still exists. */
+export type ProcessProbe = (pid: number) => boolean;
+
+const probeProcess: ProcessProbe = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+const SUMMARY_COLUMNS = `v.n, v.checked_at, v.verdict_label, v.verdict_confidence,
+  json_array_length(v.body, '$.sources') AS sources,
+  (SELECT count(*) FROM feedback f WHERE f.check_id = v.check_id AND f.version = v.n AND f.helpful = 1) AS helpful,
+  (SELECT count(*) FROM feedback f WHERE f.check_id = v.check_id AND f.version = v.n AND f.helpful = 0) AS not_helpful`;
+
+export function createCheckRecords(
+  db: Database.Database,
+  options: { isAlive?: ProcessProbe } = {},
+): CheckStore {
+  const isAlive = options.isAlive ?? probeProcess;
+  const host = hostname();
+  const selectRun = db.prepare<[string], RunRow>("SELECT * FROM check_runs WHERE check_id = ?");
+  const selectCheck = db.prepare<[string], CheckRow>("SELECT * FROM checks WHERE id = ?");
+
+  const holderAlive = (run: RunRow, now: Date): boolean => {
+    if (now.getTime() - Date.parse(run.heartbeat_at) > LEASE_MS) return false;
+    return run.owner_host !== host || isAlive(run.owner_pid);
+  };
+
+  const requireLease = (lease: RunLease): void => {
+    const run = selectRun.get(lease.checkId);
+    if (run?.token !== lease.token) {
+      throw new FactuallyError(
+        "CONFLICT",
+        `the run of ${lease.checkId} lost its lock (it went more than a minute without renewing it, and another run took over); nothing was stored — run it again`,
+        { target: lease.checkId },
+      );
+    }
+  };
+
+  const begin = db.transaction((checkId: string, now: Date): RunLease => {
+    const run = selectRun.get(checkId);
+    if (run && holderAlive(run, now)) {
+      throw new FactuallyError(
+        "CONFLICT",
+        `check ${checkId} is already running (version ${run.n}, started ${run.started_at}); wait for it to finish, then see it with: factually show ${checkId}`,
+        { target: checkId, isRetryable: true },
+      );
+    }
+    if (run) db.prepare("DELETE FROM check_runs WHERE check_id = ?").run(checkId);
+    const last = db
+      .prepare<[string], { n: number | null }>(
+        "SELECT max(n) AS n FROM check_versions WHERE check_id = ?",
+      )
+      .get(checkId);
+    const lease: RunLease = {
+      checkId,
+      n: (last?.n ?? 0) + 1,
+      token: randomUUID(),
+      startedAt: now.toISOString(),
+    };
+    db.prepare(
+      `INSERT INTO check_runs (check_id, n, token, owner_pid, owner_host, started_at, heartbeat_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(checkId, lease.n, lease.token, process.pid, host, lease.startedAt, lease.startedAt);
+    return lease;
+  });
+
+  const commit = db.transaction((lease: RunLease, check: Check, version: CheckVersion) => {
+    requireLease(lease);
+    db.prepare(
+      `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin)
+       VALUES (@id, @input, @normalized, @kind, @createdAt, @freshnessDays, @origin)
+       ON CONFLICT (id) DO UPDATE SET
+         freshness_days = coalesce(excluded.freshness_days, freshness_days),
+         origin = coalesce(excluded.origin, origin)`,
+    ).run({
+      id: check.id,
+      input: check.input,
+      normalized: version.claim.normalized,
+      kind: check.kind,
+      createdAt: check.createdAt,
+      freshnessDays: check.freshnessDays ?? null,
+      origin: check.origin ? JSON.stringify(check.origin) : null,
+    });
+    db.prepare(
+      `INSERT INTO check_versions
+         (check_id, n, checked_at, status, verdict_label, verdict_confidence, settings_fingerprint, body)
+       VALUES (?, ?, ?, 'done', ?, ?, ?, ?)`,
+    ).run(
+      check.id,
+      version.n,
+      version.checkedAt,
+      version.verdict.label,
+      version.verdict.confidence,
+      contentHash(JSON.stringify(version.settings)).slice(0, 16),
+      JSON.stringify(version),
+    );
+    db.prepare("DELETE FROM check_runs WHERE check_id = ? AND token = ?").run(
+      lease.checkId,
+      lease.token,
+    );
+  });
+
+  const insertFeedback = db.transaction((feedback: Feedback) => {
+    const exists = db
+      .prepare<[string, number], { n: number }>(
+        "SELECT n FROM check_versions WHERE check_id = ? AND n = ? AND status = 'done'",
+      )
+      .get(feedback.checkId, feedback.version);
+    if (!exists) {
+      throw new FactuallyError(
+        "NOT_FOUND",
+        `no version ${feedback.version} of check ${feedback.checkId}; see its versions with: factually show ${feedback.checkId}`,
+        { target: feedback.checkId },
+      );
+    }
+    db.prepare(
+      "INSERT INTO feedback (check_id, version, helpful, comment, created_at) VALUES (?, ?, ?, ?, ?)",
+    ).run(
+      feedback.checkId,
+      feedback.version,
+      feedback.helpful ? 1 : 0,
+      feedback.comment ?? null,
+      feedback.createdAt,
+    );
+  });
+
+  return {
+    async beginVersion(checkId, now = new Date()) {
+      return begin.immediate(checkId, now);
+    },
+
+    async renewLease(lease, now = new Date()) {
+      db.transaction(() => {
+        requireLease(lease);
+        db.prepare("UPDATE check_runs SET heartbeat_at = ? WHERE check_id = ? AND token = ?").run(
+          now.toISOString(),
+          lease.checkId,
+          lease.token,
+        );
+      }).immediate();
+    },
+
+    async commitVersion(lease, check, version) {
+      if (
+        version.checkId !== lease.checkId ||
+        check.id !== lease.checkId ||
+        version.n !== lease.n
+      ) {
+        throw new FactuallyError(
+          "INTERNAL",
+          `version ${version.checkId}#${version.n} does not match its run lock ${lease.checkId}#${lease.n}`,
+        );
+      }
+      commit.immediate(lease, check, version);
+    },
+
+    async abandonVersion(lease) {
+      db.prepare("DELETE FROM check_runs WHERE check_id = ? AND token = ?").run(
+        lease.checkId,
+        lease.token,
+      );
+    },
+
+    async getCheck(id) {
+      const row = selectCheck.get(id);
+      if (!row) return undefined;
+      const versions = db
+        .prepare<[string], SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM check_versions v
+           WHERE v.check_id = ? AND v.status = 'done' ORDER BY v.n`,
+        )
+        .all(id)
+        .map(toSummary);
+      const run = selectRun.get(id);
+      const stored: StoredCheck = { check: toCheck(row), versions };
+      if (run && holderAlive(run, new Date())) {
+        stored.running = { n: run.n, startedAt: run.started_at };
+      }
+      return stored;
+    },
+
+    async getVersion(id, n) {
+      const row = db
+        .prepare<[string, number], { body: string }>(
+          "SELECT body FROM check_versions WHERE check_id = ? AND n = ? AND status = 'done'",
+        )
+        .get(id, n);
+      return row ? CheckVersion.parse(JSON.parse(row.body)) : undefined;
+    },
+
+    async listChecks({ limit, cursor }) {
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const rows = db
+        .prepare<unknown[], CheckRow & SummaryRow & { versions: number }>(
+          `WITH latest AS (
+             SELECT check_id, max(n) AS n, count(*) AS versions FROM check_versions
+             WHERE status = 'done' GROUP BY check_id
+           )
+           SELECT c.*, l.versions, ${SUMMARY_COLUMNS}
+           FROM latest l
+           JOIN checks c ON c.id = l.check_id
+           JOIN check_versions v ON v.check_id = l.check_id AND v.n = l.n
+           WHERE @at IS NULL OR (v.checked_at, c.id) < (@at, @id)
+           ORDER BY v.checked_at DESC, c.id DESC
+           LIMIT @limit`,
+        )
+        .all({ at: after?.[0] ?? null, id: after?.[1] ?? null, limit: limit + 1 });
+      const page: CheckPage = {
+        checks: rows.slice(0, limit).map((row) => ({
+          check: toCheck(row),
+          latest: toSummary(row),
+          versionCount: row.versions,
+        })),
+      };
+      const last = page.checks.at(-1);
+      if (rows.length > limit && last) {
+        page.nextCursor = encodeCursor(last.latest.checkedAt, last.check.id);
+      }
+      return page;
+    },
+
+    async addFeedback(feedback) {
+      insertFeedback.immediate(feedback);
+    },
+
+    async listFeedback(id, n) {
+      return db
+        .prepare<[string, number], { helpful: number; comment: string | null; created_at: string }>(
+          "SELECT helpful, comment, created_at FROM feedback WHERE check_id = ? AND version = ? ORDER BY rowid",
+        )
+        .all(id, n)
+        .map((row) => ({
+          checkId: id,
+          version: n,
+          helpful: row.helpful === 1,
+          ...(row.comment === null ? {} : { comment: row.comment }),
+          createdAt: row.created_at,
+        }));
+    },
+
+    async setFreshness(id, days) {
+      const changed = db
+        .prepare("UPDATE checks SET freshness_days = ? WHERE id = ?")
+        .run(days ?? null, id).changes;
+      if (changed === 0) {
+        throw new FactuallyError("NOT_FOUND", `no check ${id}; try \`factually history\``, {
+          target: id,
+        });
+      }
+    },
+  };
+}
+
+function toCheck(row: CheckRow): Check {
+  return {
+    id: row.id,
+    input: row.input,
+    kind: row.kind,
+    createdAt: row.created_at,
+    ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(JSON.parse(row.origin)) }),
+    ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
+  };
+}
+
+function toSummary(row: SummaryRow): VersionSummary {
+  const feedback: FeedbackTally = { helpful: row.helpful, notHelpful: row.not_helpful };
+  return {
+    n: row.n,
+    checkedAt: row.checked_at,
+    verdict: { label: row.verdict_label as VerdictLabel, confidence: row.verdict_confidence },
+    sources: row.sources,
+    feedback,
+  };
+}
+
+function encodeCursor(checkedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([checkedAt, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === "string" &&
+      typeof value[1] === "string"
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new FactuallyError(
+    "BAD_INPUT",
+    "that cursor is not one this store gave out; start again without it",
+  );
+}
