@@ -12,6 +12,13 @@ export interface CliIo {
   stderr: OutputStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The clock (tests pass a fixed one to see staleness); the system clock when absent. */
+  now?: () => Date;
+}
+
+/** The current time as the run sees it. */
+export function nowOf(io: CliIo): Date {
+  return io.now ? io.now() : new Date();
 }
 
 /** Whether to colour output on `stream` (a terminal, and NO_COLOR unset: https://no-color.org). */

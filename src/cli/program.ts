@@ -3,14 +3,20 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/config.js";
-import { isFactuallyError } from "../core/errors.js";
+import { FactuallyError, isFactuallyError } from "../core/errors.js";
+import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
 import { checkCommand, MAX_SOURCES } from "./commands/check.js";
 import { evalScifactRetrieval } from "./commands/eval.js";
 import { evalFnc1Command } from "./commands/eval-fnc1.js";
 import { evalVerifyCommand } from "./commands/eval-verify.js";
+import { EXPORT_FORMATS, type ExportFormat, exportCommand } from "./commands/export.js";
+import { feedbackCommand } from "./commands/feedback.js";
+import { historyCommand, MAX_HISTORY } from "./commands/history.js";
 import { ingestCommand } from "./commands/ingest.js";
+import { refreshCommand } from "./commands/refresh.js";
 import { MAX_LIMIT, searchCommand } from "./commands/search.js";
+import { showCommand } from "./commands/show.js";
 import type { CliIo } from "./io.js";
 
 const EXIT_OK = 0;
@@ -39,6 +45,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .version(packageVersion(), "-v, --version")
     .option("--debug", "show stack traces of internal errors")
+    // Options after a command name belong to that command, so `show <id> --version 2` means
+    // the check's version 2, not the program's version.
+    .enablePositionalOptions()
     .showHelpAfterError("(run factually --help for usage)")
     .exitOverride()
     .configureOutput({
@@ -50,8 +59,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "--db <file>",
       "SQLite database (default: $FACTUALLY_DB, factually.config.json, ./data/factually.db)",
     );
-  const config = (db: string | undefined) =>
-    loadConfig({ cwd: io.cwd, env: io.env, flags: { db } }).db;
+  const settings = (db: string | undefined) =>
+    loadConfig({ cwd: io.cwd, env: io.env, flags: { db } });
+  const config = (db: string | undefined) => settings(db).db;
 
   program
     .command("ingest")
@@ -97,14 +107,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("check")
-    .description("fact-check a claim or answer a question from the corpus: a dated, cited report")
+    .description(
+      "fact-check a claim or answer a question from the corpus: a dated, cited report, stored as a check (a fresh stored one is shown unless --fresh)",
+    )
     .argument("<text>", "the claim or question (up to 2,000 characters)")
     .addOption(dbOption())
-    .addOption(
-      new Option("--json", "print the check and its version as one JSON object").conflicts(
-        "markdown",
-      ),
-    )
+    .addOption(formatOption())
     .option("--markdown", "print the report as Markdown")
     .option(
       "--limit-sources <n>",
@@ -112,24 +120,192 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       (v: string) => parseWhole(v, 1, MAX_SOURCES),
       8,
     )
+    .option("--fresh", "run the check again even when a fresh stored version exists")
+    .addOption(freshnessOption())
+    .option("--said-by <name>", "who made the claim (kept on the check; used by ClaimReview)")
+    .option("--seen-at <url>", "where the claim appeared (http or https URL)")
+    .option("--said-on <date>", "when the claim was made (YYYY-MM-DD)")
     .action(
       async (
         text: string,
-        opts: { db?: string; json?: boolean; markdown?: boolean; limitSources: number },
+        opts: {
+          db?: string;
+          json?: boolean;
+          markdown?: boolean;
+          limitSources: number;
+          fresh?: boolean;
+          freshnessDays?: number;
+          saidBy?: string;
+          seenAt?: string;
+          saidOn?: string;
+        },
       ) => {
+        const cfg = settings(opts.db);
+        const origin = claimOrigin(opts);
         setExit(
           await checkCommand(
             text,
             {
-              db: config(opts.db),
-              format: opts.json ? "json" : opts.markdown ? "markdown" : "text",
+              db: cfg.db,
+              format: formatOf(opts),
               limitSources: opts.limitSources,
+              fresh: opts.fresh === true,
+              configuredFreshnessDays: cfg.freshnessDays,
+              ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
+              ...(origin ? { origin } : {}),
             },
             io,
           ),
         );
       },
     );
+
+  program
+    .command("show")
+    .description("print a stored check: the latest version, or --version n")
+    .argument("<id>", "the check id (see factually history)")
+    .addOption(dbOption())
+    .addOption(versionOption())
+    .addOption(formatOption())
+    .option("--markdown", "print the report as Markdown")
+    .action(
+      async (
+        id: string,
+        opts: { db?: string; version?: number; json?: boolean; markdown?: boolean },
+      ) => {
+        const cfg = settings(opts.db);
+        setExit(
+          await showCommand(
+            id,
+            {
+              db: cfg.db,
+              format: formatOf(opts),
+              configuredFreshnessDays: cfg.freshnessDays,
+              ...(opts.version ? { version: opts.version } : {}),
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command("history")
+    .description("stored checks, newest first: verdict, date, outdated flag, helpful tally")
+    .addOption(dbOption())
+    .option(
+      "-n, --limit <n>",
+      `how many checks (1-${MAX_HISTORY})`,
+      (v: string) => parseWhole(v, 1, MAX_HISTORY),
+      20,
+    )
+    .option("--cursor <cursor>", "continue after the last page (the cursor a page ends with)")
+    .option("--json", "print the page as one JSON object")
+    .action(async (opts: { db?: string; limit: number; cursor?: string; json?: boolean }) => {
+      const cfg = settings(opts.db);
+      setExit(
+        await historyCommand(
+          {
+            db: cfg.db,
+            limit: opts.limit,
+            json: opts.json === true,
+            configuredFreshnessDays: cfg.freshnessDays,
+            ...(opts.cursor ? { cursor: opts.cursor } : {}),
+          },
+          io,
+        ),
+      );
+    });
+
+  program
+    .command("refresh")
+    .description("run a stored check again as its next version and print what changed")
+    .argument("<id>", "the check id (see factually history)")
+    .addOption(dbOption())
+    .addOption(freshnessOption())
+    .option("--json", "print the new version and the diff as one JSON object")
+    .action(async (id: string, opts: { db?: string; json?: boolean; freshnessDays?: number }) => {
+      setExit(
+        await refreshCommand(
+          id,
+          {
+            db: config(opts.db),
+            json: opts.json === true,
+            ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
+          },
+          io,
+        ),
+      );
+    });
+
+  program
+    .command("feedback")
+    .description("rate a stored check as helpful or not (the latest version, or --version n)")
+    .argument("<id>", "the check id (see factually history)")
+    .addOption(dbOption())
+    .addOption(
+      new Option("--helpful <answer>", "was it helpful?")
+        .choices(["yes", "no"])
+        .makeOptionMandatory(),
+    )
+    .option("--comment <text>", "what was good or missing (plain text, up to 2,000 characters)")
+    .addOption(versionOption())
+    .option("--json", "print the stored rating and the tally as one JSON object")
+    .action(
+      async (
+        id: string,
+        opts: {
+          db?: string;
+          helpful: "yes" | "no";
+          comment?: string;
+          version?: number;
+          json?: boolean;
+        },
+      ) => {
+        setExit(
+          await feedbackCommand(
+            id,
+            {
+              db: config(opts.db),
+              helpful: opts.helpful === "yes",
+              json: opts.json === true,
+              ...(opts.comment !== undefined ? { comment: opts.comment } : {}),
+              ...(opts.version ? { version: opts.version } : {}),
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command("export")
+    .description("write a stored check as JSON, Markdown or schema.org ClaimReview JSON-LD")
+    .argument("<id>", "the check id (see factually history)")
+    .addOption(dbOption())
+    .addOption(
+      new Option("--format <format>", "what to write")
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .addOption(versionOption())
+    .action(async (id: string, opts: { db?: string; format: ExportFormat; version?: number }) => {
+      const cfg = settings(opts.db);
+      setExit(
+        await exportCommand(
+          id,
+          {
+            db: cfg.db,
+            format: opts.format,
+            configuredFreshnessDays: cfg.freshnessDays,
+            ...(cfg.publisher ? { publisher: cfg.publisher } : {}),
+            ...(cfg.baseUrl ? { baseUrl: cfg.baseUrl } : {}),
+            ...(opts.version ? { version: opts.version } : {}),
+          },
+          io,
+        ),
+      );
+    });
 
   const evaluate = program
     .command("eval")
@@ -214,7 +390,66 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         );
       });
   }
+  acceptDebugEverywhere(program);
   return program;
+}
+
+/** `--debug` works after any command name too (it is read from the raw arguments). */
+function acceptDebugEverywhere(command: Command): void {
+  for (const sub of command.commands) {
+    sub.addOption(new Option("--debug", "show stack traces of internal errors").hideHelp());
+    acceptDebugEverywhere(sub);
+  }
+}
+
+function formatOption(): Option {
+  return new Option("--json", "print the check and its version as one JSON object").conflicts(
+    "markdown",
+  );
+}
+
+function formatOf(opts: { json?: boolean; markdown?: boolean }): "json" | "markdown" | "text" {
+  return opts.json ? "json" : opts.markdown ? "markdown" : "text";
+}
+
+function versionOption(): Option {
+  return new Option(
+    "--version <n>",
+    "which version (1 is the first; default the latest)",
+  ).argParser((v: string) => parseWhole(v, 1, 1_000_000));
+}
+
+function freshnessOption(): Option {
+  return new Option(
+    "--freshness-days <n>",
+    "this check's own freshness window in days (default: the configured one, 30)",
+  ).argParser((v: string) => parseWhole(v, 1, 3650));
+}
+
+/** The claim's origin from --said-by/--seen-at/--said-on, validated. */
+function claimOrigin(opts: {
+  saidBy?: string;
+  seenAt?: string;
+  saidOn?: string;
+}): ClaimOrigin | undefined {
+  const raw = {
+    ...(opts.saidBy !== undefined ? { author: opts.saidBy.trim() } : {}),
+    ...(opts.seenAt !== undefined ? { url: opts.seenAt.trim() } : {}),
+    ...(opts.saidOn !== undefined ? { date: opts.saidOn.trim() } : {}),
+  };
+  if (Object.keys(raw).length === 0) return undefined;
+  const parsed = ClaimOrigin.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const flag = { author: "--said-by", url: "--seen-at", date: "--said-on" }[
+      String(issue?.path[0]) as "author" | "url" | "date"
+    ];
+    throw new FactuallyError(
+      "BAD_INPUT",
+      `${flag ?? "the claim's origin"}: ${issue?.message ?? "invalid"} (--seen-at takes an http(s) URL, --said-on a date like 2025-09-28)`,
+    );
+  }
+  return parsed.data;
 }
 
 function parseLimit(value: string): number {

@@ -21,7 +21,7 @@ export async function runStage<T>(
   const budget = ctx.budgets[stage];
   const timeout = AbortSignal.timeout(budget);
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
-  ctx.signal?.throwIfAborted?.call(ctx.signal);
+  if (ctx.signal?.aborted) throw reasonFor(ctx.signal, stage, budget);
   ctx.emit({ type: "stage-started", stage });
   const started = performance.now();
   let stop: (() => void) | undefined;

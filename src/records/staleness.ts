@@ -1,10 +1,6 @@
 // When a stored version may be outdated: its age against the check's freshness window.
 import type { Check } from "../core/schema/check.js";
 
-/** The reference page's words, shown when a version is past its window. */
-export const STALE_NOTICE =
-  "This fact-check may be outdated. Consider refreshing it to get the most current information.";
-
 const DAY_MS = 86_400_000;
 
 /** The window that applies to `check`: its own override, else the configured one. */

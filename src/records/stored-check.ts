@@ -3,7 +3,7 @@
 
 import { FactuallyError } from "../core/errors.js";
 import type { Store } from "../core/interfaces/store.js";
-import type { Check, CheckVersion, ClaimOrigin } from "../core/schema/check.js";
+import { type Check, CheckId, type CheckVersion, type ClaimOrigin } from "../core/schema/check.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
 import {
   type CheckDependencies,
@@ -127,6 +127,9 @@ export async function refreshCheck(
   const previous = latest && (await store.getVersion(id, latest.n));
   if (!previous) throw noCheck(id);
   const result = await runAndStore(store, deps, stored.check.input, {
+    // The limits the refreshed version was made with, so the diff shows what changed in the
+    // sources rather than a changed knob.
+    ...(previous.settings.limits ? { limits: previous.settings.limits } : {}),
     ...options,
     ...(stored.check.origin && !options.origin ? { origin: stored.check.origin } : {}),
   });
@@ -164,7 +167,9 @@ export async function requireVersion(
 }
 
 export function noCheck(id: string): FactuallyError {
-  return new FactuallyError("NOT_FOUND", `no check ${id}; try \`factually history\``, {
+  // An id as typed may hold anything; only a well-formed one is shown bare.
+  const shown = CheckId.safeParse(id).success ? id : JSON.stringify(id.slice(0, 100));
+  return new FactuallyError("NOT_FOUND", `no check ${shown}; try \`factually history\``, {
     target: id,
   });
 }

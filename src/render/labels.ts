@@ -57,3 +57,24 @@ export function sourceDate(publishedAt: string | undefined): string {
 
 /** Where the methodology is explained (the web pages link their own /about page). */
 export const LEARN_MORE = "README.md#how-a-check-works";
+
+/** What a stored check adds to its page: staleness, feedback, and which version this is. */
+export interface RecordView {
+  id: string;
+  n: number;
+  versionCount: number;
+  stale: boolean;
+  feedback: { helpful: number; notHelpful: number };
+}
+
+/** The reference page's notice for a version past its freshness window. */
+export const STALE_NOTICE =
+  "This fact-check may be outdated. Consider refreshing it to get the most current information.";
+
+export const HELPFUL_QUESTION = "Was this fact-check helpful?";
+
+/** "3 yes · 1 no", or "no ratings yet". */
+export function tallyText(feedback: RecordView["feedback"]): string {
+  if (feedback.helpful + feedback.notHelpful === 0) return "no ratings yet";
+  return `${feedback.helpful} yes · ${feedback.notHelpful} no`;
+}

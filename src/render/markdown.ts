@@ -2,17 +2,25 @@
 // become links, images or HTML where the Markdown is rendered.
 import type { CheckVersion } from "../core/schema/check.js";
 import {
+  HELPFUL_QUESTION,
   LEARN_MORE,
   longDate,
   PROFILE_TEXT,
+  type RecordView,
   SECTION_TITLES,
+  STALE_NOTICE,
   STANCE_TEXT,
   sourceDate,
+  tallyText,
   VERDICT_TEXT,
 } from "./labels.js";
-import { clean, paragraphText } from "./text.js";
+import { clean, paragraphText, versionLine } from "./text.js";
 
-export function renderCheckMarkdown(input: string, version: CheckVersion): string {
+export function renderCheckMarkdown(
+  input: string,
+  version: CheckVersion,
+  options: { record?: RecordView } = {},
+): string {
   const { report, verdict, sources, assessments } = version;
   const out: string[] = [
     `# ${md(input)}`,
@@ -26,9 +34,14 @@ export function renderCheckMarkdown(input: string, version: CheckVersion): strin
     ...version.plan.queries.map((q) => `- "${md(q.text)}" (${q.intent})`),
     "",
     `Found ${sources.length} source${sources.length === 1 ? "" : "s"}`,
+  ];
+  const record = options.record;
+  if (record?.stale) out.push("", `> ${STALE_NOTICE}`);
+  if (record) out.push("", `${HELPFUL_QUESTION} ${tallyText(record.feedback)}`);
+  out.push(
     "",
     `**Verdict: ${VERDICT_TEXT[verdict.label]}** (confidence ${Math.round(verdict.confidence * 100)}%) — ${md(verdict.rationale)}`,
-  ];
+  );
   const v = report.verification;
   if (v)
     out.push(
@@ -58,6 +71,7 @@ export function renderCheckMarkdown(input: string, version: CheckVersion): strin
     }
   }
   out.push("", "## Want to dive deeper?", "", ...report.relatedQuestions.map((q) => `- ${md(q)}`));
+  if (record) out.push("", `*${md(versionLine(record))}*`);
   return `${out.join("\n")}\n`;
 }
 

@@ -2,18 +2,24 @@
 import type { CheckVersion } from "../core/schema/check.js";
 import type { ReportParagraph } from "../core/schema/report.js";
 import {
+  HELPFUL_QUESTION,
   LEARN_MORE,
   longDate,
   PROFILE_TEXT,
+  type RecordView,
   SECTION_TITLES,
+  STALE_NOTICE,
   STANCE_TEXT,
   sourceDate,
+  tallyText,
   VERDICT_TEXT,
 } from "./labels.js";
 
 export interface TextRenderOptions {
   /** Wrap quotes and headings for a terminal; plain when false. */
   bold?: (text: string) => string;
+  /** For a stored check: the outdated notice, the helpful tally and the version line. */
+  record?: RecordView;
 }
 
 /** The whole check: title, date, disclaimer, searches, sources, sections, questions. */
@@ -32,9 +38,19 @@ export function renderCheckText(
     "Searched for:",
     ...version.plan.queries.map((q) => `"${clean(q.text)}"`),
     `Found ${sources.length} source${sources.length === 1 ? "" : "s"}`,
+  ];
+  const record = options.record;
+  if (record?.stale) lines.push("", STALE_NOTICE, `Refresh it: factually refresh ${record.id}`);
+  if (record) {
+    lines.push(
+      "",
+      `${HELPFUL_QUESTION} ${tallyText(record.feedback)} — rate it: factually feedback ${record.id} --helpful yes|no`,
+    );
+  }
+  lines.push(
     "",
     `${bold("Verdict:")} ${VERDICT_TEXT[verdict.label]} (confidence ${Math.round(verdict.confidence * 100)}%) — ${verdict.rationale}`,
-  ];
+  );
   const v = report.verification;
   if (v) {
     lines.push(
@@ -72,7 +88,16 @@ export function renderCheckText(
   lines.push("", bold("Want to dive deeper?"), ...report.relatedQuestions.map(clean));
   if (version.notes.length > 0)
     lines.push("", "Notes:", ...version.notes.map((n) => `- ${clean(n)}`));
+  if (record) lines.push("", versionLine(record));
   return lines.join("\n");
+}
+
+/** "Check masks-reduce-1a2b3c4d · version 2 of 3", with how to see the others. */
+export function versionLine(record: RecordView): string {
+  const of = `version ${record.n} of ${record.versionCount}`;
+  return record.versionCount > 1
+    ? `Check ${record.id} · ${of} (others: factually show ${record.id} --version N)`
+    : `Check ${record.id} · ${of}`;
 }
 
 /** A paragraph's text; flagged (unsupported) sentences are marked so nobody takes them as fact. */

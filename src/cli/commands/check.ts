@@ -1,20 +1,25 @@
-// `factually check "<claim or question>"`: the full pipeline over the local corpus.
-
+// `factually check "<claim or question>"`: the full pipeline over the local corpus, stored as
+// a versioned check; a fresh stored check made the same way is shown instead unless --fresh.
 import { offlineCheckDependencies } from "../../assemble/offline-check.js";
-import { FactuallyError } from "../../core/errors.js";
-import { STAGES } from "../../core/schema/check-event.js";
-import { runCheck } from "../../pipeline/run.js";
-import { renderCheckMarkdown } from "../../render/markdown.js";
-import { renderCheckText } from "../../render/text.js";
-import { displayPath } from "../../text/display-path.js";
-import { type CliIo, useColour } from "../io.js";
+import type { ClaimOrigin } from "../../core/schema/check.js";
+import { type CheckOutcome, checkOrReuse } from "../../records/stored-check.js";
+import { longDate } from "../../render/labels.js";
+import { requireCorpus, withCheckProgress } from "../check-run.js";
+import { type CliIo, nowOf } from "../io.js";
 import { openStore } from "../open-store.js";
-import { progressBar } from "../progress.js";
+import { printCheck } from "../print-check.js";
 
 export interface CheckCommandOptions {
   db: string;
   format: "text" | "json" | "markdown";
   limitSources: number;
+  /** Run a new version even when a fresh one is stored. */
+  fresh: boolean;
+  /** The configured freshness window (days). */
+  configuredFreshnessDays: number;
+  /** This check's own freshness window (days), kept on the check. */
+  freshnessDays?: number;
+  origin?: ClaimOrigin;
 }
 
 export const MAX_SOURCES = 20;
@@ -25,41 +30,42 @@ export async function checkCommand(
   io: CliIo,
 ): Promise<number> {
   const store = openStore(options.db, io.cwd, true);
-  const bar = progressBar(io.stderr, "Checking");
-  const controller = new AbortController();
-  const cancel = () => controller.abort();
-  process.once("SIGINT", cancel);
   try {
-    const stats = await store.corpusStats();
-    if (stats.documents === 0) {
-      const shown = displayPath(store.location, io.cwd);
-      throw new FactuallyError(
-        "BAD_INPUT",
-        `the corpus at ${shown} is empty, so there is nothing to check against; add documents with: factually ingest <path> --db ${shown}`,
-      );
-    }
-    let done = 0;
-    const { check, version } = await runCheck(text, offlineCheckDependencies(store), {
-      signal: controller.signal,
-      limits: { maxSources: options.limitSources },
-      onEvent: (event) => {
-        if (event.type === "stage-started") bar.update(done, STAGES.length, event.stage);
-        if (event.type === "stage-done") bar.update(++done, STAGES.length, event.stage);
-      },
+    await requireCorpus(store, io);
+    const result = await withCheckProgress(io, "Checking", (controls) =>
+      checkOrReuse(store, offlineCheckDependencies(store), text, {
+        ...controls,
+        fresh: options.fresh,
+        configuredFreshnessDays: options.configuredFreshnessDays,
+        limits: { maxSources: options.limitSources },
+        now: () => nowOf(io),
+        ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
+        ...(options.origin ? { origin: options.origin } : {}),
+      }),
+    );
+    const note = outcomeNote(result.outcome, result.version.n, result.version.checkedAt);
+    if (note) io.stderr.write(`${note}\n`);
+    await printCheck(store, result.check.id, result.version, options, io, {
+      outcome: result.outcome,
     });
-    bar.stop();
-    if (options.format === "json") {
-      io.stdout.write(`${JSON.stringify({ check, version })}\n`);
-    } else if (options.format === "markdown") {
-      io.stdout.write(renderCheckMarkdown(check.input, version));
-    } else {
-      const bold = useColour(io, io.stdout) ? (s: string) => `\u001b[1m${s}\u001b[22m` : undefined;
-      io.stdout.write(`${renderCheckText(check.input, version, bold ? { bold } : {})}\n`);
-    }
     return 0;
   } finally {
-    bar.stop();
-    process.removeListener("SIGINT", cancel);
     await store.close();
+  }
+}
+
+/** One line on stderr saying whether the check was run now or taken from the store, and why. */
+function outcomeNote(outcome: CheckOutcome, n: number, checkedAt: string): string | undefined {
+  switch (outcome) {
+    case "reused":
+      return `Showing the stored check from ${longDate(checkedAt)} (version ${n}); it is still fresh. Run with --fresh to check again.`;
+    case "stale":
+      return `The stored check was outdated, so it was checked again as version ${n}.`;
+    case "settings-changed":
+      return `The stored check was made with other settings, so it was checked again as version ${n}.`;
+    case "forced":
+      return `Checked again as version ${n} (--fresh).`;
+    case "first":
+      return undefined;
   }
 }

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FactuallyError } from "../../core/errors.js";
+import { describeCheckStoreContract } from "./check-store.contract.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
 import { openSqliteStore } from "./open.js";
 import type { SqliteStore } from "./sqlite-store.js";
@@ -41,6 +42,26 @@ function open(path: string): SqliteStore {
 let fileCount = 0;
 describeStoreContract("SQLite file", () => open(join(dir, `contract-${++fileCount}.db`)));
 describeStoreContract("SQLite :memory:", () => open(":memory:"));
+describeCheckStoreContract("SQLite file", () => open(join(dir, `checks-${++fileCount}.db`)));
+describeCheckStoreContract("SQLite :memory:", () => open(":memory:"));
+
+describe("run locks across processes", () => {
+  it("takes over at once a lock whose process is gone (kill -9), without waiting a minute", async () => {
+    const path = join(dir, "locks.db");
+    const alive = openSqliteStore(path);
+    opened.push(alive);
+    await alive.beginVersion("some-check-00000000");
+    // Seen from a store that finds the holder's process dead, the lock is free.
+    const afterCrash = openSqliteStore(path, { isAlive: () => false });
+    opened.push(afterCrash);
+    const lease = await afterCrash.beginVersion("some-check-00000000");
+    expect(lease.n).toBe(1);
+    // While its process lives, the holder's lock holds.
+    await expect(alive.beginVersion("some-check-00000000")).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+});
 
 /** Reads a database file with a connection of its own, as another process would. */
 function inspect<T>(path: string, read: (db: Database.Database) => T): T {

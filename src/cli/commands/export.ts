@@ -1,0 +1,51 @@
+// `factually export <id> --format json|markdown|claimreview`: a stored check for other tools —
+// the full record, a Markdown page, or schema.org ClaimReview JSON-LD for publishing.
+import type { Publisher } from "../../config/config.js";
+import { requireVersion } from "../../records/stored-check.js";
+import { renderClaimReview } from "../../render/claimreview.js";
+import { renderCheckMarkdown } from "../../render/markdown.js";
+import { type CliIo, nowOf } from "../io.js";
+import { openStore } from "../open-store.js";
+import { recordViewOf } from "../record-view.js";
+
+export const EXPORT_FORMATS = ["json", "markdown", "claimreview"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportCommandOptions {
+  db: string;
+  format: ExportFormat;
+  version?: number;
+  configuredFreshnessDays: number;
+  publisher?: Publisher;
+  baseUrl?: string;
+}
+
+export async function exportCommand(
+  id: string,
+  options: ExportCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const store = openStore(options.db, io.cwd, true);
+  try {
+    const { check, version } = await requireVersion(store, id.trim(), options.version);
+    if (options.format === "json") {
+      io.stdout.write(`${JSON.stringify({ check, version }, null, 2)}\n`);
+    } else if (options.format === "markdown") {
+      const stored = await store.getCheck(check.id);
+      const record = stored
+        ? recordViewOf(stored, version, options.configuredFreshnessDays, nowOf(io))
+        : undefined;
+      io.stdout.write(renderCheckMarkdown(check.input, version, record ? { record } : {}));
+    } else {
+      const { jsonLd, warnings } = renderClaimReview(check, version, {
+        ...(options.publisher ? { publisher: options.publisher } : {}),
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      });
+      for (const warning of warnings) io.stderr.write(`factually: note: ${warning}\n`);
+      io.stdout.write(`${JSON.stringify(jsonLd, null, 2)}\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,49 @@
+// What changed between two versions, as the lines `refresh` prints.
+import type { VersionDiff } from "../records/version-diff.js";
+import { isUnchanged } from "../records/version-diff.js";
+import { VERDICT_TEXT } from "./labels.js";
+import { clean } from "./text.js";
+
+const SECTION_NAMES = {
+  summary: "Summary",
+  missingContext: "Missing context",
+  bias: "Misinformation/bias",
+} as const;
+
+/** Plain-text diff: verdict, sources added/removed/changed, report sentences added/removed. */
+export function renderDiffText(diff: VersionDiff): string {
+  const { verdict, sources, sentences } = diff;
+  const head = `What changed from version ${diff.from} to version ${diff.to}:`;
+  if (isUnchanged(diff)) {
+    return `${head}\nNothing: the same verdict, the same sources with the same content, the same report.`;
+  }
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const lines = [head];
+  lines.push(
+    verdict.labelChanged
+      ? `Verdict: ${VERDICT_TEXT[verdict.before.label]} (${pct(verdict.before.confidence)}) → ${VERDICT_TEXT[verdict.after.label]} (${pct(verdict.after.confidence)})`
+      : `Verdict: ${VERDICT_TEXT[verdict.after.label]}, unchanged (confidence ${pct(verdict.before.confidence)} → ${pct(verdict.after.confidence)})`,
+  );
+  lines.push(
+    `Sources: ${sources.added.length} added, ${sources.removed.length} removed, ${sources.changed.length} changed, ${sources.unchanged} unchanged`,
+  );
+  for (const s of sources.added) lines.push(`  + [${s.after}] ${oneLine(s.title)}`);
+  for (const s of sources.removed) lines.push(`  - ${oneLine(s.title)} (was [${s.before}])`);
+  for (const s of sources.changed)
+    lines.push(
+      `  ~ [${s.after}] ${oneLine(s.title)} — its text changed since version ${diff.from}`,
+    );
+  lines.push(
+    `Report: ${sentences.added.length} sentence${sentences.added.length === 1 ? "" : "s"} added, ${sentences.removed.length} removed`,
+  );
+  for (const s of sentences.added)
+    lines.push(`  + (${SECTION_NAMES[s.section]}) ${oneLine(s.text)}`);
+  for (const s of sentences.removed)
+    lines.push(`  - (${SECTION_NAMES[s.section]}) ${oneLine(s.text)}`);
+  return lines.join("\n");
+}
+
+function oneLine(text: string): string {
+  const flat = clean(text).replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}

@@ -1,0 +1,242 @@
+// The behaviour every store of checks must show: run locks, whole versions, feedback, history.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { offlineCheckDependencies } from "../../assemble/offline-check.js";
+import type { Store } from "../../core/interfaces/store.js";
+import type { Check, CheckVersion } from "../../core/schema/check.js";
+import { runCheck } from "../../pipeline/run.js";
+import { openSqliteStore } from "./open.js";
+
+const DOCS = [
+  {
+    id: "masks-trial",
+    title: "Face masks and influenza in households",
+    text: "Face masks worn within 36 hours of symptom onset reduced household transmission of influenza in a randomised trial of 400 households.",
+    publisher: "Example Journal",
+    publishedAt: "2009-08-04",
+  },
+  {
+    id: "masks-null",
+    title: "Masks in schools",
+    text: "Face masks did not reduce the transmission of respiratory viruses in schools, a cluster trial found.",
+    publisher: "School Health Review",
+  },
+];
+
+const CLAIMS = [
+  "Face masks reduce household transmission of influenza.",
+  "Face masks reduce transmission in schools.",
+  "Do face masks reduce influenza?",
+];
+
+/** Real versions of real checks, made once over a throwaway corpus. */
+async function makeRuns(): Promise<Array<{ check: Check; version: CheckVersion }>> {
+  const corpus = openSqliteStore(":memory:");
+  await corpus.upsertDocuments(DOCS);
+  try {
+    const deps = offlineCheckDependencies(corpus);
+    const runs = [];
+    for (const [i, claim] of CLAIMS.entries()) {
+      const at = new Date(Date.UTC(2026, 0, 10 + i));
+      runs.push(await runCheck(claim, deps, { now: () => at }));
+    }
+    return runs;
+  } finally {
+    await corpus.close();
+  }
+}
+
+const T0 = new Date("2026-03-01T12:00:00Z");
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+export function describeCheckStoreContract(name: string, open: () => Promise<Store> | Store): void {
+  describe(`Check store contract: ${name}`, () => {
+    let store: Store;
+    let runs: Array<{ check: Check; version: CheckVersion }> = [];
+
+    beforeAll(async () => {
+      runs = await makeRuns();
+    });
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const run = (i: number) => runs[i] as { check: Check; version: CheckVersion };
+    /** Stores run `i` as the next version of its check, returning the stored version. */
+    const storeVersion = async (i: number, at = T0): Promise<CheckVersion> => {
+      const { check, version } = run(i);
+      const lease = await store.beginVersion(check.id, at);
+      const next = { ...version, n: lease.n, checkedAt: at.toISOString() };
+      await store.commitVersion(lease, check, next);
+      return next;
+    };
+
+    it("stores a check's first version whole and gives it back unchanged", async () => {
+      const { check } = run(0);
+      const version = await storeVersion(0);
+      expect(version.n).toBe(1);
+      expect(await store.getVersion(check.id, 1)).toEqual(version);
+      const stored = await store.getCheck(check.id);
+      expect(stored?.check).toEqual(check);
+      expect(stored?.versions).toEqual([
+        {
+          n: 1,
+          checkedAt: version.checkedAt,
+          verdict: { label: version.verdict.label, confidence: version.verdict.confidence },
+          sources: version.sources.length,
+          feedback: { helpful: 0, notHelpful: 0 },
+        },
+      ]);
+      expect(stored?.running).toBeUndefined();
+    });
+
+    it("shows nothing of a version until it is committed", async () => {
+      const { check } = run(0);
+      const lease = await store.beginVersion(check.id, T0);
+      expect(await store.getCheck(check.id)).toBeUndefined();
+      expect(await store.getVersion(check.id, lease.n)).toBeUndefined();
+      expect((await store.listChecks({ limit: 10 })).checks).toEqual([]);
+      await store.abandonVersion(lease);
+      await storeVersion(0);
+      const second = await store.beginVersion(check.id);
+      const stored = await store.getCheck(check.id);
+      expect(stored?.versions.map((v) => v.n)).toEqual([1]);
+      expect(stored?.running).toEqual({ n: 2, startedAt: second.startedAt });
+      await store.abandonVersion(second);
+    });
+
+    it("numbers versions 1, 2, 3 and keeps the check's first input and creation date", async () => {
+      const { check } = run(0);
+      await storeVersion(0, T0);
+      await storeVersion(0, later(1000));
+      await storeVersion(0, later(2000));
+      const stored = await store.getCheck(check.id);
+      expect(stored?.versions.map((v) => v.n)).toEqual([1, 2, 3]);
+      expect(stored?.check.createdAt).toBe(check.createdAt);
+      expect((await store.getVersion(check.id, 2))?.checkedAt).toBe(later(1000).toISOString());
+      expect(await store.getVersion(check.id, 4)).toBeUndefined();
+    });
+
+    it("refuses a second run of a check while the first holds its lock", async () => {
+      const { check } = run(0);
+      const lease = await store.beginVersion(check.id, T0);
+      await expect(store.beginVersion(check.id, later(5000))).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining(`check ${check.id} is already running`),
+      });
+      // Another check is not blocked.
+      const other = await store.beginVersion(run(1).check.id, T0);
+      await store.abandonVersion(other);
+      await store.abandonVersion(lease);
+      expect((await store.beginVersion(check.id, T0)).n).toBe(1);
+    });
+
+    it("frees a lock not renewed for a minute, and the old holder can no longer commit", async () => {
+      const { check, version } = run(0);
+      const stale = await store.beginVersion(check.id, T0);
+      await store.renewLease(stale, later(50_000));
+      await expect(store.beginVersion(check.id, later(100_000))).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
+      const taker = await store.beginVersion(check.id, later(111_000));
+      expect(taker.n).toBe(1);
+      await expect(store.commitVersion(stale, check, version)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringContaining("lost its lock"),
+      });
+      await expect(store.renewLease(stale)).rejects.toMatchObject({ code: "CONFLICT" });
+      expect(await store.getCheck(check.id)).toBeUndefined();
+      await store.commitVersion(taker, check, version);
+      expect((await store.getCheck(check.id))?.versions).toHaveLength(1);
+    });
+
+    it("refuses to commit a version under another check's or number's lease", async () => {
+      const lease = await store.beginVersion(run(0).check.id, T0);
+      await expect(
+        store.commitVersion(lease, run(1).check, { ...run(1).version, n: 1 }),
+      ).rejects.toMatchObject({ code: "INTERNAL" });
+      await expect(
+        store.commitVersion(lease, run(0).check, { ...run(0).version, n: 2 }),
+      ).rejects.toMatchObject({ code: "INTERNAL" });
+      expect(await store.getCheck(run(0).check.id)).toBeUndefined();
+    });
+
+    it("keeps feedback per version, with comments, and tallies it", async () => {
+      const { check } = run(0);
+      await storeVersion(0, T0);
+      await storeVersion(0, later(1000));
+      const rate = (version: number, helpful: boolean, comment?: string) =>
+        store.addFeedback({
+          checkId: check.id,
+          version,
+          helpful,
+          ...(comment ? { comment } : {}),
+          createdAt: T0.toISOString(),
+        });
+      await rate(1, true, "clear <b>and</b> cited");
+      await rate(1, false);
+      await rate(2, true);
+      await rate(2, true);
+      const stored = await store.getCheck(check.id);
+      expect(stored?.versions.map((v) => v.feedback)).toEqual([
+        { helpful: 1, notHelpful: 1 },
+        { helpful: 2, notHelpful: 0 },
+      ]);
+      const first = await store.listFeedback(check.id, 1);
+      expect(first.map((f) => [f.helpful, f.comment])).toEqual([
+        [true, "clear <b>and</b> cited"],
+        [false, undefined],
+      ]);
+      await expect(rate(3, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        store.addFeedback({
+          checkId: "unknown-check-00000000",
+          version: 1,
+          helpful: true,
+          createdAt: T0.toISOString(),
+        }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    });
+
+    it("lists checks by their latest version, newest first, in pages", async () => {
+      await storeVersion(0, later(1000));
+      await storeVersion(1, later(2000));
+      await storeVersion(2, later(3000));
+      await storeVersion(0, later(4000)); // check 0 again: now the newest
+      const first = await store.listChecks({ limit: 2 });
+      expect(first.checks.map((c) => c.check.id)).toEqual([run(0).check.id, run(2).check.id]);
+      expect(first.checks[0]?.latest.n).toBe(2);
+      expect(first.checks[0]?.versionCount).toBe(2);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await store.listChecks({ limit: 2, cursor: first.nextCursor as string });
+      expect(second.checks.map((c) => c.check.id)).toEqual([run(1).check.id]);
+      expect(second.nextCursor).toBeUndefined();
+      await expect(store.listChecks({ limit: 2, cursor: "not-a-cursor" })).rejects.toMatchObject({
+        code: "BAD_INPUT",
+      });
+    });
+
+    it("sets, keeps and clears a check's own freshness window and origin", async () => {
+      const { check, version } = run(0);
+      const lease = await store.beginVersion(check.id, T0);
+      const origin = {
+        author: "A. Senator",
+        url: "https://example.org/speech",
+        date: "2026-02-01",
+      };
+      await store.commitVersion(lease, { ...check, origin, freshnessDays: 7 }, version);
+      expect((await store.getCheck(check.id))?.check).toMatchObject({ origin, freshnessDays: 7 });
+      await storeVersion(0, later(1000)); // a later version without them keeps them
+      expect((await store.getCheck(check.id))?.check).toMatchObject({ origin, freshnessDays: 7 });
+      await store.setFreshness(check.id, 90);
+      expect((await store.getCheck(check.id))?.check.freshnessDays).toBe(90);
+      await store.setFreshness(check.id, undefined);
+      expect((await store.getCheck(check.id))?.check.freshnessDays).toBeUndefined();
+      await expect(store.setFreshness("nope-00000000", 3)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    });
+  });
+}
