@@ -34,6 +34,20 @@ export { rulesUnderstander, understandText } from "./pipeline/understand.js";
 export { lexicalVerifier } from "./pipeline/verify.js";
 export { DISCLAIMER, extractiveWriter } from "./pipeline/write.js";
 export { CorpusReader } from "./read/corpus-reader.js";
+export { freshnessDaysOf, isStale } from "./records/staleness.js";
+export {
+  type CheckOutcome,
+  checkOrReuse,
+  type RefreshResult,
+  refreshCheck,
+  requireVersion,
+  runAndStore,
+  type StoredCheckResult,
+} from "./records/stored-check.js";
+export { diffVersions, type VersionDiff } from "./records/version-diff.js";
+export { jsonLdScriptText, renderClaimReview } from "./render/claimreview.js";
+export { renderDiffText } from "./render/diff.js";
+export { STALE_NOTICE } from "./render/labels.js";
 export { renderCheckMarkdown } from "./render/markdown.js";
 export { renderCheckText } from "./render/text.js";
 export { LocalSearchProvider } from "./search/local-provider.js";

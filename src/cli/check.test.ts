@@ -49,6 +49,7 @@ describe("factually check", () => {
       "Disclaimer: Factually can make mistakes. Please verify important information or breaking news.",
       "Searched for:",
       "Found 3 sources",
+      "Was this fact-check helpful? no ratings yet",
       "1. Summary of the results",
       "2. Missing context/alternative viewpoints",
       "3. Potential misinformation/bias in the original statement",

@@ -3,6 +3,15 @@
 export type { ErrorCode, FactuallyErrorOptions } from "./errors.js";
 export { FactuallyError, isFactuallyError } from "./errors.js";
 export type { AssessInput, Assessor } from "./interfaces/assessor.js";
+export type {
+  CheckPage,
+  CheckStore,
+  CheckSummary,
+  FeedbackTally,
+  RunLease,
+  StoredCheck,
+  VersionSummary,
+} from "./interfaces/check-store.js";
 export type { Planner } from "./interfaces/planner.js";
 export type { Reader, ReadOptions } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
@@ -23,6 +32,8 @@ export {
   CheckId,
   CheckVersion,
   CheckVersionStatus,
+  ClaimOrigin,
+  DEFAULT_FRESHNESS_DAYS,
   Feedback,
   SettingsFingerprint,
   StageTiming,
