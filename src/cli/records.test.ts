@@ -246,6 +246,22 @@ describe("claim origin", () => {
       url: "https://example.org/speech",
       date: "2026-04-30",
     });
+    // Given again with a reused check, the origin is added to it.
+    const reused = await cli([
+      "check",
+      "Masks cut school absences.",
+      "--said-by",
+      "B. Mayor",
+      "--db",
+      db,
+      "--json",
+    ]);
+    expect(reused.stderr).toContain("Showing the stored check");
+    expect(JSON.parse(reused.stdout).check.origin).toEqual({
+      author: "B. Mayor",
+      url: "https://example.org/speech",
+      date: "2026-04-30",
+    });
     const badUrl = await cli([
       "check",
       "Masks work.",

@@ -190,11 +190,17 @@ async function keepCheckOptions(
   check: Check,
   options: StoredRunOptions,
 ): Promise<Check> {
+  let kept = check;
   if (options.freshnessDays && options.freshnessDays !== check.freshnessDays) {
     await store.setFreshness(check.id, options.freshnessDays);
-    return { ...check, freshnessDays: options.freshnessDays };
+    kept = { ...kept, freshnessDays: options.freshnessDays };
   }
-  return check;
+  if (options.origin) {
+    const origin = { ...check.origin, ...options.origin };
+    await store.setOrigin(check.id, origin);
+    kept = { ...kept, origin };
+  }
+  return kept;
 }
 
 function rangeText(numbers: number[]): string {

@@ -64,7 +64,8 @@ export function renderClaimReview(
   if (check.kind === "claim" && !origin.author && !origin.url)
     warnings.push(
       "The claim has no recorded origin (who made it or where it appeared); " +
-        "Google asks that a fact check attribute the claim to a source other than your site.",
+        "Google asks that a fact check attribute the claim to a source other than your site; " +
+        'record it with: factually check "<claim>" --fresh --said-by NAME --seen-at URL --said-on YYYY-MM-DD.',
     );
 
   const label = version.verdict.label;

@@ -1,5 +1,5 @@
 // Where checks, their dated versions and readers' feedback are kept.
-import type { Check, CheckVersion, Feedback } from "../schema/check.js";
+import type { Check, CheckVersion, ClaimOrigin, Feedback } from "../schema/check.js";
 import type { VerdictLabel } from "../schema/verdict.js";
 
 /** The right to write the next version of a check, held while that version runs. */
@@ -74,4 +74,6 @@ export interface CheckStore {
   listFeedback(id: string, n: number): Promise<Feedback[]>;
   /** Sets (or, with undefined, clears) a check's own freshness window in days. */
   setFreshness(id: string, days: number | undefined): Promise<void>;
+  /** Records who made the claim and where it appeared. */
+  setOrigin(id: string, origin: ClaimOrigin): Promise<void>;
 }

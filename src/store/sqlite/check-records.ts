@@ -73,6 +73,17 @@ export function createCheckRecords(
   const selectRun = db.prepare<[string], RunRow>("SELECT * FROM check_runs WHERE check_id = ?");
   const selectCheck = db.prepare<[string], CheckRow>("SELECT * FROM checks WHERE id = ?");
 
+  const updateCheck = (id: string, column: "freshness_days" | "origin", value: unknown) => {
+    const changed = db
+      .prepare(`UPDATE checks SET ${column} = ? WHERE id = ?`)
+      .run(value, id).changes;
+    if (changed === 0) {
+      throw new FactuallyError("NOT_FOUND", `no check ${id}; try \`factually history\``, {
+        target: id,
+      });
+    }
+  };
+
   const holderAlive = (run: RunRow, now: Date): boolean => {
     if (now.getTime() - Date.parse(run.heartbeat_at) > LEASE_MS) return false;
     return run.owner_host !== host || isAlive(run.owner_pid);
@@ -292,14 +303,11 @@ export function createCheckRecords(
     },
 
     async setFreshness(id, days) {
-      const changed = db
-        .prepare("UPDATE checks SET freshness_days = ? WHERE id = ?")
-        .run(days ?? null, id).changes;
-      if (changed === 0) {
-        throw new FactuallyError("NOT_FOUND", `no check ${id}; try \`factually history\``, {
-          target: id,
-        });
-      }
+      updateCheck(id, "freshness_days", days ?? null);
+    },
+
+    async setOrigin(id, origin) {
+      updateCheck(id, "origin", JSON.stringify(ClaimOrigin.parse(origin)));
     },
   };
 }

@@ -230,6 +230,11 @@ export function describeCheckStoreContract(name: string, open: () => Promise<Sto
       expect((await store.getCheck(check.id))?.check).toMatchObject({ origin, freshnessDays: 7 });
       await storeVersion(0, later(1000)); // a later version without them keeps them
       expect((await store.getCheck(check.id))?.check).toMatchObject({ origin, freshnessDays: 7 });
+      await store.setOrigin(check.id, { author: "A. Governor" });
+      expect((await store.getCheck(check.id))?.check.origin).toEqual({ author: "A. Governor" });
+      await expect(store.setOrigin("nope-00000000", { author: "X" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       await store.setFreshness(check.id, 90);
       expect((await store.getCheck(check.id))?.check.freshnessDays).toBe(90);
       await store.setFreshness(check.id, undefined);

@@ -14,7 +14,7 @@ import type {
   Store,
   UpsertOutcome,
 } from "../../core/interfaces/store.js";
-import type { Check, CheckVersion, Feedback } from "../../core/schema/check.js";
+import type { Check, CheckVersion, ClaimOrigin, Feedback } from "../../core/schema/check.js";
 import type { Document } from "../../core/schema/document.js";
 import { createCheckRecords, type ProcessProbe } from "./check-records.js";
 import { createCorpusSearch } from "./corpus-search.js";
@@ -124,6 +124,10 @@ export class SqliteStore implements Store {
 
   setFreshness(id: string, days: number | undefined): Promise<void> {
     return this.#checks.setFreshness(id, days);
+  }
+
+  setOrigin(id: string, origin: ClaimOrigin): Promise<void> {
+    return this.#checks.setOrigin(id, origin);
   }
 
   async close(): Promise<void> {
