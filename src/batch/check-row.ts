@@ -1,0 +1,52 @@
+// Checks one batch row through the stored-check records: reuse a fresh version, or run and store.
+import type { Store } from "../core/interfaces/store.js";
+import { checkIdForInput } from "../pipeline/check-id.js";
+import type { CheckDependencies } from "../pipeline/run.js";
+import { checkOrReuse, type StoredCheckResult } from "../records/stored-check.js";
+import type { BatchRow } from "./batch-row.js";
+import { type BatchResultLine, badRowLine, checkedLine, errorLine } from "./result-line.js";
+import { createSingleFlight } from "./single-flight.js";
+
+export interface RowCheckerOptions {
+  store: Store;
+  deps: CheckDependencies;
+  /** Run a new version of each distinct check once, even when a fresh one is stored. */
+  fresh: boolean;
+  configuredFreshnessDays: number;
+}
+
+/**
+ * A `checkOne` for runBatch. Rows whose text has the same check id while one of them runs share
+ * that run (the store's run lock would refuse the second with CONFLICT) and report it "reused".
+ * Rejects only when `signal` was aborted, so cancelled rows are never written as failures.
+ */
+export function createRowChecker(
+  options: RowCheckerOptions,
+): (row: BatchRow, signal: AbortSignal) => Promise<BatchResultLine> {
+  const inFlight = createSingleFlight<string, StoredCheckResult>();
+  // With --fresh, a text repeated later in the batch reuses the version this batch just made.
+  const ranFresh = new Set<string>();
+  return async (row, signal) => {
+    if (row.kind === "bad") return badRowLine(row);
+    let id: string | undefined;
+    try {
+      const checkId = checkIdForInput(row.input);
+      id = checkId;
+      const fresh = options.fresh && !ranFresh.has(checkId);
+      const { promise, shared } = inFlight.run(checkId, () =>
+        checkOrReuse(options.store, options.deps, row.input, {
+          fresh,
+          configuredFreshnessDays: options.configuredFreshnessDays,
+          signal,
+          ...(row.origin ? { origin: row.origin } : {}),
+        }),
+      );
+      const result = await promise;
+      if (fresh) ranFresh.add(checkId);
+      return checkedLine(row, shared ? { ...result, outcome: "reused" } : result);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return errorLine(row, error, id);
+    }
+  };
+}
