@@ -34,13 +34,13 @@ export { rulesUnderstander, understandText } from "./pipeline/understand.js";
 export { lexicalVerifier } from "./pipeline/verify.js";
 export { DISCLAIMER, extractiveWriter } from "./pipeline/write.js";
 export { CorpusReader } from "./read/corpus-reader.js";
+export { requireCheck, requireVersion } from "./records/lookup.js";
 export { freshnessDaysOf, isStale } from "./records/staleness.js";
 export {
   type CheckOutcome,
   checkOrReuse,
   type RefreshResult,
   refreshCheck,
-  requireVersion,
   runAndStore,
   type StoredCheckResult,
 } from "./records/stored-check.js";

@@ -2,7 +2,7 @@
 // feedback tally, version) — shared by `check` and `show`.
 import type { Store } from "../core/interfaces/store.js";
 import type { CheckVersion } from "../core/schema/check.js";
-import { requireCheck } from "../records/stored-check.js";
+import { requireCheck } from "../records/lookup.js";
 import { renderCheckMarkdown } from "../render/markdown.js";
 import { renderCheckText } from "../render/text.js";
 import { type CliIo, nowOf, useColour } from "./io.js";

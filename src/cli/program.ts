@@ -1,23 +1,21 @@
 // The `factually` command line: parses arguments, runs a command, maps errors to exit codes
 // (0 ok, 1 runtime failure, 2 bad input or configuration) without ever showing a stack trace.
+// Each command's code is imported when it runs, so `history` does not load the NLP models.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/config.js";
 import { FactuallyError, isFactuallyError } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
-import { checkCommand, MAX_SOURCES } from "./commands/check.js";
-import { evalScifactRetrieval } from "./commands/eval.js";
-import { evalFnc1Command } from "./commands/eval-fnc1.js";
-import { evalVerifyCommand } from "./commands/eval-verify.js";
-import { EXPORT_FORMATS, type ExportFormat, exportCommand } from "./commands/export.js";
-import { feedbackCommand } from "./commands/feedback.js";
-import { historyCommand, MAX_HISTORY } from "./commands/history.js";
-import { ingestCommand } from "./commands/ingest.js";
-import { refreshCommand } from "./commands/refresh.js";
-import { MAX_LIMIT, searchCommand } from "./commands/search.js";
-import { showCommand } from "./commands/show.js";
 import type { CliIo } from "./io.js";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  MAX_CONCURRENCY,
+  MAX_HISTORY,
+  MAX_LIMIT,
+  MAX_SOURCES,
+} from "./limits.js";
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -76,11 +74,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--json", "print the summary as one JSON line")
     .action(async (paths: string[], opts: { db?: string; format: string; json?: boolean }) => {
       setExit(
-        await ingestCommand(
+        await (await import("./commands/ingest.js")).ingestCommand(
           paths,
           {
             db: config(opts.db),
-            format: opts.format as Parameters<typeof ingestCommand>[1]["format"],
+            format: opts.format as Parameters<
+              typeof import("./commands/ingest.js").ingestCommand
+            >[1]["format"],
             json: opts.json === true,
           },
           io,
@@ -97,7 +97,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--json", "print the results as one JSON object")
     .action(async (query: string, opts: { db?: string; limit: number; json?: boolean }) => {
       setExit(
-        await searchCommand(
+        await (await import("./commands/search.js")).searchCommand(
           query,
           { db: config(opts.db), limit: opts.limit, json: opts.json === true },
           io,
@@ -143,7 +143,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         const cfg = settings(opts.db);
         const origin = claimOrigin(opts);
         setExit(
-          await checkCommand(
+          await (await import("./commands/check.js")).checkCommand(
             text,
             {
               db: cfg.db,
@@ -175,7 +175,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       ) => {
         const cfg = settings(opts.db);
         setExit(
-          await showCommand(
+          await (await import("./commands/show.js")).showCommand(
             id,
             {
               db: cfg.db,
@@ -204,7 +204,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (opts: { db?: string; limit: number; cursor?: string; json?: boolean }) => {
       const cfg = settings(opts.db);
       setExit(
-        await historyCommand(
+        await (await import("./commands/history.js")).historyCommand(
           {
             db: cfg.db,
             limit: opts.limit,
@@ -226,7 +226,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--json", "print the new version and the diff as one JSON object")
     .action(async (id: string, opts: { db?: string; json?: boolean; freshnessDays?: number }) => {
       setExit(
-        await refreshCommand(
+        await (await import("./commands/refresh.js")).refreshCommand(
           id,
           {
             db: config(opts.db),
@@ -263,7 +263,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         },
       ) => {
         setExit(
-          await feedbackCommand(
+          await (await import("./commands/feedback.js")).feedbackCommand(
             id,
             {
               db: config(opts.db),
@@ -292,7 +292,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (id: string, opts: { db?: string; format: ExportFormat; version?: number }) => {
       const cfg = settings(opts.db);
       setExit(
-        await exportCommand(
+        await (await import("./commands/export.js")).exportCommand(
           id,
           {
             db: cfg.db,
@@ -306,6 +306,43 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ),
       );
     });
+
+  program
+    .command("batch")
+    .description(
+      "check every row of a CSV or JSON Lines file (column claim or text): one JSON result line per row, in order, resumable with --out",
+    )
+    .argument("<file>", "a .csv with a header row, or a .jsonl/.ndjson file of objects")
+    .addOption(dbOption())
+    .option("-o, --out <file>", "append results here; a re-run skips the rows it already holds")
+    .option(
+      "-c, --concurrency <n>",
+      `checks in flight at once (1-${MAX_CONCURRENCY})`,
+      (v: string) => parseWhole(v, 1, MAX_CONCURRENCY),
+      1,
+    )
+    .option("--fresh", "run every check again even when a fresh stored version exists")
+    .action(
+      async (
+        file: string,
+        opts: { db?: string; out?: string; concurrency: number; fresh?: boolean },
+      ) => {
+        const cfg = settings(opts.db);
+        setExit(
+          await (await import("./commands/batch.js")).batchCommand(
+            file,
+            {
+              db: cfg.db,
+              concurrency: opts.concurrency,
+              fresh: opts.fresh === true,
+              configuredFreshnessDays: cfg.freshnessDays,
+              ...(opts.out ? { out: opts.out } : {}),
+            },
+            io,
+          ),
+        );
+      },
+    );
 
   const evaluate = program
     .command("eval")
@@ -329,7 +366,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         json?: boolean;
       }) => {
         setExit(
-          await evalScifactRetrieval(
+          await (await import("./commands/eval.js")).evalScifactRetrieval(
             {
               ...(opts.data ? { data: opts.data } : {}),
               split: opts.split,
@@ -350,7 +387,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--json", "end with one JSON line of the metrics")
     .action(async (opts: { data?: string; json?: boolean }) => {
       setExit(
-        await evalFnc1Command(
+        await (await import("./commands/eval-fnc1.js")).evalFnc1Command(
           { ...(opts.data ? { data: opts.data } : {}), json: opts.json === true },
           io,
         ),
@@ -377,7 +414,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option("--json", "end with one JSON line of the metrics")
       .action(async (opts: { data?: string; split: string; limit?: number; json?: boolean }) => {
         setExit(
-          await evalVerifyCommand(
+          await (await import("./commands/eval-verify.js")).evalVerifyCommand(
             {
               benchmark: name,
               split: opts.split,

@@ -5,7 +5,8 @@ import { offlineCheckDependencies } from "../assemble/offline-check.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
-import { checkOrReuse, refreshCheck, requireVersion, runAndStore } from "./stored-check.js";
+import { requireVersion } from "./lookup.js";
+import { checkOrReuse, refreshCheck, runAndStore } from "./stored-check.js";
 
 const CLAIM = "Face masks reduce household transmission of influenza.";
 const DAY = 86_400_000;

@@ -1,9 +1,8 @@
 // Checks as durable records: run-and-store under the check's run lock, reuse of a fresh
 // stored version, and refresh as version n+1 with what changed.
 
-import { FactuallyError } from "../core/errors.js";
 import type { Store } from "../core/interfaces/store.js";
-import { type Check, CheckId, type CheckVersion, type ClaimOrigin } from "../core/schema/check.js";
+import type { Check, CheckVersion, ClaimOrigin } from "../core/schema/check.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
 import {
   type CheckDependencies,
@@ -12,6 +11,7 @@ import {
   runCheck,
   settingsFor,
 } from "../pipeline/run.js";
+import { noCheck, requireCheck } from "./lookup.js";
 import { freshnessDaysOf, isStale } from "./staleness.js";
 import { diffVersions, type VersionDiff } from "./version-diff.js";
 
@@ -136,44 +136,6 @@ export async function refreshCheck(
   return { ...result, previous, diff: diffVersions(previous, result.version) };
 }
 
-/** The stored check `id`, or a NOT_FOUND error that says where to look. */
-export async function requireCheck(
-  store: Store,
-  id: string,
-): Promise<NonNullable<Awaited<ReturnType<Store["getCheck"]>>>> {
-  const stored = await store.getCheck(id);
-  if (!stored || stored.versions.length === 0) throw noCheck(id);
-  return stored;
-}
-
-/** Version `n` of check `id` (the latest when n is undefined), or NOT_FOUND naming the range. */
-export async function requireVersion(
-  store: Store,
-  id: string,
-  n?: number,
-): Promise<{ check: Check; version: CheckVersion; versions: number[] }> {
-  const stored = await requireCheck(store, id);
-  const numbers = stored.versions.map((v) => v.n);
-  const wanted = n ?? numbers.at(-1);
-  const version = wanted === undefined ? undefined : await store.getVersion(id, wanted);
-  if (!version) {
-    throw new FactuallyError(
-      "NOT_FOUND",
-      `check ${id} has no version ${n}; it has ${rangeText(numbers)}`,
-      { target: id },
-    );
-  }
-  return { check: stored.check, version, versions: numbers };
-}
-
-export function noCheck(id: string): FactuallyError {
-  // An id as typed may hold anything; only a well-formed one is shown bare.
-  const shown = CheckId.safeParse(id).success ? id : JSON.stringify(id.slice(0, 100));
-  return new FactuallyError("NOT_FOUND", `no check ${shown}; try \`factually history\``, {
-    target: id,
-  });
-}
-
 function sameSettings(
   version: CheckVersion,
   deps: CheckDependencies,
@@ -201,9 +163,4 @@ async function keepCheckOptions(
     kept = { ...kept, origin };
   }
   return kept;
-}
-
-function rangeText(numbers: number[]): string {
-  if (numbers.length === 1) return "only version 1";
-  return `versions 1 to ${numbers.at(-1)}`;
 }

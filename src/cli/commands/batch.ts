@@ -28,6 +28,7 @@ import { FactuallyError } from "../../core/errors.js";
 import type { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { displayPath } from "../../text/display-path.js";
 import type { CliIo } from "../io.js";
+import { MAX_CONCURRENCY } from "../limits.js";
 import { openStore } from "../open-store.js";
 import { progressBar } from "../progress.js";
 
@@ -40,9 +41,6 @@ export interface BatchCommandOptions {
   /** Stops the batch like Ctrl-C does (for callers other than a terminal). */
   signal?: AbortSignal;
 }
-
-/** Checks run at once, at most; the offline pipeline is mostly synchronous CPU, so few help. */
-export const MAX_CONCURRENCY = 16;
 
 /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
 const EXIT_INTERRUPTED = 130;

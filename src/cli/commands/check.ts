@@ -22,8 +22,6 @@ export interface CheckCommandOptions {
   origin?: ClaimOrigin;
 }
 
-export const MAX_SOURCES = 20;
-
 export async function checkCommand(
   text: string,
   options: CheckCommandOptions,

@@ -1,15 +1,13 @@
 // `factually export <id> --format json|markdown|claimreview`: a stored check for other tools —
 // the full record, a Markdown page, or schema.org ClaimReview JSON-LD for publishing.
 import type { Publisher } from "../../config/config.js";
-import { requireVersion } from "../../records/stored-check.js";
+import { requireVersion } from "../../records/lookup.js";
 import { renderClaimReview } from "../../render/claimreview.js";
 import { renderCheckMarkdown } from "../../render/markdown.js";
 import { type CliIo, nowOf } from "../io.js";
+import type { ExportFormat } from "../limits.js";
 import { openStore } from "../open-store.js";
 import { recordViewOf } from "../record-view.js";
-
-export const EXPORT_FORMATS = ["json", "markdown", "claimreview"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportCommandOptions {
   db: string;

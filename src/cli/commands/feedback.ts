@@ -2,7 +2,7 @@
 // rating of a version, stored with the time it was given.
 import { FactuallyError } from "../../core/errors.js";
 import { MAX_COMMENT_CHARS } from "../../core/schema/check.js";
-import { requireVersion } from "../../records/stored-check.js";
+import { requireVersion } from "../../records/lookup.js";
 import { tallyText } from "../../render/labels.js";
 import { type CliIo, nowOf } from "../io.js";
 import { openStore } from "../open-store.js";

@@ -13,8 +13,6 @@ export interface HistoryCommandOptions {
   configuredFreshnessDays: number;
 }
 
-export const MAX_HISTORY = 1000;
-
 export async function historyCommand(options: HistoryCommandOptions, io: CliIo): Promise<number> {
   const store = openStore(options.db, io.cwd, true);
   try {

@@ -17,8 +17,6 @@ export interface SearchCommandOptions {
   json: boolean;
 }
 
-export const MAX_LIMIT = 1000;
-
 export async function searchCommand(
   query: string,
   options: SearchCommandOptions,

@@ -1,5 +1,5 @@
 // `factually show <id> [--version n]`: a stored check as it was written, with its record facts.
-import { requireVersion } from "../../records/stored-check.js";
+import { requireVersion } from "../../records/lookup.js";
 import type { CliIo } from "../io.js";
 import { openStore } from "../open-store.js";
 import { type PrintOptions, printCheck } from "../print-check.js";
