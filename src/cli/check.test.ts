@@ -3,25 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "./io.js";
-import { runCli } from "./program.js";
+import { runCaptured } from "./captured-io.js";
 
 const CORPUS = resolve(import.meta.dirname, "../../test/fixtures/check/corpus.jsonl");
 
 let dir: string;
 let db: string;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-    cwd: dir,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  return runCaptured(args, { cwd: dir });
 }
 
 beforeAll(async () => {

@@ -13,8 +13,7 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LATEST_SCHEMA } from "../store/sqlite/migrations.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./program.js";
+import { runCaptured } from "./captured-io.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../test/fixtures/ingest");
 
@@ -35,17 +34,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env,
-    cwd: dir,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runCaptured(args, { cwd: dir, env });
 }
 
 function write(name: string, text: string): string {

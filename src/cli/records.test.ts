@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { CliIo } from "./io.js";
-import { runCli } from "./program.js";
+import { runCaptured } from "./captured-io.js";
 
 const CORPUS = resolve(import.meta.dirname, "../../test/fixtures/check/corpus.jsonl");
 const CLAIM = "Face masks reduce the transmission of respiratory viruses.";
@@ -18,21 +17,8 @@ let db: string;
 let id: string;
 let clock = T0;
 
-async function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env,
-    cwd: dir,
-    now: () => new Date(clock),
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runCaptured(args, { cwd: dir, env, now: () => new Date(clock) });
 }
 
 beforeAll(async () => {

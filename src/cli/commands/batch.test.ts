@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BatchResultLine } from "../../batch/result-line.js";
 import { isFactuallyError } from "../../core/errors.js";
 import { openSqliteStore } from "../../store/sqlite/open.js";
+import { captureIo, runCaptured } from "../captured-io.js";
 import type { CliIo } from "../io.js";
-import { runCli } from "../program.js";
 import { type BatchCommandOptions, batchCommand } from "./batch.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../test/fixtures/batch");
@@ -30,29 +30,13 @@ interface Run {
   stderr: string;
 }
 
-function captureIo(onStdout?: (s: string) => void) {
-  const run = { stdout: "", stderr: "" };
-  const io: CliIo = {
-    stdout: {
-      write: (s: string) => {
-        run.stdout += s;
-        onStdout?.(s);
-      },
-    },
-    stderr: { write: (s: string) => (run.stderr += s) },
-    env: {},
-    cwd: dir,
-  };
-  return { io, run };
-}
-
 /** Runs the command and maps its errors to exit codes the way runCli does. */
 async function batch(
   file: string,
   options: Partial<BatchCommandOptions> = {},
   onStdout?: (s: string) => void,
 ): Promise<Run> {
-  const { io, run } = captureIo(onStdout);
+  const { io, output: run } = captureIo({ cwd: dir, ...(onStdout ? { onStdout } : {}) });
   const all = { db, concurrency: 3, fresh: false, configuredFreshnessDays: 30, ...options };
   try {
     return { code: await batchCommand(file, all, io), ...run };
@@ -65,8 +49,7 @@ async function batch(
 /** A new database holding the fixture corpus and no checks. */
 async function freshDb(): Promise<string> {
   const file = join(dir, `corpus-${++dbCount}.db`);
-  const { io } = captureIo();
-  expect(await runCli(["ingest", CORPUS, "--db", file], io)).toBe(0);
+  expect((await runCaptured(["ingest", CORPUS, "--db", file], { cwd: dir })).code).toBe(0);
   return file;
 }
 
