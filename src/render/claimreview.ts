@@ -65,7 +65,7 @@ export function renderClaimReview(
     warnings.push(
       "The claim has no recorded origin (who made it or where it appeared); " +
         "Google asks that a fact check attribute the claim to a source other than your site; " +
-        'record it with: factually check "<claim>" --fresh --said-by NAME --seen-at URL --said-on YYYY-MM-DD.',
+        'record it with: factually check "<claim>" --said-by NAME --seen-at URL --said-on YYYY-MM-DD.',
     );
 
   const label = version.verdict.label;
