@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
+import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
 
 export const DEFAULT_DB = "./data/factually.db";
 export const CONFIG_FILE = "factually.config.json";
@@ -22,6 +23,8 @@ const ConfigFile = z.strictObject({
     .optional(),
   /** Where the check pages are served; a check's URL is `<baseUrl>/check/<id>`. */
   baseUrl: HttpUrl.optional(),
+  /** The language model for the model-backed stages (API keys come from the environment only). */
+  llm: LlmConfigFile.optional(),
 });
 
 export interface Publisher {
@@ -38,6 +41,8 @@ export interface Config {
   publisher?: Publisher;
   /** Public address of the check pages, without a trailing slash, when configured. */
   baseUrl?: string;
+  /** The language model, when one is configured; checks run offline without it. */
+  llm?: LlmConfig;
   /** The config file that was read, if any. */
   file?: string;
 }
@@ -81,6 +86,7 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
     );
   }
   const baseUrl = envValue(env, "FACTUALLY_BASE_URL", HttpUrl, String) ?? fromFile?.baseUrl;
+  const llm = resolveLlmConfig(env, fromFile?.llm, resolve(file, ".."), cwd);
   return {
     db: db === ":memory:" ? db : resolve(cwd, db),
     freshnessDays,
@@ -88,6 +94,7 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
       ? { publisher: { name: publisherName, ...(publisherUrl ? { url: publisherUrl } : {}) } }
       : {}),
     ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, "") } : {}),
+    ...(llm ? { llm } : {}),
     ...(fromFile ? { file } : {}),
   };
 }

@@ -15,6 +15,8 @@ export type {
 export type { Planner } from "./interfaces/planner.js";
 export type { Reader, ReadOptions } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
+export type { ModelCallRecord, StageRun } from "./interfaces/stage-run.js";
+export { detachedStageRun } from "./interfaces/stage-run.js";
 export type {
   CorpusSearchOptions,
   CorpusSearchResult,
@@ -36,7 +38,9 @@ export {
   DEFAULT_FRESHNESS_DAYS,
   Feedback,
   SettingsFingerprint,
+  StageFallback,
   StageTiming,
+  StageUsage,
   TokenUse,
 } from "./schema/check.js";
 export { type CheckEvent, STAGES, type StageName } from "./schema/check-event.js";

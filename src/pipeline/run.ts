@@ -12,6 +12,7 @@ import { type Check, CheckVersion, type SettingsFingerprint } from "../core/sche
 import type { CheckEvent, StageName } from "../core/schema/check-event.js";
 import { checkIdForInput } from "./check-id.js";
 import { judge } from "./judge.js";
+import { createModelLedger, type ModelBudget } from "./model-ledger.js";
 import { readHits } from "./read.js";
 import { searchPlan } from "./search.js";
 import { DEFAULT_SELECT, type SelectOptions, selectPassages } from "./select.js";
@@ -27,6 +28,10 @@ export interface CheckDependencies {
   assessor: Assessor;
   writer: Writer;
   verifier: Verifier;
+  /** What the model-backed stages of one check may spend together (unlimited when absent). */
+  modelBudget?: ModelBudget;
+  /** The prompt versions the stages use, recorded in the fingerprint (`offline@1` without a model). */
+  promptVersion?: string;
 }
 
 export interface CheckLimits extends SelectOptions {
@@ -92,7 +97,7 @@ export function settingsFor(
       deps.writer.id,
       deps.verifier.id,
     ],
-    promptVersion: "offline@1",
+    promptVersion: deps.promptVersion ?? "offline@1",
     ...(changed.length > 0
       ? { limits: Object.fromEntries(changed) as Record<string, number> }
       : {}),
@@ -115,14 +120,17 @@ export async function runCheck(
     timings: [],
   };
   const notes: string[] = [];
+  const ledger = createModelLedger(deps.modelBudget);
   let current: StageName | undefined;
   const stage = <T>(name: StageName, work: (signal: AbortSignal) => Promise<T> | T) => {
     current = name;
     return runStage(ctx, name, work);
   };
   try {
-    const claim = await stage("understand", (s) => deps.understander.understand(input, s));
-    const plan = await stage("plan", (s) => deps.planner.plan(claim, s));
+    const claim = await stage("understand", (s) =>
+      deps.understander.understand(input, s, ledger.stageRun("understand")),
+    );
+    const plan = await stage("plan", (s) => deps.planner.plan(claim, s, ledger.stageRun("plan")));
     for (const query of plan.queries) emit({ type: "query-planned", query });
 
     const searched = await stage("search", (signal) =>
@@ -144,7 +152,7 @@ export async function runCheck(
     const passages = selection.passages;
 
     const assessments = await stage("assess", (s) =>
-      deps.assessor.assess({ claim, sources, passages }, s),
+      deps.assessor.assess({ claim, sources, passages }, s, ledger.stageRun("assess")),
     );
     const verdict = await stage("judge", () => judge(claim, sources, assessments, passages));
     const foundBy = new Map<string, number[]>();
@@ -152,12 +160,16 @@ export async function runCheck(
       for (const q of s.read.hit.queries) foundBy.set(q, [...(foundBy.get(q) ?? []), s.n]);
     }
     const draft = await stage("write", (s) =>
-      deps.writer.write({ claim, plan, sources, passages, assessments, verdict, foundBy }, s),
+      deps.writer.write(
+        { claim, plan, sources, passages, assessments, verdict, foundBy },
+        s,
+        ledger.stageRun("write"),
+      ),
     );
     for (const section of ["summary", "missingContext", "bias"] as const)
       emit({ type: "section-written", section });
     const report = await stage("verify", (s) =>
-      deps.verifier.verify({ claim, report: draft, passages }, s),
+      deps.verifier.verify({ claim, report: draft, passages }, s, ledger.stageRun("verify")),
     );
 
     const check: Check = {
@@ -182,8 +194,10 @@ export async function runCheck(
       report,
       settings: settingsFor(deps, options.limits),
       timings: ctx.timings,
-      tokens: { input: 0, output: 0 },
-      notes,
+      tokens: { input: ledger.totals().input, output: ledger.totals().output },
+      usage: ledger.usage(),
+      fallbacks: ledger.fallbacks(),
+      notes: [...notes, ...ledger.notes()],
     });
     emit({ type: "check-done", version });
     return { check, version };

@@ -2,6 +2,7 @@
 import { FactuallyError } from "../core/errors.js";
 import type { Understander } from "../core/interfaces/understander.js";
 import type { Claim, InputKind } from "../core/schema/claim.js";
+import { detectLanguage } from "../text/language.js";
 import { analyze, type NlpToken } from "../text/nlp.js";
 import { isStopword, words } from "../text/query-terms.js";
 
@@ -36,7 +37,7 @@ export function understandText(text: string): Claim {
     keyTerms: keyTerms(normalized, analysis.tokens),
     entities: entities(analysis.tokens, analysis.entities),
     subClaims: kind === "claim" ? splitCompound(normalized) : [],
-    language: "en",
+    language: detectLanguage(trimmed).code,
   };
 }
 

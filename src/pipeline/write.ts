@@ -1,8 +1,10 @@
 // Stage 8: the extractive report — the sources' own sentences, framed and cited, in the three
 // sections of the reference page.
+import type { StageRun } from "../core/interfaces/stage-run.js";
 import type { WriteInput, Writer } from "../core/interfaces/writer.js";
 import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
+import { languageName } from "../text/language.js";
 import { stemWord, tokenize } from "../text/passage-match.js";
 import { framingOf } from "./framing.js";
 import { relatedQuestions } from "./related-questions.js";
@@ -17,7 +19,12 @@ const MAX_QUOTED_SOURCES = 5;
 /** The offline writer: no model, every sentence from a source, the search record or the input. */
 export const extractiveWriter: Writer = {
   id: "extractive@1",
-  async write(input: WriteInput): Promise<Report> {
+  async write(input: WriteInput, _signal?: AbortSignal, run?: StageRun): Promise<Report> {
+    if (input.claim.language !== "en") {
+      run?.note(
+        `the input looks ${languageName(input.claim.language)}, but the offline stages search, weigh and write in English only; configure a language model (FACTUALLY_LLM_PROVIDER) for a report in ${languageName(input.claim.language)}`,
+      );
+    }
     return writeReport(input);
   },
 };

@@ -3,6 +3,7 @@ import type { Claim } from "../schema/claim.js";
 import type { Passage } from "../schema/document.js";
 import type { Source } from "../schema/source.js";
 import type { SourceAssessment } from "../schema/source-assessment.js";
+import type { StageRun } from "./stage-run.js";
 
 export interface AssessInput {
   claim: Claim;
@@ -14,5 +15,5 @@ export interface AssessInput {
 export interface Assessor {
   readonly id: string;
   /** One assessment per source, in source order. */
-  assess(input: AssessInput, signal?: AbortSignal): Promise<SourceAssessment[]>;
+  assess(input: AssessInput, signal?: AbortSignal, run?: StageRun): Promise<SourceAssessment[]>;
 }

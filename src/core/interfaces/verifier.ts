@@ -2,6 +2,7 @@
 import type { Claim } from "../schema/claim.js";
 import type { Passage } from "../schema/document.js";
 import type { Report } from "../schema/report.js";
+import type { StageRun } from "./stage-run.js";
 
 export interface VerifyInput {
   claim: Claim;
@@ -12,5 +13,5 @@ export interface VerifyInput {
 export interface Verifier {
   readonly id: string;
   /** The report with `support` on every sentence and paragraph, and its `verification` tally. */
-  verify(input: VerifyInput, signal?: AbortSignal): Promise<Report>;
+  verify(input: VerifyInput, signal?: AbortSignal, run?: StageRun): Promise<Report>;
 }

@@ -6,6 +6,7 @@ import type { Report } from "../schema/report.js";
 import type { Source } from "../schema/source.js";
 import type { SourceAssessment } from "../schema/source-assessment.js";
 import type { Verdict } from "../schema/verdict.js";
+import type { StageRun } from "./stage-run.js";
 
 export interface WriteInput {
   claim: Claim;
@@ -21,5 +22,5 @@ export interface WriteInput {
 export interface Writer {
   readonly id: string;
   /** A report whose `sources`-based sentences cite at least one source each. */
-  write(input: WriteInput, signal?: AbortSignal): Promise<Report>;
+  write(input: WriteInput, signal?: AbortSignal, run?: StageRun): Promise<Report>;
 }

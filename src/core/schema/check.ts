@@ -59,6 +59,24 @@ export const TokenUse = z.object({
   output: z.number().int().nonnegative(),
 });
 
+/** Model calls one stage made, and what they cost. */
+export const StageUsage = z.object({
+  stage: z.string(),
+  model: z.string(),
+  calls: z.number().int().nonnegative(),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  /** Estimated from the price table; absent when the model's price is unknown. */
+  costUsd: z.number().nonnegative().optional(),
+  /** Citations of sources that do not exist, removed from the model's output. */
+  removedCitations: z.number().int().nonnegative().default(0),
+});
+export type StageUsage = z.infer<typeof StageUsage>;
+
+/** A stage that used its offline implementation instead of the model, and why. */
+export const StageFallback = z.object({ stage: z.string(), reason: z.string() });
+export type StageFallback = z.infer<typeof StageFallback>;
+
 export const CheckVersionStatus = z.enum(["running", "done", "failed"]);
 
 export const CheckVersion = z.object({
@@ -76,6 +94,10 @@ export const CheckVersion = z.object({
   settings: SettingsFingerprint,
   timings: z.array(StageTiming),
   tokens: TokenUse,
+  /** Model calls per stage (empty for an offline check). */
+  usage: z.array(StageUsage).default([]),
+  /** Stages that fell back from the model to their offline implementation. */
+  fallbacks: z.array(StageFallback).default([]),
   /** Recoverable problems met on the way (a provider skipped, a fallback taken). */
   notes: z.array(z.string()),
 });
