@@ -11,6 +11,8 @@ import { recordViewOf } from "./record-view.js";
 export interface PrintOptions {
   format: "text" | "json" | "markdown";
   configuredFreshnessDays: number;
+  /** Add the per-stage model use table to a text report. */
+  verbose?: boolean;
 }
 
 export async function printCheck(
@@ -38,7 +40,11 @@ export async function printCheck(
   } else {
     const bold = useColour(io, io.stdout) ? (s: string) => `\u001b[1m${s}\u001b[22m` : undefined;
     io.stdout.write(
-      `${renderCheckText(stored.check.input, version, { record, ...(bold ? { bold } : {}) })}\n`,
+      `${renderCheckText(stored.check.input, version, {
+        record,
+        verbose: options.verbose === true,
+        ...(bold ? { bold } : {}),
+      })}\n`,
     );
   }
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/config.js";
+import type { LlmConfig } from "../config/llm-config.js";
 import { FactuallyError, isFactuallyError } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
@@ -16,6 +17,7 @@ import {
   MAX_LIMIT,
   MAX_SOURCES,
 } from "./limits.js";
+import { type ModelChoice, modelModeOf } from "./model-choice.js";
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -125,6 +127,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--said-by <name>", "who made the claim (kept on the check; used by ClaimReview)")
     .option("--seen-at <url>", "where the claim appeared (http or https URL)")
     .option("--said-on <date>", "when the claim was made (YYYY-MM-DD)")
+    .addOption(llmOption())
+    .addOption(offlineOption())
+    .addOption(verboseOption())
     .action(
       async (
         text: string,
@@ -138,6 +143,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           saidBy?: string;
           seenAt?: string;
           saidOn?: string;
+          llm?: boolean;
+          offline?: boolean;
+          verbose?: boolean;
         },
       ) => {
         const cfg = settings(opts.db);
@@ -153,6 +161,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
               configuredFreshnessDays: cfg.freshnessDays,
               ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
               ...(origin ? { origin } : {}),
+              model: modelChoice(cfg, opts),
+              verbose: opts.verbose === true,
             },
             io,
           ),
@@ -168,10 +178,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(versionOption())
     .addOption(formatOption())
     .option("--markdown", "print the report as Markdown")
+    .addOption(verboseOption())
     .action(
       async (
         id: string,
-        opts: { db?: string; version?: number; json?: boolean; markdown?: boolean },
+        opts: {
+          db?: string;
+          version?: number;
+          json?: boolean;
+          markdown?: boolean;
+          verbose?: boolean;
+        },
       ) => {
         const cfg = settings(opts.db);
         setExit(
@@ -181,6 +198,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
               db: cfg.db,
               format: formatOf(opts),
               configuredFreshnessDays: cfg.freshnessDays,
+              verbose: opts.verbose === true,
               ...(opts.version ? { version: opts.version } : {}),
             },
             io,
@@ -224,19 +242,37 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(freshnessOption())
     .option("--json", "print the new version and the diff as one JSON object")
-    .action(async (id: string, opts: { db?: string; json?: boolean; freshnessDays?: number }) => {
-      setExit(
-        await (await import("./commands/refresh.js")).refreshCommand(
-          id,
-          {
-            db: config(opts.db),
-            json: opts.json === true,
-            ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
-          },
-          io,
-        ),
-      );
-    });
+    .addOption(llmOption())
+    .addOption(offlineOption())
+    .addOption(verboseOption())
+    .action(
+      async (
+        id: string,
+        opts: {
+          db?: string;
+          json?: boolean;
+          freshnessDays?: number;
+          llm?: boolean;
+          offline?: boolean;
+          verbose?: boolean;
+        },
+      ) => {
+        const cfg = settings(opts.db);
+        setExit(
+          await (await import("./commands/refresh.js")).refreshCommand(
+            id,
+            {
+              db: cfg.db,
+              json: opts.json === true,
+              model: modelChoice(cfg, opts),
+              verbose: opts.verbose === true,
+              ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
+            },
+            io,
+          ),
+        );
+      },
+    );
 
   program
     .command("feedback")
@@ -322,10 +358,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       1,
     )
     .option("--fresh", "run every check again even when a fresh stored version exists")
+    .addOption(llmOption())
+    .addOption(offlineOption())
     .action(
       async (
         file: string,
-        opts: { db?: string; out?: string; concurrency: number; fresh?: boolean },
+        opts: {
+          db?: string;
+          out?: string;
+          concurrency: number;
+          fresh?: boolean;
+          llm?: boolean;
+          offline?: boolean;
+        },
       ) => {
         const cfg = settings(opts.db);
         setExit(
@@ -336,6 +381,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
               concurrency: opts.concurrency,
               fresh: opts.fresh === true,
               configuredFreshnessDays: cfg.freshnessDays,
+              model: modelChoice(cfg, opts),
               ...(opts.out ? { out: opts.out } : {}),
             },
             io,
@@ -454,6 +500,29 @@ function versionOption(): Option {
     "--version <n>",
     "which version (1 is the first; default the latest)",
   ).argParser((v: string) => parseWhole(v, 1, 1_000_000));
+}
+
+function llmOption(): Option {
+  return new Option(
+    "--llm",
+    "use the configured language model for understand, plan, assess, write and verify (the default when one is configured)",
+  ).conflicts("offline");
+}
+
+function offlineOption(): Option {
+  return new Option("--offline", "use only the offline stages, even when a model is configured");
+}
+
+function verboseOption(): Option {
+  return new Option("--verbose", "add model calls, tokens, estimated cost and time per stage");
+}
+
+/** Offline or model-backed stages, from the flags and the configuration. */
+function modelChoice(
+  cfg: { llm?: LlmConfig },
+  flags: { llm?: boolean; offline?: boolean },
+): ModelChoice {
+  return { mode: modelModeOf(flags), ...(cfg.llm ? { llm: cfg.llm } : {}) };
 }
 
 function freshnessOption(): Option {

@@ -30,6 +30,8 @@ export interface CheckDependencies {
   verifier: Verifier;
   /** What the model-backed stages of one check may spend together (unlimited when absent). */
   modelBudget?: ModelBudget;
+  /** Stage time budgets that differ from the defaults (model-backed stages need longer). */
+  budgets?: Partial<Record<StageName, number>>;
   /** The prompt versions the stages use, recorded in the fingerprint (`offline@1` without a model). */
   promptVersion?: string;
 }
@@ -115,7 +117,7 @@ export async function runCheck(
   const emit = options.onEvent ?? (() => {});
   const ctx: StageContext = {
     signal: options.signal,
-    budgets: { ...DEFAULT_BUDGETS, ...options.budgets },
+    budgets: { ...DEFAULT_BUDGETS, ...deps.budgets, ...options.budgets },
     emit,
     timings: [],
   };

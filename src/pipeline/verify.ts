@@ -24,11 +24,21 @@ export const lexicalVerifier: Verifier = {
   },
 };
 
+export interface VerifyOptions {
+  /** A sentence's support, 0..1; the lexical score when absent or when it returns undefined. */
+  score?: (sentence: ReportSentence) => number | undefined;
+  /** Recorded as the report's verifier. */
+  verifier?: string;
+}
+
 /**
  * Scores every sentence (0..1) and drops those below the threshold, except that a section
  * never loses its last sentence: that one is kept and flagged (its support shows it).
  */
-export function verifyReport({ claim, report, passages }: VerifyInput): Report {
+export function verifyReport(
+  { claim, report, passages }: VerifyInput,
+  options: VerifyOptions = {},
+): Report {
   let total = 0;
   let supported = 0;
   let dropped = 0;
@@ -38,7 +48,12 @@ export function verifyReport({ claim, report, passages }: VerifyInput): Report {
     const scored = paragraphs.map((p) =>
       (p.sentences ?? [{ text: p.text, cites: p.cites, basis: "sources" as const }]).map((s) => ({
         ...s,
-        support: round(supportOf(s, passages, citedNumbers, claim.normalized)),
+        support: round(
+          // A citation of a source the check did not keep is never support, whoever scores.
+          s.cites.some((n) => !citedNumbers.has(n))
+            ? 0
+            : (options.score?.(s) ?? supportOf(s, passages, citedNumbers, claim.normalized)),
+        ),
       })),
     );
     const kept = scored.map((sentences) => sentences.filter((s) => s.support >= SUPPORT_THRESHOLD));
@@ -72,7 +87,7 @@ export function verifyReport({ claim, report, passages }: VerifyInput): Report {
     missingContext,
     bias,
     verification: {
-      verifier: lexicalVerifier.id,
+      verifier: options.verifier ?? lexicalVerifier.id,
       sentences: total,
       supported,
       dropped,

@@ -14,6 +14,7 @@ import {
   tallyText,
   VERDICT_TEXT,
 } from "./labels.js";
+import { modelUseSummary } from "./model-use.js";
 import { clean, paragraphText, versionLine } from "./text.js";
 
 export function renderCheckMarkdown(
@@ -48,6 +49,8 @@ export function renderCheckMarkdown(
       "",
       `Verified: ${v.supported} of ${v.sentences} sentences supported by what they cite (${v.verifier}).`,
     );
+  const modelUse = modelUseSummary(version);
+  if (modelUse.length > 0) out.push("", ...modelUse.map((line) => `${md(line)}  `));
   for (const key of ["summary", "missingContext", "bias"] as const) {
     out.push("", `## ${SECTION_TITLES[key]}`, "");
     if (report[key].length === 0) out.push("Nothing to report.");
@@ -71,6 +74,8 @@ export function renderCheckMarkdown(
     }
   }
   out.push("", "## Want to dive deeper?", "", ...report.relatedQuestions.map((q) => `- ${md(q)}`));
+  if (version.notes.length > 0)
+    out.push("", "## Notes", "", ...version.notes.map((n) => `- ${md(n)}`));
   if (record) out.push("", `*${md(versionLine(record))}*`);
   return `${out.join("\n")}\n`;
 }

@@ -14,12 +14,15 @@ import {
   tallyText,
   VERDICT_TEXT,
 } from "./labels.js";
+import { modelUseSummary, modelUseTable } from "./model-use.js";
 
 export interface TextRenderOptions {
   /** Wrap quotes and headings for a terminal; plain when false. */
   bold?: (text: string) => string;
   /** For a stored check: the outdated notice, the helpful tally and the version line. */
   record?: RecordView;
+  /** Add the per-stage model use table (calls, tokens, cost, time). */
+  verbose?: boolean;
 }
 
 /** The whole check: title, date, disclaimer, searches, sources, sections, questions. */
@@ -60,6 +63,7 @@ export function renderCheckText(
         ` (${v.verifier})`,
     );
   }
+  lines.push(...modelUseSummary(version).map(clean));
   for (const key of ["summary", "missingContext", "bias"] as const) {
     lines.push("", bold(SECTION_TITLES[key]), "");
     const paragraphs = report[key];
@@ -88,6 +92,7 @@ export function renderCheckText(
   lines.push("", bold("Want to dive deeper?"), ...report.relatedQuestions.map(clean));
   if (version.notes.length > 0)
     lines.push("", "Notes:", ...version.notes.map((n) => `- ${clean(n)}`));
+  if (options.verbose) lines.push("", ...modelUseTable(version).map(clean));
   if (record) lines.push("", versionLine(record));
   return lines.join("\n");
 }

@@ -10,7 +10,6 @@
 //     summary? (first summary paragraph; [n] cites sources), error?: { code, message } }
 // `row` counts data rows from 1 and `line` is the file line a row starts on.
 import { resolve } from "node:path";
-import { offlineCheckDependencies } from "../../assemble/offline-check.js";
 import type { BatchRow } from "../../batch/batch-row.js";
 import { countLine, exitCodeFor, summaryLine } from "../../batch/batch-tally.js";
 import { createRowChecker } from "../../batch/check-row.js";
@@ -27,8 +26,10 @@ import { progressStatus } from "../../batch/throughput.js";
 import { FactuallyError } from "../../core/errors.js";
 import type { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { displayPath } from "../../text/display-path.js";
+import { checkDependenciesFor } from "../check-deps.js";
 import type { CliIo } from "../io.js";
 import { MAX_CONCURRENCY } from "../limits.js";
+import type { ModelChoice } from "../model-choice.js";
 import { openStore } from "../open-store.js";
 import { progressBar } from "../progress.js";
 
@@ -38,6 +39,8 @@ export interface BatchCommandOptions {
   concurrency: number;
   fresh: boolean;
   configuredFreshnessDays: number;
+  /** Offline or model-backed stages. */
+  model?: ModelChoice;
   /** Stops the batch like Ctrl-C does (for callers other than a terminal). */
   signal?: AbortSignal;
 }
@@ -90,7 +93,7 @@ export async function batchCommand(
       concurrency,
       checkOne: createRowChecker({
         store,
-        deps: offlineCheckDependencies(store),
+        deps: await checkDependenciesFor(store, options.model ?? { mode: "auto" }),
         fresh: options.fresh,
         configuredFreshnessDays: options.configuredFreshnessDays,
       }),

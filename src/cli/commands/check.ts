@@ -1,11 +1,12 @@
 // `factually check "<claim or question>"`: the full pipeline over the local corpus, stored as
 // a versioned check; a fresh stored check made the same way is shown instead unless --fresh.
-import { offlineCheckDependencies } from "../../assemble/offline-check.js";
 import type { ClaimOrigin } from "../../core/schema/check.js";
 import { type CheckOutcome, checkOrReuse } from "../../records/stored-check.js";
 import { longDate } from "../../render/labels.js";
+import { checkDependenciesFor } from "../check-deps.js";
 import { requireCorpus, withCheckProgress } from "../check-run.js";
 import { type CliIo, nowOf } from "../io.js";
+import type { ModelChoice } from "../model-choice.js";
 import { openStore } from "../open-store.js";
 import { printCheck } from "../print-check.js";
 
@@ -20,6 +21,10 @@ export interface CheckCommandOptions {
   /** This check's own freshness window (days), kept on the check. */
   freshnessDays?: number;
   origin?: ClaimOrigin;
+  /** Offline or model-backed stages. */
+  model?: ModelChoice;
+  /** Print the per-stage model use table. */
+  verbose?: boolean;
 }
 
 export async function checkCommand(
@@ -30,8 +35,9 @@ export async function checkCommand(
   const store = openStore(options.db, io.cwd, true);
   try {
     await requireCorpus(store, io);
+    const deps = await checkDependenciesFor(store, options.model ?? { mode: "auto" });
     const result = await withCheckProgress(io, "Checking", (controls) =>
-      checkOrReuse(store, offlineCheckDependencies(store), text, {
+      checkOrReuse(store, deps, text, {
         ...controls,
         fresh: options.fresh,
         configuredFreshnessDays: options.configuredFreshnessDays,

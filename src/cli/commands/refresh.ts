@@ -1,11 +1,14 @@
 // `factually refresh <id>`: runs a stored check again as its next version and prints what
 // changed; refused while the same check is already running.
-import { offlineCheckDependencies } from "../../assemble/offline-check.js";
 import { refreshCheck } from "../../records/stored-check.js";
 import { renderDiffText } from "../../render/diff.js";
 import { longDate, VERDICT_TEXT } from "../../render/labels.js";
+import { modelUseSummary, modelUseTable } from "../../render/model-use.js";
+import { clean } from "../../render/text.js";
+import { checkDependenciesFor } from "../check-deps.js";
 import { requireCorpus, withCheckProgress } from "../check-run.js";
 import { type CliIo, nowOf } from "../io.js";
+import type { ModelChoice } from "../model-choice.js";
 import { openStore } from "../open-store.js";
 
 export interface RefreshCommandOptions {
@@ -13,6 +16,10 @@ export interface RefreshCommandOptions {
   json: boolean;
   /** A new freshness window for this check (days). */
   freshnessDays?: number;
+  /** Offline or model-backed stages. */
+  model?: ModelChoice;
+  /** Print the per-stage model use table after the diff. */
+  verbose?: boolean;
 }
 
 export async function refreshCommand(
@@ -23,8 +30,9 @@ export async function refreshCommand(
   const store = openStore(options.db, io.cwd, true);
   try {
     await requireCorpus(store, io);
+    const deps = await checkDependenciesFor(store, options.model ?? { mode: "auto" });
     const result = await withCheckProgress(io, "Refreshing", (controls) =>
-      refreshCheck(store, offlineCheckDependencies(store), id.trim(), {
+      refreshCheck(store, deps, id.trim(), {
         ...controls,
         now: () => nowOf(io),
         ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
@@ -44,6 +52,12 @@ export async function refreshCommand(
         `Verdict: ${VERDICT_TEXT[v.label]} (confidence ${Math.round(v.confidence * 100)}%)`,
         "",
         renderDiffText(diff),
+        "",
+        ...modelUseSummary(version),
+        ...(options.verbose ? ["", ...modelUseTable(version)] : []),
+        ...(version.notes.length > 0
+          ? ["", "Notes:", ...version.notes.map((n) => `- ${clean(n)}`)]
+          : []),
         "",
         `Read it: factually show ${check.id}`,
         "",

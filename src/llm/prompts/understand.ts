@@ -1,0 +1,34 @@
+// understand@1: what kind of input it is, its key terms, entities, parts and language.
+import { z } from "zod";
+import type { Prompt } from "./prompt.js";
+import { DATA_RULE, dataBlock } from "./untrusted.js";
+
+export const UnderstandOutput = z.object({
+  kind: z.enum(["claim", "question"]),
+  keyTerms: z.array(z.string().min(1).max(80)).max(10),
+  entities: z.array(z.string().min(1).max(120)).max(10),
+  subClaims: z.array(z.string().min(1).max(500)).max(5),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, "an ISO 639-1 code such as en or fr")
+    .describe("ISO 639-1 code of the input's language"),
+});
+export type UnderstandOutput = z.infer<typeof UnderstandOutput>;
+
+export const understandPrompt: Prompt<{ text: string }, UnderstandOutput> = {
+  name: "understand",
+  version: "understand@1",
+  schema: UnderstandOutput,
+  maxOutputTokens: 600,
+  system: () =>
+    [
+      "You prepare a fact-check. Read the user's input and describe it.",
+      "- kind: 'question' if it asks something, 'claim' if it asserts something.",
+      "- keyTerms: the words a search engine needs to find evidence about it, in the input's language.",
+      "- entities: people, organisations, places, products, laws or events it names, as written.",
+      "- subClaims: if it asserts several independently checkable things, each one as a short sentence; otherwise an empty list.",
+      "- language: the ISO 639-1 code of the language it is written in.",
+      DATA_RULE,
+    ].join("\n"),
+  user: ({ text }) => `The input to describe:\n${dataBlock("input", text)}`,
+};
