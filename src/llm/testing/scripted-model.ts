@@ -2,6 +2,7 @@
 // request carries (by the schema it asks for) and answers with a valid, plausible reply built
 // only from the data in the prompt — sentences it quotes really are in the passages. Faults can
 // be scripted per stage, for tests and demos of how checks degrade.
+import { detectLanguage } from "../../text/language.js";
 import type { WireReply, WireRequest } from "./wire-server.js";
 
 export type ScriptedStage = "understand" | "plan" | "assess" | "write" | "verify" | "rewrite";
@@ -53,7 +54,8 @@ function answer(stage: ScriptedStage, user: string, options: ScriptOptions): unk
         keyTerms: contentWords(input).slice(0, 6),
         entities: [],
         subClaims: [],
-        language: "en",
+        // As a real model would: the language the input is written in.
+        language: detectLanguage(input).code,
       };
     case "plan": {
       const core = contentWords(input).slice(0, 6).join(" ");
