@@ -56,6 +56,27 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** The wire formats and modes every fault is tried with. */
+const WIRES: Array<{ name: string; settings: Partial<LlmConfig> }> = [
+  {
+    name: "OpenAI-compatible chat completions",
+    settings: { provider: "openai-compatible", model: "wire-model" },
+  },
+  {
+    name: "OpenAI chat completions, streamed",
+    settings: { provider: "openai", model: "gpt-wire", apiKey: "test", stream: true },
+  },
+  {
+    name: "Anthropic messages",
+    settings: { provider: "anthropic", model: "claude-wire", apiKey: "test" },
+  },
+  {
+    name: "Anthropic messages, streamed",
+    settings: { provider: "anthropic", model: "claude-wire", apiKey: "test", stream: true },
+  },
+];
+let wire: Partial<LlmConfig> = {};
+
 async function check(
   script: ScriptOptions = {},
   settings: Partial<LlmConfig> = {},
@@ -66,6 +87,7 @@ async function check(
     ...LLM_DEFAULTS,
     provider: "openai-compatible",
     model: "wire-model",
+    ...wire,
     baseUrl: `${server.url}/v1`,
     ...settings,
   };
@@ -78,7 +100,11 @@ async function check(
 
 const always = (reply: WireReply) => Array.from({ length: 50 }, () => reply);
 
-describe("a model-backed check", () => {
+describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
+  beforeEach(() => {
+    wire = settings;
+  });
+
   it("runs every model-backed stage through the model and stores calls and tokens", async () => {
     const { version, requests } = await check();
     const stages = new Set(version.usage.map((u) => u.stage));
@@ -88,7 +114,9 @@ describe("a model-backed check", () => {
     expect(version.tokens.output).toBeGreaterThan(0);
     expect(version.usage.reduce((n, u) => n + u.calls, 0)).toBe(requests.length);
     expect(version.settings.promptVersion).toContain("assess@1");
-    expect(version.settings.models[0]).toBe("model:openai-compatible:wire-model/understand@1");
+    expect(version.settings.models[0]).toBe(
+      `model:${settings.provider}:${settings.model}/understand@1`,
+    );
     expect(version.plan.planner).toContain("plan@1");
     expect(version.report.writer).toContain("write@1");
     expect(version.report.verification?.verifier).toContain("verify@1");
@@ -187,29 +215,12 @@ describe("a model-backed check", () => {
     await expect(pending).rejects.toMatchObject({ code: "ABORTED" });
   });
 
-  it("works the same with streamed replies", async () => {
-    const { version, requests } = await check({}, { stream: true });
-    expect(requests.every((r) => r.stream)).toBe(true);
-    expect(version.fallbacks).toEqual([]);
-    expect(version.tokens.output).toBeGreaterThan(0);
-  });
-
-  it("works with the Anthropic messages API", async () => {
-    server = await startWireServer(scriptedModel());
-    const llm: LlmConfig = {
-      ...LLM_DEFAULTS,
-      provider: "anthropic",
-      model: "claude-test",
-      apiKey: "test",
-      baseUrl: `${server.url}/v1`,
-    };
-    const deps = modelCheckDependencies(store, await modelHandleFor(llm), llm, {
-      stanceModel: stance,
-    });
-    const { version } = await runCheck(CLAIM, deps);
-    expect(server.requests.every((r) => r.api === "anthropic-messages")).toBe(true);
-    expect(version.fallbacks).toEqual([]);
-    expect(version.usage[0]?.model).toBe("anthropic:claude-test");
+  it("speaks the configured wire format, streamed when asked", async () => {
+    const { requests } = await check();
+    const api = settings.provider === "anthropic" ? "anthropic-messages" : "openai-chat";
+    expect(requests.every((r) => r.api === api && r.stream === (settings.stream === true))).toBe(
+      true,
+    );
   });
 });
 

@@ -145,10 +145,22 @@ async function callOnce<T>(
   };
   try {
     if (handle.stream) {
-      const result = streamText({ ...common, onError: () => {} });
-      const [text, usage] = await Promise.all([result.text, result.usage]);
-      record(handle, run, usage.inputTokens, usage.outputTokens);
-      return text;
+      // A streamed call reports its real error (an HTTP 429, say) only to onError; the
+      // promises then reject with a generic "no output", which would hide the status.
+      let streamError: unknown;
+      const result = streamText({
+        ...common,
+        onError: ({ error }) => {
+          streamError ??= error;
+        },
+      });
+      try {
+        const [text, usage] = await Promise.all([result.text, result.usage]);
+        record(handle, run, usage.inputTokens, usage.outputTokens);
+        return text;
+      } catch (error) {
+        throw streamError ?? error;
+      }
     }
     const result = await generateText(common);
     record(handle, run, result.usage.inputTokens, result.usage.outputTokens);
