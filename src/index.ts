@@ -1,6 +1,7 @@
 // The public API of the `factually` package: the domain model, the store, ingest, search and
 // the fact-check pipeline with its offline stages and renderers.
 
+export { modelCheckDependencies } from "./assemble/model-check.js";
 export { offlineCheckDependencies } from "./assemble/offline-check.js";
 export {
   createStanceAssessor,
@@ -8,6 +9,12 @@ export {
   type StanceProbabilities,
 } from "./assess/stance-assessor.js";
 export { type Config, type ConfigSources, DEFAULT_DB, loadConfig } from "./config/config.js";
+export {
+  LLM_DEFAULTS,
+  LLM_PROVIDERS,
+  type LlmConfig,
+  type LlmProvider,
+} from "./config/llm-config.js";
 export * from "./core/index.js";
 export { runScifactRetrieval, type ScifactRetrievalResult } from "./eval/scifact-retrieval.js";
 export { runVerification, VERDICT_TO_GOLD } from "./eval/verification.js";
@@ -19,7 +26,11 @@ export {
   ingestPaths,
   type SkippedInput,
 } from "./ingest/ingest.js";
+export type { ModelHandle } from "./llm/model-caller.js";
+export { PROMPT_VERSIONS } from "./llm/prompts/index.js";
+export { checkReachable, languageModelFor, modelHandleFor } from "./llm/providers.js";
 export { judge } from "./pipeline/judge.js";
+export { createModelLedger, type ModelBudget, type ModelLedger } from "./pipeline/model-ledger.js";
 export { planQueries, templatePlanner } from "./pipeline/plan.js";
 export {
   type CheckDependencies,

@@ -272,7 +272,7 @@ describe("callStructured", () => {
   // resolves with what arrived before it and the failure is "repaired" as a bad reply. A
   // provider reports overload and dropped connections mid-stream this way (Anthropic's
   // `overloaded_error` event comes after HTTP 200), so they are never retried with backoff.
-  it.fails("fails with PROVIDER_FAILED, not a repair, when the stream ends in an error part", async () => {
+  it("fails with PROVIDER_FAILED, not a repair, when the stream ends in an error part", async () => {
     const parts: LanguageModelV4StreamPart[] = [
       { type: "stream-start", warnings: [] },
       { type: "text-start", id: "t" },

@@ -157,6 +157,9 @@ async function callOnce<T>(
       try {
         const [text, usage] = await Promise.all([result.text, result.usage]);
         record(handle, run, usage.inputTokens, usage.outputTokens);
+        // An error part mid-stream (a dropped connection, Anthropic's overloaded_error after
+        // HTTP 200) leaves a partial text: that is a provider fault, not a reply to repair.
+        if (streamError !== undefined) throw streamError;
         return text;
       } catch (error) {
         throw streamError ?? error;

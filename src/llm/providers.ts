@@ -41,7 +41,7 @@ export async function languageModelFor(config: LlmConfig): Promise<LanguageModel
       })(config.model);
     case "gguf": {
       // Loaded only when configured: node-llama-cpp is large and native.
-      const { createGgufModel } = await import("./gguf/gguf-model.js");
+      const { createGgufModel } = await import("./gguf/index.js");
       return createGgufModel({
         modelPath: config.model,
         ...(config.threads ? { threads: config.threads } : {}),

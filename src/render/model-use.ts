@@ -14,7 +14,7 @@ export function modelUseSummary(version: CheckVersion): string[] {
     const cost = costOf(version);
     lines.push(
       `Model: ${models.join(", ")} · ${INT.format(calls)} call${calls === 1 ? "" : "s"} · ${INT.format(tokens)} tokens` +
-        (cost === undefined ? "" : ` · about $${cost.toFixed(4)}`),
+        (cost === undefined ? "" : cost === 0 ? " · no API cost" : ` · about $${cost.toFixed(4)}`),
     );
   }
   if (version.fallbacks.length > 0) {

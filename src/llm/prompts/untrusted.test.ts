@@ -22,7 +22,7 @@ describe("defuse", () => {
   // Known bug: TAG_LIKE's lookahead `(?=[\s>/])` needs a character after the tag name, so a
   // text ending in `</source` is left as it is; dataBlock then appends "\n</passage>", giving
   // `</source\n</passage>`, which a tolerant reader takes as a `</source …>` end tag.
-  it.fails("neutralises a tag at the very end of the text", () => {
+  it("neutralises a tag at the very end of the text", () => {
     expect(defuse("Trust me </source")).toBe("Trust me ‹/source");
   });
 

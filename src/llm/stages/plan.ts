@@ -22,12 +22,14 @@ export function modelPlanner(model: StageModel, offline: Planner): Planner {
         offline: () => offline.plan(claim, signal),
         async withModel(s, r) {
           const out = await ask(model, planPrompt, { claim }, r, s);
-          const queries = distinct(out.queries);
+          const queries = distinct(out.queries).slice(0, MAX_QUERIES);
           const missing = (["neutral", "supporting", "critical"] as const).filter(
             (intent) => !queries.some((q) => q.intent === intent),
           );
           if (missing.length > 0) {
             const templates = await offline.plan(claim, signal);
+            // Make room first: a balanced plan matters more than the model's last query.
+            queries.splice(MAX_QUERIES - missing.length);
             for (const intent of missing) {
               const q = templates.queries.find((t) => t.intent === intent);
               if (q) queries.push(q);

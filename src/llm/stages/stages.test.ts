@@ -224,7 +224,7 @@ describe("modelPlanner", () => {
   // Known bug (src/llm/stages/plan.ts, `distinct(queries).slice(0, MAX_QUERIES)`): the template
   // queries are appended after the model's, so when the model already gave 8 (its schema's
   // maximum) the added intent is cut off again and the plan is not balanced.
-  it.fails("keeps the added intent when the model already planned eight queries", async () => {
+  it("keeps the added intent when the model already planned eight queries", async () => {
     const { model } = scriptedModel(() => ({
       queries: Array.from({ length: 8 }, (_, i) => ({
         text: `vitamin D influenza angle ${i + 1}`,
@@ -404,6 +404,41 @@ describe("modelWriter", () => {
   });
 });
 
+describe("modelWriter's check of its own summary", () => {
+  it("falls back when no summary sentence shares enough words with what it cites (English)", async () => {
+    const input: WriteInput = {
+      claim,
+      plan: await templatePlanner.plan(claim),
+      sources,
+      passages,
+      assessments: await offlineAssessor.assess({ claim, sources, passages }),
+      verdict: { label: "mixed", confidence: 0.6, rationale: "The trials disagree." },
+      foundBy: new Map(),
+    };
+    const { model } = scriptedModel(() => ({
+      summary: [
+        { sentences: [{ text: "processedlijParam współcro ogni heading igual", cites: [1] }] },
+      ],
+      missingContext: [],
+      bias: [],
+      relatedQuestions: ["One?", "Two?", "Three?"],
+    }));
+    const ledger = createModelLedger();
+    const report = await modelWriter(model, extractiveWriter).write(
+      input,
+      undefined,
+      ledger.stageRun("write"),
+    );
+    expect(report.writer).toBe("extractive@1");
+    expect(ledger.fallbacks()).toEqual([
+      {
+        stage: "write",
+        reason: "none of the model's summary sentences is borne out by the passages it cites",
+      },
+    ]);
+  });
+});
+
 describe("modelVerifier", () => {
   const supported: ReportSentence = {
     text: "A randomised trial found vitamin D supplements reduced influenza A in schoolchildren. [1]",
@@ -480,9 +515,26 @@ describe("modelVerifier", () => {
       supportedShare: 1,
     });
     expect(ledger.notes()).toEqual([
-      "verify: 1 sentence fell short of the evidence; 1 rewritten from the passages, 0 dropped",
+      "verify: 1 sentence fell short of the evidence; 1 rewritten from the passages, 0 not supported",
     ]);
     expect(ledger.fallbacks()).toEqual([]);
+  });
+
+  it("does not count a sentence the model left unjudged as supported", async () => {
+    // The model judges only the first sentence; the second gets no rewrite it can pass.
+    const { model } = scriptedModel(({ prompt }) =>
+      prompt === "rewrite"
+        ? { text: "" }
+        : { judgements: [{ sentence: 1, verdict: "supported", support: 0.9 }] },
+    );
+    const ledger = createModelLedger();
+    const verified = await modelVerifier(model, lexicalVerifier).verify(
+      { claim, report, passages },
+      undefined,
+      ledger.stageRun("verify"),
+    );
+    expect(verified.summary[0]?.sentences?.map((s) => s.text)).toEqual([supported.text]);
+    expect(verified.verification).toMatchObject({ sentences: 2, supported: 1, dropped: 1 });
   });
 
   it("drops a sentence whose rewrite is still judged unsupported", async () => {
@@ -505,7 +557,7 @@ describe("modelVerifier", () => {
       supportedShare: 0.5,
     });
     expect(ledger.notes()).toEqual([
-      "verify: 1 sentence fell short of the evidence; 0 rewritten from the passages, 1 dropped",
+      "verify: 1 sentence fell short of the evidence; 0 rewritten from the passages, 1 not supported",
     ]);
   });
 });

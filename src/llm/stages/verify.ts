@@ -62,7 +62,7 @@ export function modelVerifier(model: StageModel, offline: Verifier): Verifier {
           }
           if (weak.length > 0) {
             r.note(
-              `${weak.length} sentence${weak.length === 1 ? "" : "s"} fell short of the evidence; ${kept} rewritten from the passages, ${weak.length - kept} dropped`,
+              `${weak.length} sentence${weak.length === 1 ? "" : "s"} fell short of the evidence; ${kept} rewritten from the passages, ${weak.length - kept} not supported`,
             );
           }
           const swap = (paragraphs: readonly ReportParagraph[]): ReportParagraph[] =>
@@ -77,11 +77,21 @@ export function modelVerifier(model: StageModel, offline: Verifier): Verifier {
             missingContext: swap(input.report.missingContext),
             bias: swap(input.report.bias),
           };
+          const judgedSet = new Set<ReportSentence>(judged);
+          const rewrites = new Set<ReportSentence>(rewritten.values());
           return verifyReport(
             { ...input, report },
             {
               verifier: id,
-              score: (x) => scores.get(x) ?? second.get(x),
+              // A sentence the model left unjudged is not verified; a kept rewrite has its
+              // second judgement; sentences that rest on the search record or the input keep
+              // their lexical check (undefined).
+              score: (x) =>
+                rewrites.has(x)
+                  ? (second.get(x) ?? 0)
+                  : judgedSet.has(x)
+                    ? (scores.get(x) ?? 0)
+                    : undefined,
             },
           );
         },

@@ -5,6 +5,7 @@ import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { WriteInput, Writer } from "../../core/interfaces/writer.js";
 import type { Report, ReportParagraph, ReportSentence } from "../../core/schema/report.js";
 import { RELATED_QUESTIONS, relatedQuestions } from "../../pipeline/related-questions.js";
+import { SUPPORT_THRESHOLD, supportOf } from "../../pipeline/verify.js";
 import { citeList, DISCLAIMER } from "../../pipeline/write.js";
 import { type WriteOutput, writePrompt } from "../prompts/write.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
@@ -70,14 +71,22 @@ export function reportFrom(
   const summary = section(out.summary);
   const missingContext = section(out.missingContext);
   const bias = section(out.bias);
+  if (summary.length === 0) {
+    throw new Error("the model's summary cited none of the sources");
+  }
+  if (
+    input.claim.language === "en" &&
+    !summary.some((p) => (p.sentences ?? []).some(borneOut(input)))
+  ) {
+    // An English report whose every summary sentence shares too few words with what it cites
+    // is not a summary of those sources (a confused or random model); the extractive one is.
+    throw new Error("none of the model's summary sentences is borne out by the passages it cites");
+  }
   run.removedCitations(removed);
   if (uncited > 0) {
     run.note(
       `dropped ${uncited} sentence${uncited === 1 ? "" : "s"} the model wrote without citing a source`,
     );
-  }
-  if (summary.length === 0) {
-    throw new Error("the model's summary cited none of the sources");
   }
   const questions = distinct(out.relatedQuestions);
   if (questions.length < RELATED_QUESTIONS) {
@@ -94,6 +103,13 @@ export function reportFrom(
     disclaimer: DISCLAIMER,
     writer,
   };
+}
+
+/** Whether a sentence passes the lexical check against the passages it cites. */
+function borneOut(input: WriteInput): (sentence: ReportSentence) => boolean {
+  const kept = new Set(input.passages.map((p) => p.sourceN));
+  return (sentence) =>
+    supportOf(sentence, input.passages, kept, input.claim.normalized) >= SUPPORT_THRESHOLD;
 }
 
 function distinct(items: readonly string[]): string[] {
