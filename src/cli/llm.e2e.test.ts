@@ -3,17 +3,16 @@
 // runs, the version stores calls and tokens, --verbose shows them, and bad model settings stop
 // the command at start with exit 2 and the variable to fix. Uses the built binary (npm test
 // builds it first).
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedModel } from "../llm/testing/scripted-model.js";
 import { startWireServer, type WireServer } from "../llm/testing/wire-server.js";
+import { BIN, type BinaryRun, ROOT, requireBuiltBinary, runBuiltCli } from "./testing/built-cli.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/cli/main.js");
 const CORPUS = join(ROOT, "corpus/check-covid/abstracts.jsonl");
 const CLAIM = "Face masks reduce the spread of COVID-19.";
 
@@ -21,26 +20,9 @@ let dir: string;
 let db: string;
 let server: WireServer;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the binary asynchronously: the loopback server answers from this process meanwhile. */
-function factually(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args, "--db", db], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
+/** Runs the binary on this test's database; the loopback server answers meanwhile. */
+function factually(env: Record<string, string>, ...args: string[]): Promise<BinaryRun> {
+  return runBuiltCli([...args, "--db", db], { cwd: dir, env });
 }
 
 const model = () => ({
@@ -52,7 +34,7 @@ const model = () => ({
 });
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does it)`);
+  requireBuiltBinary();
   dir = mkdtempSync(join(tmpdir(), "factually-llm-e2e-"));
   db = join(dir, "llm.db");
   const ingest = spawnSync(process.execPath, [BIN, "ingest", CORPUS, "--db", db], {

@@ -1,14 +1,13 @@
 // Stored checks across real processes: concurrent writers lose nothing, a killed check leaves
 // the store consistent and re-runnable. Uses the built binary (npm test builds it first).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, type BinaryRun, ROOT, requireBuiltBinary, runBuiltCli } from "./testing/built-cli.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/cli/main.js");
 // The sample corpus (in the repository): big enough that a check takes a moment to run.
 const CORPUS = join(ROOT, "corpus/check-covid/abstracts.jsonl");
 const CLAIM = "Face masks reduce the spread of COVID-19.";
@@ -17,26 +16,9 @@ let dir: string;
 let db: string;
 let id: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the binary and resolves when it exits (several can run at once). */
-function factually(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args, "--db", db], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
+/** Runs the binary on this test's database and resolves when it exits. */
+function factually(...args: string[]): Promise<BinaryRun> {
+  return runBuiltCli([...args, "--db", db], { cwd: dir });
 }
 
 function query<T>(sql: string): T[] {
@@ -49,7 +31,7 @@ function query<T>(sql: string): T[] {
 }
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does it)`);
+  requireBuiltBinary();
   dir = mkdtempSync(join(tmpdir(), "factually-records-e2e-"));
   db = join(dir, "records.db");
   const ingest = spawnSync(process.execPath, [BIN, "ingest", CORPUS, "--db", db], {
