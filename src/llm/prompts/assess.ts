@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { Claim } from "../../core/schema/claim.js";
 import type { Passage } from "../../core/schema/document.js";
 import type { Source } from "../../core/schema/source.js";
+import { SourceAssessment } from "../../core/schema/source-assessment.js";
 import type { Prompt } from "./prompt.js";
 import { DATA_RULE, dataBlock, dataGroup } from "./untrusted.js";
 
-export const AssessOutput = z.object({
-  stance: z.enum(["supports", "refutes", "mixed", "context", "irrelevant"]),
+/** The core SourceAssessment without the source number, which is ours to give, not the model's. */
+export const AssessOutput = SourceAssessment.omit({ sourceN: true }).extend({
   quote: z.string().max(1000).describe("words copied exactly from one passage"),
   reason: z.string().min(1).max(600),
-  confidence: z.number().min(0).max(1),
 });
 export type AssessOutput = z.infer<typeof AssessOutput>;
 

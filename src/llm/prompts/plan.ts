@@ -2,20 +2,13 @@
 // input's language, and in English too where the topic calls for it.
 import { z } from "zod";
 import type { Claim } from "../../core/schema/claim.js";
+import { PlannedQuery } from "../../core/schema/query-plan.js";
 import { languageName } from "../../text/language.js";
 import type { Prompt } from "./prompt.js";
 import { DATA_RULE, dataBlock } from "./untrusted.js";
 
 export const PlanOutput = z.object({
-  queries: z
-    .array(
-      z.object({
-        text: z.string().min(1).max(300),
-        intent: z.enum(["neutral", "supporting", "critical"]),
-      }),
-    )
-    .min(3)
-    .max(8),
+  queries: z.array(PlannedQuery).min(3).max(8),
 });
 export type PlanOutput = z.infer<typeof PlanOutput>;
 

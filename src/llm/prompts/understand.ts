@@ -1,10 +1,11 @@
 // understand@1: what kind of input it is, its key terms, entities, parts and language.
 import { z } from "zod";
+import { Claim } from "../../core/schema/claim.js";
 import type { Prompt } from "./prompt.js";
 import { DATA_RULE, dataBlock } from "./untrusted.js";
 
-export const UnderstandOutput = z.object({
-  kind: z.enum(["claim", "question"]),
+/** The parts of the core Claim a model decides; the text and its normalisation stay ours. */
+export const UnderstandOutput = Claim.pick({ kind: true }).extend({
   keyTerms: z.array(z.string().min(1).max(80)).max(10),
   entities: z.array(z.string().min(1).max(120)).max(10),
   subClaims: z.array(z.string().min(1).max(500)).max(5),
