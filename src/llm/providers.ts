@@ -84,11 +84,15 @@ export async function checkReachable(
     await response.body?.cancel();
   } catch (error) {
     const cause =
-      error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+      error instanceof Error
+        ? (error.cause as { code?: string; message?: string } | undefined)
+        : undefined;
     const why =
       error instanceof DOMException && error.name === "TimeoutError"
         ? `no answer within ${REACHABLE_TIMEOUT_MS / 1000} s`
-        : (cause?.code ?? (error instanceof Error ? error.message : String(error)));
+        : (cause?.code ??
+          cause?.message ??
+          (error instanceof Error ? error.message : String(error)));
     throw new FactuallyError(
       "BAD_CONFIG",
       `cannot reach the language model at FACTUALLY_LLM_BASE_URL=${config.baseUrl} (${why}); start the server (for Ollama: ollama serve), fix the URL, or run with --offline`,
