@@ -55,7 +55,7 @@ export {
   ReportVerification,
   SentenceBasis,
 } from "./schema/report.js";
-export { SearchHit } from "./schema/search-hit.js";
+export { PriorFactCheck, SearchHit } from "./schema/search-hit.js";
 export { Source, SourceProfile } from "./schema/source.js";
 export { SourceAssessment, Stance } from "./schema/source-assessment.js";
 export {

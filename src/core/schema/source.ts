@@ -1,5 +1,6 @@
 // A source actually read and kept for a check, numbered for citation.
 import { z } from "zod";
+import { PriorFactCheck } from "./search-hit.js";
 
 export const SourceProfile = z.enum([
   "official",
@@ -26,6 +27,16 @@ export const Source = z.object({
   profile: SourceProfile,
   /** Sources of one owner or domain share a group and count as one independent voice. */
   independenceGroup: z.string(),
+  /** The stored web snapshot the citation was read from (a fetched page), by id. */
+  snapshotId: z.string().optional(),
+  /** When the page says it was last changed. */
+  modifiedAt: z.string().optional(),
+  /** Language of the source text (BCP 47), when known. */
+  language: z.string().optional(),
+  /** A note about the publisher from the credibility table, when it has one. */
+  credibilityNote: z.string().optional(),
+  /** Set when the source is an earlier fact-check of the claim by another publisher. */
+  factCheck: PriorFactCheck.optional(),
   status: z.enum(["ok", "failed", "skipped"]).default("ok"),
   statusReason: z.string().optional(),
 });
