@@ -2,6 +2,7 @@
 
 import type { Document, DocumentInput } from "../schema/document.js";
 import type { CheckStore } from "./check-store.js";
+import type { SnapshotStore } from "./snapshot-store.js";
 
 /** A document ready to store: its id is decided by ingest. */
 export type DocumentToStore = DocumentInput & { id: string };
@@ -57,7 +58,7 @@ export interface CorpusStats {
 }
 
 /** The embedded store (SQLite) or a server store (PostgreSQL) behind one contract. */
-export interface Store extends CheckStore {
+export interface Store extends CheckStore, SnapshotStore {
   /** Where it lives: a file path, `:memory:` or a connection string without secrets. */
   readonly location: string;
   /** Adds or updates documents in one transaction: all of them are stored, or none. */

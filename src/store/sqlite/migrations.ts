@@ -126,6 +126,32 @@ CREATE TABLE check_runs (
 );
 `,
   },
+  {
+    n: 3,
+    why: "pages read from the web, kept as dated snapshots that citations point to and refreshes re-validate",
+    sql: `
+-- One row per page and content: a page whose text changes gets a new row, the same text a
+-- new validated_at. The extracted text (not the raw bytes) is what citations rest on.
+CREATE TABLE web_snapshots (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  final_url TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  validated_at TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  content_hash TEXT NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  published_at TEXT,
+  publisher TEXT,
+  metadata TEXT NOT NULL,
+  UNIQUE (url, content_hash)
+);
+CREATE INDEX web_snapshots_latest ON web_snapshots(url, validated_at DESC);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

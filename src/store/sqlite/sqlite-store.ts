@@ -7,6 +7,11 @@ import type {
   StoredCheck,
 } from "../../core/interfaces/check-store.js";
 import type {
+  NewSnapshot,
+  SnapshotStore,
+  WebSnapshot,
+} from "../../core/interfaces/snapshot-store.js";
+import type {
   CorpusSearchOptions,
   CorpusSearchResult,
   CorpusStats,
@@ -19,6 +24,7 @@ import type { Document } from "../../core/schema/document.js";
 import { createCheckRecords, type ProcessProbe } from "./check-records.js";
 import { createCorpusSearch } from "./corpus-search.js";
 import { createCorpusWriter } from "./corpus-writer.js";
+import { createWebSnapshots } from "./web-snapshots.js";
 
 interface DocumentRow {
   id: string;
@@ -39,6 +45,7 @@ export class SqliteStore implements Store {
   readonly #write: ReturnType<typeof createCorpusWriter>;
   readonly #search: ReturnType<typeof createCorpusSearch>;
   readonly #checks: CheckStore;
+  readonly #snapshots: SnapshotStore;
 
   constructor(db: Database.Database, location: string, options: { isAlive?: ProcessProbe } = {}) {
     this.#db = db;
@@ -46,6 +53,7 @@ export class SqliteStore implements Store {
     this.#write = createCorpusWriter(db);
     this.#search = createCorpusSearch(db);
     this.#checks = createCheckRecords(db, options);
+    this.#snapshots = createWebSnapshots(db);
   }
 
   async upsertDocuments(documents: DocumentToStore[]): Promise<UpsertOutcome[]> {
@@ -128,6 +136,26 @@ export class SqliteStore implements Store {
 
   setOrigin(id: string, origin: ClaimOrigin): Promise<void> {
     return this.#checks.setOrigin(id, origin);
+  }
+
+  latestSnapshot(url: string): Promise<WebSnapshot | undefined> {
+    return this.#snapshots.latestSnapshot(url);
+  }
+
+  getSnapshot(id: string): Promise<WebSnapshot | undefined> {
+    return this.#snapshots.getSnapshot(id);
+  }
+
+  saveSnapshot(snapshot: NewSnapshot): Promise<WebSnapshot> {
+    return this.#snapshots.saveSnapshot(snapshot);
+  }
+
+  markValidated(
+    id: string,
+    at: string,
+    validators?: { etag?: string; lastModified?: string },
+  ): Promise<void> {
+    return this.#snapshots.markValidated(id, at, validators);
   }
 
   async close(): Promise<void> {

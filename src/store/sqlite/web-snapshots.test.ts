@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { NewSnapshot } from "../../core/interfaces/snapshot-store.js";
+import { openSqliteStore } from "./open.js";
+import type { SqliteStore } from "./sqlite-store.js";
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = openSqliteStore(":memory:");
+});
+afterEach(async () => {
+  await store.close();
+});
+
+const page = (over: Partial<NewSnapshot> = {}): NewSnapshot => ({
+  url: "https://example.org/report",
+  finalUrl: "https://example.org/report",
+  fetchedAt: "2026-11-01T10:00:00.000Z",
+  validatedAt: "2026-11-01T10:00:00.000Z",
+  contentType: "text/html",
+  etag: '"v1"',
+  contentHash: "a".repeat(64),
+  title: "Report",
+  text: "The report says one thing.",
+  publishedAt: "2026-10-30",
+  publisher: "Example",
+  metadata: { language: "en" },
+  ...over,
+});
+
+describe("web snapshots", () => {
+  it("stores a page and finds it by URL and by id", async () => {
+    const saved = await store.saveSnapshot(page());
+    expect(saved.id).toMatch(/^snap-[0-9a-f]{16}$/);
+    expect(await store.latestSnapshot("https://example.org/report")).toEqual(saved);
+    expect(await store.getSnapshot(saved.id)).toEqual(saved);
+    expect(await store.latestSnapshot("https://example.org/other")).toBeUndefined();
+  });
+
+  it("keeps one snapshot for unchanged content and a new one when the page changes", async () => {
+    const first = await store.saveSnapshot(page());
+    const same = await store.saveSnapshot(
+      page({
+        fetchedAt: "2026-11-20T10:00:00.000Z",
+        validatedAt: "2026-11-20T10:00:00.000Z",
+        etag: '"v1b"',
+      }),
+    );
+    expect(same.id).toBe(first.id);
+    expect(same.fetchedAt).toBe(first.fetchedAt);
+    expect(same.validatedAt).toBe("2026-11-20T10:00:00.000Z");
+    expect(same.etag).toBe('"v1b"');
+    const changed = await store.saveSnapshot(
+      page({
+        fetchedAt: "2026-11-25T10:00:00.000Z",
+        validatedAt: "2026-11-25T10:00:00.000Z",
+        contentHash: "b".repeat(64),
+        text: "The report now says another.",
+      }),
+    );
+    expect(changed.id).not.toBe(first.id);
+    expect((await store.latestSnapshot(page().url))?.id).toBe(changed.id);
+    // The old snapshot stays readable: a stored check still cites what it read.
+    expect((await store.getSnapshot(first.id))?.text).toBe("The report says one thing.");
+  });
+
+  it("records a 304 as a validation, keeping the content", async () => {
+    const saved = await store.saveSnapshot(page());
+    await store.markValidated(saved.id, "2026-11-29T08:00:00.000Z", { etag: '"v2"' });
+    const after = await store.getSnapshot(saved.id);
+    expect(after).toMatchObject({
+      validatedAt: "2026-11-29T08:00:00.000Z",
+      etag: '"v2"',
+      text: saved.text,
+    });
+  });
+});
