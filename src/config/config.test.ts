@@ -15,6 +15,7 @@ describe("loadConfig", () => {
     expect(loadConfig({ cwd, env: {} })).toEqual({
       db: join(cwd, "data", "factually.db"),
       freshnessDays: 30,
+      web: expect.objectContaining({ search: ["local"], robots: true, allowLoopback: false }),
     });
   });
 
@@ -24,6 +25,7 @@ describe("loadConfig", () => {
     expect(loadConfig({ cwd, env: {} })).toEqual({
       db: join(cwd, "file.db"),
       freshnessDays: 30,
+      web: expect.objectContaining({ search: ["local"] }),
       file,
     });
     expect(loadConfig({ cwd, env: { FACTUALLY_DB: "env.db" } }).db).toBe(join(cwd, "env.db"));

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
 import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
+import { resolveWebConfig, type WebConfig, WebConfigFile } from "./web-config.js";
 
 export const DEFAULT_DB = "./data/factually.db";
 export const CONFIG_FILE = "factually.config.json";
@@ -25,6 +26,8 @@ const ConfigFile = z.strictObject({
   baseUrl: HttpUrl.optional(),
   /** The language model for the model-backed stages (API keys come from the environment only). */
   llm: LlmConfigFile.optional(),
+  /** Search providers, the page reader and the source policy (API keys from the environment). */
+  web: WebConfigFile.optional(),
 });
 
 export interface Publisher {
@@ -43,6 +46,8 @@ export interface Config {
   baseUrl?: string;
   /** The language model, when one is configured; checks run offline without it. */
   llm?: LlmConfig;
+  /** Search providers, page reading and source policy (the corpus alone by default). */
+  web: WebConfig;
   /** The config file that was read, if any. */
   file?: string;
 }
@@ -87,6 +92,9 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
   }
   const baseUrl = envValue(env, "FACTUALLY_BASE_URL", HttpUrl, String) ?? fromFile?.baseUrl;
   const llm = resolveLlmConfig(env, fromFile?.llm, resolve(file, ".."), cwd);
+  const web = resolveWebConfig(env, fromFile?.web, (path, fromConfigFile) =>
+    resolve(fromConfigFile ? resolve(file, "..") : cwd, path),
+  );
   return {
     db: db === ":memory:" ? db : resolve(cwd, db),
     freshnessDays,
@@ -95,6 +103,7 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
       : {}),
     ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, "") } : {}),
     ...(llm ? { llm } : {}),
+    web,
     ...(fromFile ? { file } : {}),
   };
 }

@@ -1,8 +1,15 @@
-// Stage 4: the documents behind the best hits, each read by the first reader that can.
+// Stage 4: the documents behind the best hits, each read by the first reader that can — a few
+// at a time (web pages wait on the network), kept in search order.
 import { isFactuallyError } from "../core/errors.js";
 import type { Reader } from "../core/interfaces/reader.js";
 import type { Document } from "../core/schema/document.js";
 import type { FusedHit } from "./search.js";
+
+/** Documents read at once; enough to overlap network waits without hammering one site. */
+export const READ_CONCURRENCY = 6;
+
+/** Metadata key a reader may set to leave a note for the check (e.g. read from a snapshot). */
+export const READ_NOTE_KEY = "readNote";
 
 export interface ReadDocument {
   document: Document;
@@ -20,31 +27,56 @@ export interface ReadStageResult {
 export async function readHits(
   hits: readonly FusedHit[],
   readers: readonly Reader[],
-  options: { limit: number; signal?: AbortSignal; onRead?: (doc: ReadDocument) => void },
+  options: {
+    limit: number;
+    signal?: AbortSignal;
+    concurrency?: number;
+    onRead?: (doc: ReadDocument) => void;
+  },
 ): Promise<ReadStageResult> {
+  const chosen = hits.slice(0, options.limit);
+  const outcomes: Array<{ read?: ReadDocument; note?: string }> = new Array(chosen.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < chosen.length) {
+      const i = next++;
+      const hit = chosen[i] as FusedHit;
+      options.signal?.throwIfAborted();
+      outcomes[i] = await readOne(hit, i, readers, options.signal);
+      const read = outcomes[i]?.read;
+      if (read) options.onRead?.(read);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? READ_CONCURRENCY, chosen.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   const documents: ReadDocument[] = [];
   const notes: string[] = [];
-  for (const [i, hit] of hits.slice(0, options.limit).entries()) {
-    options.signal?.throwIfAborted();
-    const reader = readers.find((r) => r.canRead(hit.hit));
-    if (!reader) {
-      notes.push(`no reader for "${hit.hit.title}" (${hit.key}); skipped`);
-      continue;
-    }
-    try {
-      const document = await reader.read(
-        hit.hit,
-        options.signal ? { signal: options.signal } : undefined,
-      );
-      const read = { document, hit, searchRank: i + 1 };
-      documents.push(read);
-      options.onRead?.(read);
-    } catch (error) {
-      if (isFactuallyError(error) && error.code === "ABORTED") throw error;
-      options.signal?.throwIfAborted();
-      const message = error instanceof Error ? error.message : String(error);
-      notes.push(`could not read "${hit.hit.title}": ${message}`);
-    }
+  for (const outcome of outcomes) {
+    if (outcome?.read) documents.push(outcome.read);
+    if (outcome?.note) notes.push(outcome.note);
   }
   return { documents, notes };
+}
+
+async function readOne(
+  hit: FusedHit,
+  i: number,
+  readers: readonly Reader[],
+  signal: AbortSignal | undefined,
+): Promise<{ read?: ReadDocument; note?: string }> {
+  const reader = readers.find((r) => r.canRead(hit.hit));
+  if (!reader) return { note: `no reader for "${hit.hit.title}" (${hit.key}); skipped` };
+  try {
+    const document = await reader.read(hit.hit, signal ? { signal } : undefined);
+    const note = document.metadata[READ_NOTE_KEY];
+    return {
+      read: { document, hit, searchRank: i + 1 },
+      ...(typeof note === "string" ? { note: `"${document.title}" ${note}` } : {}),
+    };
+  } catch (error) {
+    if (isFactuallyError(error) && error.code === "ABORTED") throw error;
+    signal?.throwIfAborted();
+    const message = error instanceof Error ? error.message : String(error);
+    return { note: `could not read "${hit.hit.title}": ${message}` };
+  }
 }
