@@ -118,7 +118,7 @@ describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
       `model:${settings.provider}:${settings.model}/understand@1`,
     );
     expect(version.plan.planner).toContain("plan@1");
-    expect(version.report.writer).toContain("write@1");
+    expect(version.report.writer).toContain("write@2");
     expect(version.report.verification?.verifier).toContain("verify@1");
     // The writer cited real sources, and the verifier kept what they support.
     expect(version.report.summary.length).toBeGreaterThan(0);
@@ -170,7 +170,7 @@ describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
       { stage: "assess", reason: expect.stringContaining("did not answer within 300 ms") },
     ]);
     expect(version.assessments.length).toBe(version.sources.length);
-    expect(version.report.writer).toContain("write@1");
+    expect(version.report.writer).toContain("write@2");
   });
 
   it("repairs truncated JSON once, and falls back when the repair is truncated too", async () => {

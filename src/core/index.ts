@@ -16,6 +16,7 @@ export type { Planner } from "./interfaces/planner.js";
 export type { Reader, ReadOptions } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
 export type { NewSnapshot, SnapshotStore, WebSnapshot } from "./interfaces/snapshot-store.js";
+export type { SourcePolicy } from "./interfaces/source-policy.js";
 export type { ModelCallRecord, StageRun } from "./interfaces/stage-run.js";
 export { detachedStageRun } from "./interfaces/stage-run.js";
 export type {

@@ -5,6 +5,7 @@ import type { Assessor } from "../core/interfaces/assessor.js";
 import type { Planner } from "../core/interfaces/planner.js";
 import type { Reader } from "../core/interfaces/reader.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
+import type { SourcePolicy } from "../core/interfaces/source-policy.js";
 import type { Understander } from "../core/interfaces/understander.js";
 import type { Verifier } from "../core/interfaces/verifier.js";
 import type { Writer } from "../core/interfaces/writer.js";
@@ -28,6 +29,8 @@ export interface CheckDependencies {
   assessor: Assessor;
   writer: Writer;
   verifier: Verifier;
+  /** Domains allowed or denied, an as-of date; every source is admitted when absent. */
+  sourcePolicy?: SourcePolicy;
   /** What the model-backed stages of one check may spend together (unlimited when absent). */
   modelBudget?: ModelBudget;
   /** Stage time budgets that differ from the defaults (model-backed stages need longer). */
@@ -42,6 +45,9 @@ export interface CheckLimits extends SelectOptions {
   /** Fused hits read in full. */
   documentsToRead: number;
 }
+
+/** Earlier fact-checks listed with a check at most. */
+export const MAX_PRIOR_FACT_CHECKS = 5;
 
 export const DEFAULT_LIMITS: CheckLimits = {
   ...DEFAULT_SELECT,
@@ -103,6 +109,7 @@ export function settingsFor(
     ...(changed.length > 0
       ? { limits: Object.fromEntries(changed) as Record<string, number> }
       : {}),
+    ...(deps.sourcePolicy?.description ? { policy: deps.sourcePolicy.description } : {}),
   };
 }
 
@@ -143,20 +150,78 @@ export async function runCheck(
       }),
     );
     notes.push(...searched.notes);
+    // Earlier fact-checks by other publishers are their own group: listed and mentioned, never
+    // weighed as evidence. The policy drops hits from denied domains before anything is read.
+    const policy = deps.sourcePolicy;
+    const admitted = policy ? searched.hits.filter((h) => policy.admitsHit(h.hit)) : searched.hits;
+    if (admitted.length < searched.hits.length) {
+      notes.push(
+        `the source policy excluded ${admitted.length === 0 ? "every" : searched.hits.length - admitted.length} search hit${searched.hits.length - admitted.length === 1 ? "" : "s"} (${policy?.description})`,
+      );
+    }
+    const evidenceHits = admitted.filter((h) => !h.hit.factCheck).slice(0, limits.documentsToRead);
+    const factCheckHits = admitted.filter((h) => h.hit.factCheck).slice(0, MAX_PRIOR_FACT_CHECKS);
     const read = await stage("read", (signal) =>
-      readHits(searched.hits, deps.readers, { limit: limits.documentsToRead, signal }),
+      readHits([...evidenceHits, ...factCheckHits], deps.readers, {
+        limit: evidenceHits.length + factCheckHits.length,
+        signal,
+      }),
     );
     notes.push(...read.notes);
-    const selection = await stage("select", () => selectPassages(claim, read.documents, limits));
-    const checkedAt = now().toISOString();
-    const sources = selection.sources.map(sourceOf);
-    for (const source of sources) emit({ type: "source-read", source });
-    const passages = selection.passages;
-
-    const assessments = await stage("assess", (s) =>
-      deps.assessor.assess({ claim, sources, passages }, s, ledger.stageRun("assess")),
+    const usable = read.documents.filter((d) => {
+      const verdict = policy?.admitsDocument(d.document) ?? { ok: true as const };
+      if (!verdict.ok) notes.push(`"${d.document.title}" was not used: ${verdict.reason}`);
+      return verdict.ok;
+    });
+    const isFactCheck = (d: (typeof usable)[number]) => d.document.metadata.factCheck !== undefined;
+    const selection = await stage("select", () =>
+      selectPassages(
+        claim,
+        usable.filter((d) => !isFactCheck(d)),
+        limits,
+      ),
     );
-    const verdict = await stage("judge", () => judge(claim, sources, assessments, passages));
+    const checkedAt = now().toISOString();
+    const evidence = selection.sources.map(sourceOf);
+    const priorChecks = usable.filter(isFactCheck).map((read, i) => ({
+      read,
+      n: evidence.length + i + 1,
+      relevance: 1,
+    }));
+    const sources = [...evidence, ...priorChecks.map(sourceOf)];
+    for (const source of sources) emit({ type: "source-read", source });
+    // A prior fact-check's one passage is its rating, which the report may cite.
+    const passages = [
+      ...selection.passages,
+      ...priorChecks.map(({ read: r, n }) => ({
+        sourceN: n,
+        documentId: r.document.id,
+        text: r.document.text,
+        start: 0,
+        end: r.document.text.length,
+        score: 1,
+      })),
+    ];
+
+    const evidencePassages = selection.passages;
+    const assessed = await stage("assess", (s) =>
+      deps.assessor.assess(
+        { claim, sources: evidence, passages: evidencePassages },
+        s,
+        ledger.stageRun("assess"),
+      ),
+    );
+    const assessments = [
+      ...assessed,
+      ...priorChecks.map(({ read: r, n }) => ({
+        sourceN: n,
+        stance: "context" as const,
+        quote: r.document.text,
+        reason: "An earlier fact-check by another publisher; listed, not weighed as evidence.",
+        confidence: 1,
+      })),
+    ];
+    const verdict = await stage("judge", () => judge(claim, evidence, assessed, evidencePassages));
     const foundBy = new Map<string, number[]>();
     for (const s of selection.sources) {
       for (const q of s.read.hit.queries) foundBy.set(q, [...(foundBy.get(q) ?? []), s.n]);

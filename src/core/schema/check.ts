@@ -50,6 +50,8 @@ export const SettingsFingerprint = z.object({
   promptVersion: z.string(),
   /** Limits that change what a check keeps (e.g. the most sources), when not the defaults. */
   limits: z.record(z.string(), z.number()).optional(),
+  /** The source policy, when there is one: allowed/denied domains, the as-of date. */
+  policy: z.string().optional(),
 });
 export type SettingsFingerprint = z.infer<typeof SettingsFingerprint>;
 

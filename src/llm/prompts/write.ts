@@ -25,7 +25,7 @@ const PASSAGES_PER_SOURCE = 3;
 
 export const writePrompt: Prompt<WriteInput, WriteOutput> = {
   name: "write",
-  version: "write@1",
+  version: "write@2",
   schema: WriteOutput,
   maxOutputTokens: 2500,
   system: ({ claim }) =>
@@ -41,6 +41,7 @@ export const writePrompt: Prompt<WriteInput, WriteOutput> = {
       "- Say only what the cited passages say. No outside knowledge, no guesses, no numbers that are not in them.",
       "- Do not write citation marks like [1] in the text; the cites field carries them.",
       "- Attribute findings to sources ('one study found…'), keep the verdict given to you, and keep sentences short.",
+      "- A source marked factcheck is an earlier fact-check by another publisher: mention it in the summary as what it is ('PolitiFact rated it False'), citing it, but never count it as evidence for or against.",
       DATA_RULE,
     ].join("\n"),
   user: (input) => {
@@ -57,7 +58,10 @@ export const writePrompt: Prompt<WriteInput, WriteOutput> = {
           publisher: source.publisher,
           published: source.publishedAt ?? "undated",
           type: source.profile,
-          stance: assessment?.stance,
+          stance: source.factCheck ? undefined : assessment?.stance,
+          factcheck: source.factCheck
+            ? `${source.factCheck.publisher} rated it "${source.factCheck.rating}"`
+            : undefined,
         },
       );
     });

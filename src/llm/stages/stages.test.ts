@@ -370,7 +370,7 @@ describe("modelWriter", () => {
       "How large was the trial?",
     ]);
     expect(new Set(report.relatedQuestions.map((q) => q.toLowerCase())).size).toBe(5);
-    expect(report.writer).toBe("model:mock:m/write@1");
+    expect(report.writer).toBe("model:mock:m/write@2");
     expect(report.disclaimer).toBe(DISCLAIMER);
     expect(ledger.usage()[0]).toMatchObject({
       stage: "write",
@@ -463,7 +463,7 @@ describe("modelVerifier", () => {
     bias: [],
     relatedQuestions: ["One?", "Two?", "Three?", "Four?", "Five?"],
     disclaimer: DISCLAIMER,
-    writer: "model:mock:m/write@1",
+    writer: "model:mock:m/write@2",
   };
 
   /** Judges `cures` unsupported, the rewrite as `rewriteVerdict`, the rest supported. */
