@@ -3,6 +3,7 @@ import { FactuallyError, isFactuallyError } from "../core/errors.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
 import type { QueryPlan } from "../core/schema/query-plan.js";
 import type { SearchHit } from "../core/schema/search-hit.js";
+import { canonicalUrl } from "../text/canonical-url.js";
 import { reciprocalRankFusion } from "../text/score-fusion.js";
 
 // The neutral query ranks; the supporting and critical ones add candidates. Chosen on train
@@ -96,15 +97,4 @@ export function hitKey(hit: SearchHit): string {
   if (hit.documentId !== undefined) return `doc:${hit.documentId}`;
   if (hit.url !== undefined) return `url:${canonicalUrl(hit.url)}`;
   return `title:${hit.title.toLowerCase()}`;
-}
-
-function canonicalUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = "";
-    u.hostname = u.hostname.replace(/^www\./, "");
-    return u.toString().replace(/\/$/, "");
-  } catch {
-    return url;
-  }
 }

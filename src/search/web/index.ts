@@ -1,7 +1,7 @@
 // The web search providers, their shared HTTP client, and the URL key that de-duplicates hits.
 
+export { canonicalUrl } from "../../text/canonical-url.js";
 export { type BraveSearchOptions, BraveSearchProvider } from "./brave.js";
-export { canonicalUrl } from "./canonical-url.js";
 export { type ExaSearchOptions, ExaSearchProvider } from "./exa.js";
 export { type GoogleFactCheckOptions, GoogleFactCheckProvider } from "./google-fact-check.js";
 export {
