@@ -10,6 +10,9 @@ import { reciprocalRankFusion } from "../text/score-fusion.js";
 // claims (SciFact, Check-COVID): equal weights put the right document first less often.
 export const NEUTRAL_WEIGHT = 3;
 
+/** Searches in flight at once, over all queries and providers. */
+export const SEARCH_CONCURRENCY = 4;
+
 export interface FusedHit {
   /** The corpus id or URL that identifies the document across queries and providers. */
   key: string;
@@ -45,39 +48,52 @@ export async function searchPlan(
   const byKey = new Map<string, { hit: SearchHit; queries: Set<string> }>();
   const notes: string[] = [];
   let answered = 0;
-  for (const query of plan.queries) {
-    for (const provider of providers) {
+  // Every (query, provider) pair at once, a few at a time: web providers wait on the network
+  // (each paces itself); the lists are then taken in plan order, so fusion is deterministic.
+  const pairs = plan.queries.flatMap((query) => providers.map((provider) => ({ query, provider })));
+  const answers: Array<SearchHit[] | Error> = new Array(pairs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < pairs.length) {
+      const i = next++;
+      const { query, provider } = pairs[i] as (typeof pairs)[number];
       options.signal?.throwIfAborted();
-      let hits: SearchHit[];
       try {
-        hits = await provider.search(query.text, {
+        answers[i] = await provider.search(query.text, {
           limit: options.hitsPerQuery,
           ...(options.signal ? { signal: options.signal } : {}),
         });
-        answered++;
       } catch (error) {
         if (isFactuallyError(error) && error.code === "ABORTED") throw error;
         options.signal?.throwIfAborted();
-        const message = error instanceof Error ? error.message : String(error);
-        notes.push(`search provider ${provider.id} failed on "${query.text}": ${message}`);
-        continue;
+        answers[i] = error instanceof Error ? error : new Error(String(error));
       }
-      const list: string[] = [];
-      for (const hit of hits) {
-        const key = hitKey(hit);
-        list.push(key);
-        const seen = byKey.get(key);
-        if (!seen) byKey.set(key, { hit, queries: new Set([query.text]) });
-        else {
-          seen.queries.add(query.text);
-          if (hit.rank < seen.hit.rank) seen.hit = hit;
-        }
-        options.onHit?.(hit);
-      }
-      lists.push(list);
-      weights.push(query.intent === "neutral" ? (options.neutralWeight ?? NEUTRAL_WEIGHT) : 1);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(SEARCH_CONCURRENCY, pairs.length) }, worker));
+  pairs.forEach(({ query, provider }, i) => {
+    const answer = answers[i];
+    if (answer === undefined) return;
+    if (answer instanceof Error) {
+      notes.push(`search provider ${provider.id} failed on "${query.text}": ${answer.message}`);
+      return;
+    }
+    answered++;
+    const list: string[] = [];
+    for (const hit of answer) {
+      const key = hitKey(hit);
+      list.push(key);
+      const seen = byKey.get(key);
+      if (!seen) byKey.set(key, { hit, queries: new Set([query.text]) });
+      else {
+        seen.queries.add(query.text);
+        if (hit.rank < seen.hit.rank) seen.hit = hit;
+      }
+      options.onHit?.(hit);
+    }
+    lists.push(list);
+    weights.push(query.intent === "neutral" ? (options.neutralWeight ?? NEUTRAL_WEIGHT) : 1);
+  });
   if (answered === 0 && providers.length > 0) {
     throw new FactuallyError(
       "PROVIDER_FAILED",
