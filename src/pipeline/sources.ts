@@ -1,11 +1,39 @@
 // A selected document as the check's numbered, profiled Source.
+import type { Document } from "../core/schema/document.js";
+import { PriorFactCheck } from "../core/schema/search-hit.js";
 import type { Source } from "../core/schema/source.js";
+import { type CredibilityNotes, credibilityNoteFor } from "../sources/credibility-notes.js";
 import { independenceGroupOf, profileOf } from "./profile.js";
 import type { SelectedSource } from "./select.js";
 
-/** The Source for a selected document: its number, identity, profile and independence group. */
-export function sourceOf({ read, n }: SelectedSource): Source {
+export interface SourceOfOptions {
+  /** The publisher notes (loadCredibilityNotes); without them no source gets a note. */
+  credibilityNotes?: CredibilityNotes | undefined;
+}
+
+/**
+ * The `Document.metadata` keys copied onto the Source: `factCheck` (a PriorFactCheck, when the
+ * document is an earlier fact-check by another publisher), `modifiedAt` (ISO date or date-time
+ * the page says it last changed), `language` (BCP 47 tag of the text).
+ */
+export const SOURCE_METADATA_KEYS = ["factCheck", "modifiedAt", "language"] as const;
+
+/** The Source for a selected document: number, identity, profile, group, no credibility note. */
+export function sourceOf(selected: SelectedSource): Source {
+  return toSource(selected, {});
+}
+
+/** `sourceOf` with options, for `selection.sources.map(createSourceOf({ credibilityNotes }))`. */
+export function createSourceOf(options: SourceOfOptions): (selected: SelectedSource) => Source {
+  return (selected) => toSource(selected, options);
+}
+
+function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source {
   const doc = read.document;
+  const note = options.credibilityNotes
+    ? credibilityNoteFor(doc.url, options.credibilityNotes)
+    : undefined;
+  const { factCheck, modifiedAt, language } = metadataFields(doc);
   return {
     n,
     ...(doc.url ? { url: doc.url } : {}),
@@ -13,11 +41,34 @@ export function sourceOf({ read, n }: SelectedSource): Source {
     title: doc.title || doc.url || doc.id,
     ...(doc.publisher ? { publisher: doc.publisher } : {}),
     ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
+    ...(modifiedAt ? { modifiedAt } : {}),
+    ...(language ? { language } : {}),
     // A corpus document was "fetched" when it was ingested (a web page when it was read).
     fetchedAt: doc.ingestedAt,
     contentHash: doc.contentHash,
     profile: profileOf(doc),
     independenceGroup: independenceGroupOf(doc),
+    ...(note ? { credibilityNote: note } : {}),
+    ...(factCheck ? { factCheck } : {}),
     status: "ok",
+  };
+}
+
+/** The metadata fields a Source carries, each only when well-formed. */
+function metadataFields(doc: Document): {
+  factCheck?: PriorFactCheck;
+  modifiedAt?: string;
+  language?: string;
+} {
+  const { factCheck, modifiedAt, language } = doc.metadata;
+  const prior = PriorFactCheck.safeParse(factCheck);
+  return {
+    ...(prior.success ? { factCheck: prior.data } : {}),
+    ...(typeof modifiedAt === "string" && /^\d{4}-\d{2}-\d{2}/.test(modifiedAt)
+      ? { modifiedAt }
+      : {}),
+    ...(typeof language === "string" && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language)
+      ? { language }
+      : {}),
   };
 }

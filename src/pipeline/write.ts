@@ -4,6 +4,12 @@ import type { StageRun } from "../core/interfaces/stage-run.js";
 import type { WriteInput, Writer } from "../core/interfaces/writer.js";
 import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
+import {
+  credibilityNoteSentences,
+  isPriorFactCheck,
+  priorFactCheckSentence,
+  sourceAgendaSentences,
+} from "../sources/source-sentences.js";
 import { languageName } from "../text/language.js";
 import { stemWord, tokenize } from "../text/passage-match.js";
 import { framingOf } from "./framing.js";
@@ -29,28 +35,49 @@ export const extractiveWriter: Writer = {
   },
 };
 
+/**
+ * The three sections. Earlier fact-checks by other publishers (sources with `factCheck`) are
+ * named in the summary's first paragraph and noted in section 3, but never counted or quoted as
+ * evidence.
+ */
 export function writeReport(input: WriteInput): Report {
-  const uncovered = uncoveredTerms(input);
+  const evidence = evidenceOnly(input);
+  const uncovered = uncoveredTerms(evidence);
   return {
-    summary: summary(input),
-    missingContext: missingContext(input, uncovered),
-    bias: bias(input),
-    relatedQuestions: relatedQuestions(input.claim, input.assessments, uncovered),
+    summary: summary(evidence, input.sources),
+    missingContext: missingContext(evidence, uncovered),
+    bias: bias(evidence, input.sources),
+    relatedQuestions: relatedQuestions(input.claim, evidence.assessments, uncovered),
     disclaimer: DISCLAIMER,
     writer: extractiveWriter.id,
   };
 }
 
-function summary(input: WriteInput): ReportParagraph[] {
+/** The input without earlier fact-checks: what the stance tallies, quotes and gaps are about. */
+function evidenceOnly(input: WriteInput): WriteInput {
+  const prior = new Set(input.sources.filter(isPriorFactCheck).map((s) => s.n));
+  if (prior.size === 0) return input;
+  const keep = (n: number) => !prior.has(n);
+  return {
+    ...input,
+    sources: input.sources.filter((s) => keep(s.n)),
+    passages: input.passages.filter((p) => keep(p.sourceN)),
+    assessments: input.assessments.filter((a) => keep(a.sourceN)),
+    foundBy: new Map([...input.foundBy].map(([query, ns]) => [query, ns.filter(keep)])),
+  };
+}
+
+function summary(input: WriteInput, allSources: WriteInput["sources"]): ReportParagraph[] {
   const { claim, assessments } = input;
   const relevant = assessments.filter((a) => a.stance !== "irrelevant");
   const what = claim.kind === "claim" ? "this claim" : "this question";
+  const priorChecks = priorFactCheckSentence(allSources);
   if (relevant.length === 0) {
     return [
       paragraph([
         {
           text:
-            `No source in the corpus bears on ${what}: the ${input.plan.queries.length} searches listed above ` +
+            `${priorChecks ? "Apart from earlier fact-checks, no source" : "No source in the corpus"} bears on ${what}: the ${input.plan.queries.length} searches listed above ` +
             "found nothing that supports, contradicts or documents it.",
           cites: [],
           basis: "search",
@@ -60,6 +87,7 @@ function summary(input: WriteInput): ReportParagraph[] {
           cites: [],
           basis: "search",
         },
+        ...(priorChecks ? [priorChecks] : []),
       ]),
     ];
   }
@@ -88,7 +116,9 @@ function summary(input: WriteInput): ReportParagraph[] {
     count(by("context"), "touches on it", "touch on it");
   }
   const overview: ReportSentence = {
-    text: `The search found ${sourcesWord(relevant.length)} that bear on ${what}: ${joinList(parts)}.`,
+    text:
+      `The search found ${sourcesWord(relevant.length)} that bear on ${what}: ${joinList(parts)}` +
+      (priorChecks ? "; earlier fact-checks are listed separately and not counted." : "."),
     cites: relevant.map((a) => a.sourceN),
     basis: "search",
   };
@@ -96,7 +126,7 @@ function summary(input: WriteInput): ReportParagraph[] {
     .filter((a) => a.stance !== "context")
     .slice(0, MAX_QUOTED_SOURCES)
     .map((a) => quoteSentence(a, claim.kind === "claim" ? LEADS : QUESTION_LEADS));
-  const paragraphs = [paragraph([overview])];
+  const paragraphs = [paragraph(priorChecks ? [overview, priorChecks] : [overview])];
   if (decisive.length > 0) paragraphs.push(paragraph(decisive));
   return paragraphs;
 }
@@ -159,7 +189,7 @@ function missingContext(input: WriteInput, uncovered: readonly string[]): Report
   return [sentences, gaps].filter((s) => s.length > 0).map(paragraph);
 }
 
-function bias(input: WriteInput): ReportParagraph[] {
+function bias(input: WriteInput, allSources: WriteInput["sources"]): ReportParagraph[] {
   const framing = framingOf(input.claim);
   const all = input.sources.map((s) => s.n);
   const framingSentences: ReportSentence[] = [];
@@ -201,41 +231,9 @@ function bias(input: WriteInput): ReportParagraph[] {
       basis: "input",
     });
   }
-  const agenda: ReportSentence[] = [];
-  const byProfile = (p: string) => input.sources.filter((s) => s.profile === p).map((s) => s.n);
-  const press = byProfile("press-release");
-  if (press.length > 0)
-    agenda.push({
-      text: `${citeList(press)} ${press.length > 1 ? "are" : "is an"} institutional press release${press.length > 1 ? "s" : ""}, which ${press.length > 1 ? "tend" : "tends"} to favour narratives of success and may understate problems.`,
-      cites: press,
-      basis: "search",
-    });
-  const informal = [...byProfile("blog"), ...byProfile("social")];
-  if (informal.length > 0)
-    agenda.push({
-      text: `${citeList(informal)} ${informal.length > 1 ? "are" : "is"} from blogs or social media, without independent editing.`,
-      cites: informal,
-      basis: "search",
-    });
-  const undated = input.sources.filter((s) => !s.publishedAt).map((s) => s.n);
-  if (undated.length > 0) {
-    const everyone = undated.length === all.length;
-    const subject = everyone
-      ? `No source found ${citeList(undated)} carries a`
-      : `${citeList(undated)} ${undated.length === 1 ? "carries" : "carry"} no`;
-    agenda.push({
-      text: `${subject} publication date, so one cannot tell whether ${undated.length === 1 ? "it describes" : "they describe"} current or past circumstances.`,
-      cites: undated,
-      basis: "search",
-    });
-  }
-  const groups = new Set(input.sources.map((s) => s.independenceGroup));
-  if (input.sources.length > 1 && groups.size === 1)
-    agenda.push({
-      text: `All the sources ${citeList(all)} come from one publisher, so they count as a single independent voice.`,
-      cites: all,
-      basis: "search",
-    });
+  // What the kinds of sources may imply (evidence only), then neutral notes on publishers.
+  const agenda = sourceAgendaSentences(input.sources);
+  const notes = credibilityNoteSentences(allSources);
   if (framingSentences.length === 0 && agenda.length === 0) {
     framingSentences.push({
       text:
@@ -247,7 +245,7 @@ function bias(input: WriteInput): ReportParagraph[] {
       basis: "input",
     });
   }
-  return [framingSentences, agenda].filter((s) => s.length > 0).map(paragraph);
+  return [framingSentences, agenda, notes].filter((s) => s.length > 0).map(paragraph);
 }
 
 // What a supporting or critical search looked for, and what none of its results did.
