@@ -7,7 +7,7 @@ import { sourceProfileOf } from "../sources/source-profile.js";
 
 /**
  * The profile from `metadata.profile` when valid, else the shipped domain lists and newsroom
- * paths (src/sources/data/domains.json), else scholarly tags and page types in the metadata
+ * paths (src/sources/tables/domains.json), else scholarly tags and page types in the metadata
  * (`doi`, `citation_doi`, `journal`, `jsonLdType`, `ogType`…), else "unknown".
  */
 export function profileOf(document: Document): SourceProfile {
@@ -16,7 +16,7 @@ export function profileOf(document: Document): SourceProfile {
 
 /**
  * Sources with one owner count as one voice: `org:<name>` for domains or publishers of one
- * organisation (src/sources/data/ownership.json), else the publisher, else the registrable part
+ * organisation (src/sources/tables/ownership.json), else the publisher, else the registrable part
  * of the host (bbc.co.uk, not co.uk), else the document itself.
  */
 export function independenceGroupOf(document: Document): string {

@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
-import shipped from "./data/credibility-notes.json" with { type: "json" };
 import { hostAndParents, hostOf } from "./domain-match.js";
+import shipped from "./tables/credibility-notes.json" with { type: "json" };
 
 /** Notes by lower-case domain; a note applies to the domain and its subdomains. */
 export type CredibilityNotes = ReadonlyMap<string, string>;

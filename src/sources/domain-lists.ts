@@ -1,8 +1,8 @@
-// The shipped domain lists (data/domains.json), checked once and looked up by host.
+// The shipped domain lists (tables/domains.json), checked once and looked up by host.
 import { z } from "zod";
 import { SourceProfile } from "../core/schema/source.js";
-import shipped from "./data/domains.json" with { type: "json" };
 import { bestMatch } from "./domain-match.js";
+import shipped from "./tables/domains.json" with { type: "json" };
 
 const DomainPattern = z
   .string()

@@ -1,10 +1,10 @@
-// Which sources speak with one voice: domains of one owner (data/ownership.json), else one
+// Which sources speak with one voice: domains of one owner (tables/ownership.json), else one
 // publisher, else one registrable site.
 import { z } from "zod";
 import type { Document } from "../core/schema/document.js";
-import shipped from "./data/ownership.json" with { type: "json" };
 import { bestMatch, hostOf } from "./domain-match.js";
 import { registrableHost } from "./registrable-host.js";
+import shipped from "./tables/ownership.json" with { type: "json" };
 
 const OwnershipGroup = z.object({
   /** Shown in the report ("come from one organisation (BBC)"). */

@@ -1,8 +1,8 @@
 // The shipped data files stay consistent as people extend them.
 import { describe, expect, it } from "vitest";
-import notes from "./data/credibility-notes.json" with { type: "json" };
-import ownership from "./data/ownership.json" with { type: "json" };
 import { domainListFor, domainLists } from "./domain-lists.js";
+import notes from "./tables/credibility-notes.json" with { type: "json" };
+import ownership from "./tables/ownership.json" with { type: "json" };
 
 describe("the shipped data files", () => {
   it("list each domain pattern once, so its profile is unambiguous", () => {
