@@ -1,17 +1,80 @@
-// Which stages a check runs with: offline, or model-backed when a model is configured (or
-// asked for with --llm); --offline always wins. A configured server is probed before any
-// check starts, so an unreachable one is a clear start-up error rather than a slow fallback.
+// What a check runs with: offline or model-backed stages (a configured model is used unless
+// --offline; --llm insists on one), and where it looks (the corpus, the configured web search
+// providers, Wikipedia with --web). A configured model server is probed before any check
+// starts, so an unreachable one is a clear start-up error rather than a slow fallback.
 import { modelCheckDependencies } from "../assemble/model-check.js";
 import { offlineCheckDependencies } from "../assemble/offline-check.js";
+import { webSourcesFor } from "../assemble/web-sources.js";
+import type { WebConfig } from "../config/web-config.js";
 import { FactuallyError } from "../core/errors.js";
 import type { Store } from "../core/interfaces/store.js";
 import type { CheckDependencies } from "../pipeline/run.js";
+import { loadCredibilityNotes } from "../sources/credibility-notes.js";
+import { createSourcePolicy } from "../sources/source-policy.js";
+import { requireCorpus } from "./check-run.js";
+import type { CliIo } from "./io.js";
 import type { ModelChoice } from "./model-choice.js";
 
-export async function checkDependenciesFor(
+/** Where a check looks, from the configuration and the --web / --as-of flags. */
+export interface SourceChoice {
+  web: WebConfig;
+  /** --web: search the web even when only the corpus is configured. */
+  forceWeb: boolean;
+  /** --as-of YYYY-MM-DD: evidence published after it is not used. */
+  asOf?: string;
+}
+
+export interface CheckSetup {
+  deps: CheckDependencies;
+  /** Frees the page fetcher; call when the checks are done. */
+  close(): Promise<void>;
+}
+
+export async function prepareCheck(
   store: Store,
-  choice: ModelChoice,
-): Promise<CheckDependencies> {
+  io: CliIo,
+  model: ModelChoice,
+  sources?: SourceChoice,
+): Promise<CheckSetup> {
+  const stages = await stagesFor(store, model);
+  if (!sources) {
+    await requireCorpus(store, io);
+    return { deps: stages, close: async () => {} };
+  }
+  const { documents } = await store.corpusStats();
+  const found = webSourcesFor(store, sources.web, {
+    web: sources.forceWeb,
+    corpusHasDocuments: documents > 0,
+  });
+  if (!found.usesWeb) await requireCorpus(store, io);
+  if (sources.web.allowLoopback) {
+    io.stderr.write(
+      "warning: FACTUALLY_TEST_ALLOW_LOOPBACK is set: pages on 127.0.0.1 may be read (for tests only)\n",
+    );
+  }
+  const { web, asOf } = sources;
+  const policed = web.allowDomains.length > 0 || web.denyDomains.length > 0 || asOf !== undefined;
+  return {
+    deps: {
+      ...stages,
+      providers: found.providers,
+      readers: found.readers,
+      credibilityNotes: loadCredibilityNotes(web.sourceNotes),
+      ...(policed
+        ? {
+            sourcePolicy: createSourcePolicy({
+              allow: web.allowDomains,
+              deny: web.denyDomains,
+              ...(asOf ? { asOf } : {}),
+            }),
+          }
+        : {}),
+    },
+    close: found.close,
+  };
+}
+
+async function stagesFor(store: Store, choice: ModelChoice): Promise<CheckDependencies> {
   if (choice.mode === "offline" || (choice.mode === "auto" && !choice.llm)) {
     return offlineCheckDependencies(store);
   }

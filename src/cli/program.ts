@@ -5,9 +5,11 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../config/config.js";
 import type { LlmConfig } from "../config/llm-config.js";
+import type { WebConfig } from "../config/web-config.js";
 import { FactuallyError, isFactuallyError } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
+import type { SourceChoice } from "./check-deps.js";
 import type { CliIo } from "./io.js";
 import {
   EXPORT_FORMATS,
@@ -129,6 +131,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--said-on <date>", "when the claim was made (YYYY-MM-DD)")
     .addOption(llmOption())
     .addOption(offlineOption())
+    .addOption(webOption())
+    .addOption(asOfOption())
     .addOption(verboseOption())
     .action(
       async (
@@ -145,6 +149,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           saidOn?: string;
           llm?: boolean;
           offline?: boolean;
+          web?: boolean;
+          asOf?: string;
           verbose?: boolean;
         },
       ) => {
@@ -162,6 +168,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
               ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
               ...(origin ? { origin } : {}),
               model: modelChoice(cfg, opts),
+              sources: sourceChoice(cfg, opts),
               verbose: opts.verbose === true,
             },
             io,
@@ -169,6 +176,25 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         );
       },
     );
+
+  program
+    .command("fetch")
+    .description(
+      "read one web page as a check would (guarded fetch, robots.txt, extraction) and print its text and metadata",
+    )
+    .argument("<url>", "an http or https address")
+    .option("--json", "print the page's facts and text as one JSON object")
+    .option("--no-robots", "read it even where robots.txt disallows")
+    .action(async (url: string, opts: { json?: boolean; robots: boolean }) => {
+      const cfg = settings(undefined);
+      setExit(
+        await (await import("./commands/fetch.js")).fetchCommand(
+          url,
+          { web: cfg.web, json: opts.json === true, robots: opts.robots && cfg.web.robots },
+          io,
+        ),
+      );
+    });
 
   program
     .command("show")
@@ -244,6 +270,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--json", "print the new version and the diff as one JSON object")
     .addOption(llmOption())
     .addOption(offlineOption())
+    .addOption(webOption())
+    .addOption(asOfOption())
     .addOption(verboseOption())
     .action(
       async (
@@ -254,6 +282,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           freshnessDays?: number;
           llm?: boolean;
           offline?: boolean;
+          web?: boolean;
+          asOf?: string;
           verbose?: boolean;
         },
       ) => {
@@ -265,6 +295,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
               db: cfg.db,
               json: opts.json === true,
               model: modelChoice(cfg, opts),
+              sources: sourceChoice(cfg, opts),
               verbose: opts.verbose === true,
               ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
             },
@@ -360,6 +391,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--fresh", "run every check again even when a fresh stored version exists")
     .addOption(llmOption())
     .addOption(offlineOption())
+    .addOption(webOption())
+    .addOption(asOfOption())
     .action(
       async (
         file: string,
@@ -370,6 +403,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           fresh?: boolean;
           llm?: boolean;
           offline?: boolean;
+          web?: boolean;
+          asOf?: string;
         },
       ) => {
         const cfg = settings(opts.db);
@@ -382,6 +417,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
               fresh: opts.fresh === true,
               configuredFreshnessDays: cfg.freshnessDays,
               model: modelChoice(cfg, opts),
+              sources: sourceChoice(cfg, opts),
               ...(opts.out ? { out: opts.out } : {}),
             },
             io,
@@ -523,6 +559,40 @@ function modelChoice(
   flags: { llm?: boolean; offline?: boolean },
 ): ModelChoice {
   return { mode: modelModeOf(flags), ...(cfg.llm ? { llm: cfg.llm } : {}) };
+}
+
+function webOption(): Option {
+  return new Option(
+    "--web",
+    "search the web too: the configured providers (FACTUALLY_SEARCH), or Wikipedia when none is configured",
+  );
+}
+
+function asOfOption(): Option {
+  return new Option(
+    "--as-of <date>",
+    "judge the claim on what was published by this date (YYYY-MM-DD); later evidence is left out where its date is known",
+  ).argParser(parseAsOf);
+}
+
+function parseAsOf(value: string): string {
+  const date = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new InvalidArgumentError("expected a date as YYYY-MM-DD, e.g. 2024-05-01");
+  }
+  return date;
+}
+
+/** Where a check looks, from the configuration and the --web / --as-of flags. */
+function sourceChoice(
+  cfg: { web: WebConfig },
+  flags: { web?: boolean; asOf?: string },
+): SourceChoice {
+  return {
+    web: cfg.web,
+    forceWeb: flags.web === true,
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+  };
 }
 
 function freshnessOption(): Option {

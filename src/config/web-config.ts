@@ -58,6 +58,8 @@ export interface WebConfig {
   sourceNotes?: string;
   /** TEST-ONLY: let the reader fetch from 127.0.0.1 (fixture servers). */
   allowLoopback: boolean;
+  /** TEST-ONLY, with allowLoopback: host names resolved to these addresses (fixture sites). */
+  testHosts?: Record<string, string>;
 }
 
 export const WEB_DEFAULTS = {
@@ -140,7 +142,26 @@ export function resolveWebConfig(
     denyDomains: domainsFromEnv(env, "FACTUALLY_DENY_DOMAINS") ?? file?.denyDomains ?? [],
     ...(sourceNotes ? { sourceNotes } : {}),
     allowLoopback: booleanFromEnv(env, "FACTUALLY_TEST_ALLOW_LOOPBACK") ?? false,
+    ...testHostsFromEnv(env),
   };
+}
+
+/** FACTUALLY_TEST_HOSTS="www.who.int=127.0.0.1,medium.com=127.0.0.1" (tests only). */
+function testHostsFromEnv(env: Env): { testHosts?: Record<string, string> } {
+  const raw = nonEmpty(env.FACTUALLY_TEST_HOSTS);
+  if (raw === undefined) return {};
+  const hosts: Record<string, string> = {};
+  for (const pair of raw.split(",")) {
+    const [name, address] = pair.split("=").map((s) => s.trim().toLowerCase());
+    if (!name || !address) {
+      throw bad(
+        "FACTUALLY_TEST_HOSTS",
+        `FACTUALLY_TEST_HOSTS: ${JSON.stringify(pair)} is not name=address`,
+      );
+    }
+    hosts[name] = address;
+  }
+  return { testHosts: hosts };
 }
 
 function listFromEnv<T extends string>(

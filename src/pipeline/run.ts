@@ -11,13 +11,14 @@ import type { Verifier } from "../core/interfaces/verifier.js";
 import type { Writer } from "../core/interfaces/writer.js";
 import { type Check, CheckVersion, type SettingsFingerprint } from "../core/schema/check.js";
 import type { CheckEvent, StageName } from "../core/schema/check-event.js";
+import type { CredibilityNotes } from "../sources/credibility-notes.js";
 import { checkIdForInput } from "./check-id.js";
 import { judge } from "./judge.js";
 import { createModelLedger, type ModelBudget } from "./model-ledger.js";
 import { readHits } from "./read.js";
 import { searchPlan } from "./search.js";
 import { DEFAULT_SELECT, type SelectOptions, selectPassages } from "./select.js";
-import { sourceOf } from "./sources.js";
+import { createSourceOf } from "./sources.js";
 import { runStage, type StageContext } from "./stage-runner.js";
 
 /** What a check runs on; the CLI or the server assembles it (offline or model-backed). */
@@ -29,6 +30,8 @@ export interface CheckDependencies {
   assessor: Assessor;
   writer: Writer;
   verifier: Verifier;
+  /** Neutral notes about publishers, by domain, added to the sources they apply to. */
+  credibilityNotes?: CredibilityNotes;
   /** Domains allowed or denied, an as-of date; every source is admitted when absent. */
   sourcePolicy?: SourcePolicy;
   /** What the model-backed stages of one check may spend together (unlimited when absent). */
@@ -171,6 +174,7 @@ export async function runCheck(
     const usable = read.documents.filter((d) => {
       const verdict = policy?.admitsDocument(d.document) ?? { ok: true as const };
       if (!verdict.ok) notes.push(`"${d.document.title}" was not used: ${verdict.reason}`);
+      else if ("note" in verdict && typeof verdict.note === "string") notes.push(verdict.note);
       return verdict.ok;
     });
     const isFactCheck = (d: (typeof usable)[number]) => d.document.metadata.factCheck !== undefined;
@@ -182,13 +186,14 @@ export async function runCheck(
       ),
     );
     const checkedAt = now().toISOString();
-    const evidence = selection.sources.map(sourceOf);
+    const toSource = createSourceOf({ credibilityNotes: deps.credibilityNotes });
+    const evidence = selection.sources.map(toSource);
     const priorChecks = usable.filter(isFactCheck).map((read, i) => ({
       read,
       n: evidence.length + i + 1,
       relevance: 1,
     }));
-    const sources = [...evidence, ...priorChecks.map(sourceOf)];
+    const sources = [...evidence, ...priorChecks.map(toSource)];
     for (const source of sources) emit({ type: "source-read", source });
     // A prior fact-check's one passage is its rating, which the report may cite.
     const passages = [

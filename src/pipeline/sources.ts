@@ -16,7 +16,7 @@ export interface SourceOfOptions {
  * document is an earlier fact-check by another publisher), `modifiedAt` (ISO date or date-time
  * the page says it last changed), `language` (BCP 47 tag of the text).
  */
-export const SOURCE_METADATA_KEYS = ["factCheck", "modifiedAt", "language"] as const;
+export const SOURCE_METADATA_KEYS = ["factCheck", "modifiedAt", "language", "snapshotId"] as const;
 
 /** The Source for a selected document: number, identity, profile, group, no credibility note. */
 export function sourceOf(selected: SelectedSource): Source {
@@ -34,6 +34,9 @@ function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source
     ? credibilityNoteFor(doc.url, options.credibilityNotes)
     : undefined;
   const { factCheck, modifiedAt, language } = metadataFields(doc);
+  // A page read from the web names the snapshot it was read from (the web reader sets it).
+  const snapshotId =
+    typeof doc.metadata.snapshotId === "string" ? doc.metadata.snapshotId : undefined;
   return {
     n,
     ...(doc.url ? { url: doc.url } : {}),
@@ -48,6 +51,7 @@ function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source
     contentHash: doc.contentHash,
     profile: profileOf(doc),
     independenceGroup: independenceGroupOf(doc),
+    ...(snapshotId ? { snapshotId } : {}),
     ...(note ? { credibilityNote: note } : {}),
     ...(factCheck ? { factCheck } : {}),
     status: "ok",

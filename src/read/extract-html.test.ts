@@ -27,6 +27,7 @@ describe("extractHtml", () => {
       modifiedAt: "2021-03-16",
       language: "en-GB",
       canonicalUrl: "https://news.example.org/health/masks-school-trial",
+      jsonLdType: ["NewsArticle"],
     });
   });
 

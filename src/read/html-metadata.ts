@@ -13,6 +13,13 @@ export interface PageMetadata {
   modifiedAt?: string;
   language?: string;
   canonicalUrl?: string;
+  /** The JSON-LD article's schema.org types (NewsArticle, BlogPosting, ScholarlyArticle…). */
+  jsonLdType?: string[];
+  /** `og:type` (article, blog, website…). */
+  ogType?: string;
+  /** A scholarly article's DOI and journal (Highwire `citation_*` tags). */
+  doi?: string;
+  journal?: string;
 }
 
 // Meta names in the order they are trusted; `citation_*` (Highwire) tags are what Google
@@ -71,6 +78,14 @@ export function readPageMetadata(document: HtmlDocument, pageUrl?: string): Page
   if (language) metadata.language = language;
   const canonicalUrl = canonical(document, meta, pageUrl);
   if (canonicalUrl) metadata.canonicalUrl = canonicalUrl;
+  // What kind of page it says it is: the source profile reads these.
+  if (ld.types) metadata.jsonLdType = ld.types;
+  const ogType = meta.get("og:type")?.toLowerCase();
+  if (ogType) metadata.ogType = ogType;
+  const doi = meta.get("citation_doi") ?? meta.get("dc.identifier")?.match(/10\.\d{4,9}\/\S+/)?.[0];
+  if (doi) metadata.doi = doi;
+  const journal = meta.get("citation_journal_title");
+  if (journal) metadata.journal = journal;
   return metadata;
 }
 

@@ -8,6 +8,8 @@ export interface JsonLdArticle {
   dateModified?: string;
   author?: string;
   publisher?: string;
+  /** The article node's schema.org type(s), e.g. ["NewsArticle"]. */
+  types?: string[];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -45,6 +47,10 @@ export function jsonLdArticle(document: HtmlDocument): JsonLdArticle {
   if (authors.length > 0) result.author = authors.join(", ");
   const publisher = name(resolve(article.publisher));
   if (publisher) result.publisher = publisher;
+  const types = (Array.isArray(article["@type"]) ? article["@type"] : [article["@type"]]).filter(
+    (t): t is string => typeof t === "string" && t.length > 0,
+  );
+  if (types.length > 0) result.types = types;
   return result;
 }
 

@@ -57,7 +57,7 @@ export class WebReader implements Reader {
       await this.#snapshots.markValidated(cached.id, page.fetchedAt, validators(page));
       return documentOf({ ...cached, validatedAt: page.fetchedAt });
     }
-    const extracted = await extract(page, hit);
+    const extracted = await extractPage(page, hit);
     if (!extracted.text.trim()) {
       throw new FactuallyError("PARSE_FAILED", `${page.finalUrl} has no readable text`, {
         target: page.finalUrl,
@@ -81,7 +81,8 @@ export class WebReader implements Reader {
   }
 }
 
-interface Extracted {
+/** A fetched page's main text and what it says about itself. */
+export interface Extracted {
   title: string;
   text: string;
   publishedAt?: string;
@@ -89,7 +90,11 @@ interface Extracted {
   metadata: Record<string, unknown>;
 }
 
-async function extract(page: FetchedPage, hit: SearchHit): Promise<Extracted> {
+/** The readable text and metadata of a fetched HTML page, PDF or text file. */
+export async function extractPage(
+  page: FetchedPage,
+  hit: Pick<SearchHit, "title" | "publisher" | "publishedAt">,
+): Promise<Extracted> {
   if (page.contentType === "application/pdf") {
     const pdf = await extractPdf(page.body);
     return {

@@ -26,7 +26,7 @@ import { progressStatus } from "../../batch/throughput.js";
 import { FactuallyError } from "../../core/errors.js";
 import type { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { displayPath } from "../../text/display-path.js";
-import { checkDependenciesFor } from "../check-deps.js";
+import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
 import type { CliIo } from "../io.js";
 import { MAX_CONCURRENCY } from "../limits.js";
 import type { ModelChoice } from "../model-choice.js";
@@ -41,6 +41,8 @@ export interface BatchCommandOptions {
   configuredFreshnessDays: number;
   /** Offline or model-backed stages. */
   model?: ModelChoice;
+  /** Where to look: the corpus by default; the configured web providers; --web, --as-of. */
+  sources?: SourceChoice;
   /** Stops the batch like Ctrl-C does (for callers other than a terminal). */
   signal?: AbortSignal;
 }
@@ -69,12 +71,13 @@ export async function batchCommand(
   const cancel = () => controller.abort();
   const bar = progressBar(io.stderr, "Checking");
   let store: SqliteStore | undefined;
+  let setup: CheckSetup | undefined;
   let results: { write(line: string): void; close(): void } | undefined;
   process.once("SIGINT", cancel);
   options.signal?.addEventListener("abort", cancel, { once: true });
   try {
     store = openStore(options.db, io.cwd, true);
-    await requireCorpus(store, io.cwd);
+    setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
     const previous = out ? await readPreviousResults(out, outShown) : undefined;
     if (previous?.cutBytes) {
       io.stderr.write(
@@ -93,7 +96,7 @@ export async function batchCommand(
       concurrency,
       checkOne: createRowChecker({
         store,
-        deps: await checkDependenciesFor(store, options.model ?? { mode: "auto" }),
+        deps: setup.deps,
         fresh: options.fresh,
         configuredFreshnessDays: options.configuredFreshnessDays,
       }),
@@ -123,18 +126,9 @@ export async function batchCommand(
     options.signal?.removeEventListener("abort", cancel);
     results?.close();
     await rows.return();
+    await setup?.close();
     await store?.close();
   }
-}
-
-async function requireCorpus(store: SqliteStore, cwd: string): Promise<void> {
-  const stats = await store.corpusStats();
-  if (stats.documents > 0) return;
-  const shown = displayPath(store.location, cwd);
-  throw new FactuallyError(
-    "BAD_INPUT",
-    `the corpus at ${shown} is empty, so there is nothing to check against; add documents with: factually ingest <path> --db ${shown}`,
-  );
 }
 
 /** The rows `previous` does not hold yet; a held row must have the same input as before. */

@@ -3,8 +3,8 @@
 import type { ClaimOrigin } from "../../core/schema/check.js";
 import { type CheckOutcome, checkOrReuse } from "../../records/stored-check.js";
 import { longDate } from "../../render/labels.js";
-import { checkDependenciesFor } from "../check-deps.js";
-import { requireCorpus, withCheckProgress } from "../check-run.js";
+import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
+import { withCheckProgress } from "../check-run.js";
 import { type CliIo, nowOf } from "../io.js";
 import type { ModelChoice } from "../model-choice.js";
 import { openStore } from "../open-store.js";
@@ -23,6 +23,8 @@ export interface CheckCommandOptions {
   origin?: ClaimOrigin;
   /** Offline or model-backed stages. */
   model?: ModelChoice;
+  /** Where to look: the corpus by default; the configured web providers; --web, --as-of. */
+  sources?: SourceChoice;
   /** Print the per-stage model use table. */
   verbose?: boolean;
 }
@@ -33,9 +35,10 @@ export async function checkCommand(
   io: CliIo,
 ): Promise<number> {
   const store = openStore(options.db, io.cwd, true);
+  let setup: CheckSetup | undefined;
   try {
-    await requireCorpus(store, io);
-    const deps = await checkDependenciesFor(store, options.model ?? { mode: "auto" });
+    setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
+    const { deps } = setup;
     const result = await withCheckProgress(io, "Checking", (controls) =>
       checkOrReuse(store, deps, text, {
         ...controls,
@@ -54,6 +57,7 @@ export async function checkCommand(
     });
     return 0;
   } finally {
+    await setup?.close();
     await store.close();
   }
 }

@@ -5,8 +5,8 @@ import { renderDiffText } from "../../render/diff.js";
 import { longDate, VERDICT_TEXT } from "../../render/labels.js";
 import { modelUseSummary, modelUseTable } from "../../render/model-use.js";
 import { clean } from "../../render/text.js";
-import { checkDependenciesFor } from "../check-deps.js";
-import { requireCorpus, withCheckProgress } from "../check-run.js";
+import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
+import { withCheckProgress } from "../check-run.js";
 import { type CliIo, nowOf } from "../io.js";
 import type { ModelChoice } from "../model-choice.js";
 import { openStore } from "../open-store.js";
@@ -18,6 +18,8 @@ export interface RefreshCommandOptions {
   freshnessDays?: number;
   /** Offline or model-backed stages. */
   model?: ModelChoice;
+  /** Where to look: the corpus by default; the configured web providers; --web, --as-of. */
+  sources?: SourceChoice;
   /** Print the per-stage model use table after the diff. */
   verbose?: boolean;
 }
@@ -28,9 +30,10 @@ export async function refreshCommand(
   io: CliIo,
 ): Promise<number> {
   const store = openStore(options.db, io.cwd, true);
+  let setup: CheckSetup | undefined;
   try {
-    await requireCorpus(store, io);
-    const deps = await checkDependenciesFor(store, options.model ?? { mode: "auto" });
+    setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
+    const { deps } = setup;
     const result = await withCheckProgress(io, "Refreshing", (controls) =>
       refreshCheck(store, deps, id.trim(), {
         ...controls,
@@ -65,6 +68,7 @@ export async function refreshCommand(
     );
     return 0;
   } finally {
+    await setup?.close();
     await store.close();
   }
 }
