@@ -11,7 +11,7 @@ import { CorpusReader } from "../read/corpus-reader.js";
 import { WebReader } from "../read/web-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
 import { createSearchProviders } from "../search/web/provider-registry.js";
-import { createSafeFetcher } from "../web/fetch/index.js";
+import { createSafeFetcher, type SafeFetcher } from "../web/fetch/index.js";
 
 export interface WebSources {
   providers: SearchProvider[];
@@ -57,16 +57,21 @@ export function webSourcesFor(
   const usesWeb = names.some((n) => n !== "local");
   const readers: Reader[] = [new CorpusReader(store)];
   if (!usesWeb) return { providers, readers, usesWeb, close: async () => {} };
-  const fetcher = createSafeFetcher({
+  const fetcher = safeFetcherFor(web);
+  readers.push(new WebReader(store, fetcher));
+  return { providers, readers, usesWeb, close: () => fetcher.close() };
+}
+
+/** The guarded page fetcher as configured (robots.txt as configured unless `robots` says). */
+export function safeFetcherFor(web: WebConfig, options: { robots?: boolean } = {}): SafeFetcher {
+  return createSafeFetcher({
     userAgent: web.userAgent,
     maxBytes: web.maxBytes,
     timeoutMs: web.fetchTimeoutMs,
-    respectRobots: web.robots,
+    respectRobots: options.robots ?? web.robots,
     allowLoopback: web.allowLoopback,
     ...(web.allowLoopback && web.testHosts ? { lookup: hostsLookup(web.testHosts) } : {}),
   });
-  readers.push(new WebReader(store, fetcher));
-  return { providers, readers, usesWeb, close: () => fetcher.close() };
 }
 
 /**

@@ -24,6 +24,13 @@ export interface SourceChoice {
   asOf?: string;
 }
 
+/** Whether the check may search the web (then a new, empty database is fine). */
+export function searchesWeb(sources: SourceChoice | undefined): boolean {
+  return (
+    sources !== undefined && (sources.forceWeb || sources.web.search.some((n) => n !== "local"))
+  );
+}
+
 export interface CheckSetup {
   deps: CheckDependencies;
   /** Frees the page fetcher; call when the checks are done. */

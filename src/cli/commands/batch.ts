@@ -26,7 +26,7 @@ import { progressStatus } from "../../batch/throughput.js";
 import { FactuallyError } from "../../core/errors.js";
 import type { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { displayPath } from "../../text/display-path.js";
-import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
+import { type CheckSetup, prepareCheck, type SourceChoice, searchesWeb } from "../check-deps.js";
 import type { CliIo } from "../io.js";
 import { MAX_CONCURRENCY } from "../limits.js";
 import type { ModelChoice } from "../model-choice.js";
@@ -76,7 +76,7 @@ export async function batchCommand(
   process.once("SIGINT", cancel);
   options.signal?.addEventListener("abort", cancel, { once: true });
   try {
-    store = openStore(options.db, io.cwd, true);
+    store = openStore(options.db, io.cwd, !searchesWeb(options.sources));
     setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
     const previous = out ? await readPreviousResults(out, outShown) : undefined;
     if (previous?.cutBytes) {

@@ -3,7 +3,7 @@
 import type { ClaimOrigin } from "../../core/schema/check.js";
 import { type CheckOutcome, checkOrReuse } from "../../records/stored-check.js";
 import { longDate } from "../../render/labels.js";
-import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
+import { type CheckSetup, prepareCheck, type SourceChoice, searchesWeb } from "../check-deps.js";
 import { withCheckProgress } from "../check-run.js";
 import { type CliIo, nowOf } from "../io.js";
 import type { ModelChoice } from "../model-choice.js";
@@ -34,7 +34,7 @@ export async function checkCommand(
   options: CheckCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, true);
+  const store = openStore(options.db, io.cwd, !searchesWeb(options.sources));
   let setup: CheckSetup | undefined;
   try {
     setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);

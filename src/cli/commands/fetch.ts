@@ -1,12 +1,14 @@
 // `factually fetch <url>`: reads one page the way a check reads a web source — through the
 // guarded fetcher, with extraction — and prints its text and metadata (for debugging a source).
+import { safeFetcherFor } from "../../assemble/web-sources.js";
 import type { WebConfig } from "../../config/web-config.js";
+import { FactuallyError, isFactuallyError } from "../../core/errors.js";
 import type { Document } from "../../core/schema/document.js";
 import { profileOf } from "../../pipeline/profile.js";
 import { extractPage } from "../../read/web-reader.js";
 import { clean } from "../../render/text.js";
 import { contentHash } from "../../text/hash.js";
-import { createSafeFetcher } from "../../web/fetch/index.js";
+
 import type { CliIo } from "../io.js";
 
 export interface FetchCommandOptions {
@@ -21,18 +23,24 @@ export async function fetchCommand(
   options: FetchCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const fetcher = createSafeFetcher({
-    userAgent: options.web.userAgent,
-    maxBytes: options.web.maxBytes,
-    timeoutMs: options.web.fetchTimeoutMs,
-    respectRobots: options.robots,
-    allowLoopback: options.web.allowLoopback,
-  });
+  const fetcher = safeFetcherFor(options.web, { robots: options.robots });
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once("SIGINT", cancel);
   try {
-    const page = await fetcher.fetch(url.trim(), { signal: controller.signal });
+    const page = await fetcher.fetch(url.trim(), { signal: controller.signal }).catch((error) => {
+      // The address is the user's input here: a refused one is bad input (exit 2), not a fault.
+      if (isFactuallyError(error) && error.code === "BLOCKED_URL") {
+        throw new FactuallyError(
+          "BAD_INPUT",
+          `${error.message}; Factually reads only public web pages`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    });
     const extracted = await extractPage(page, { title: page.finalUrl });
     const document: Document = {
       id: "fetched",
