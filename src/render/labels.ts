@@ -78,3 +78,6 @@ export function tallyText(feedback: RecordView["feedback"]): string {
   if (feedback.helpful + feedback.notHelpful === 0) return "no ratings yet";
   return `${feedback.helpful} yes · ${feedback.notHelpful} no`;
 }
+
+/** The heading of the earlier fact-checks by other publishers, listed apart from the evidence. */
+export const PRIOR_CHECKS_TITLE = "Earlier fact-checks by other publishers (listed, not weighed)";

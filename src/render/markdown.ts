@@ -5,6 +5,7 @@ import {
   HELPFUL_QUESTION,
   LEARN_MORE,
   longDate,
+  PRIOR_CHECKS_TITLE,
   PROFILE_TEXT,
   type RecordView,
   SECTION_TITLES,
@@ -56,11 +57,12 @@ export function renderCheckMarkdown(
     if (report[key].length === 0) out.push("Nothing to report.");
     out.push(...report[key].map((p) => `${linkCitations(md(paragraphText(p)))}\n`));
   }
-  if (sources.length > 0) {
+  const evidence = sources.filter((s) => !s.factCheck);
+  if (evidence.length > 0) {
     out.push("", "## Sources", "");
-    for (const s of sources) {
+    for (const s of evidence) {
       const a = assessments.find((x) => x.sourceN === s.n);
-      const title = s.url ? `[${md(s.title)}](${encodeURI(s.url)})` : md(s.title);
+      const title = linkTo(md(s.title), s.url);
       const meta = [
         s.publisher && md(s.publisher),
         sourceDate(s.publishedAt),
@@ -73,11 +75,30 @@ export function renderCheckMarkdown(
       if (a?.quote) out.push(`   > ${md(a.quote.replace(/\s+/g, " "))}`);
     }
   }
+  const priorChecks = sources.filter((s) => s.factCheck);
+  if (priorChecks.length > 0) {
+    out.push("", `## ${PRIOR_CHECKS_TITLE}`, "");
+    for (const s of priorChecks) {
+      const fc = s.factCheck;
+      if (!fc) continue;
+      const when = fc.reviewedAt ? ` (${sourceDate(fc.reviewedAt)})` : "";
+      out.push(
+        `<a id="source-${s.n}"></a>${s.n}. ${linkTo(md(fc.publisher), fc.url)} rated it "${md(fc.rating)}"${when}`,
+      );
+      if (fc.claimReviewed) out.push(`   > ${md(fc.claimReviewed)}`);
+    }
+  }
   out.push("", "## Want to dive deeper?", "", ...report.relatedQuestions.map((q) => `- ${md(q)}`));
   if (version.notes.length > 0)
     out.push("", "## Notes", "", ...version.notes.map((n) => `- ${md(n)}`));
   if (record) out.push("", `*${md(versionLine(record))}*`);
   return `${out.join("\n")}\n`;
+}
+
+/** A Markdown link, only to an http(s) address: a `javascript:` URL from a source stays text. */
+function linkTo(text: string, url: string | undefined): string {
+  if (!url || !/^https?:\/\//i.test(url)) return text;
+  return `[${text}](${encodeURI(url).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})`;
 }
 
 /** "[2]" becomes a link to the numbered source (after escaping, so only our brackets match). */

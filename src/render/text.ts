@@ -5,6 +5,7 @@ import {
   HELPFUL_QUESTION,
   LEARN_MORE,
   longDate,
+  PRIOR_CHECKS_TITLE,
   PROFILE_TEXT,
   type RecordView,
   SECTION_TITLES,
@@ -73,9 +74,11 @@ export function renderCheckText(
       lines.push(clean(paragraphText(p)));
     });
   }
-  if (sources.length > 0) {
+  const evidence = sources.filter((s) => !s.factCheck);
+  const priorChecks = sources.filter((s) => s.factCheck);
+  if (evidence.length > 0) {
     lines.push("", bold("Sources"));
-    for (const source of sources) {
+    for (const source of evidence) {
       const a = assessments.find((x) => x.sourceN === source.n);
       const meta = [
         source.publisher,
@@ -87,6 +90,22 @@ export function renderCheckText(
       lines.push(`    ${clean(meta.join(" · "))}`);
       lines.push(`    ${clean(source.url ?? `corpus: ${source.documentId ?? ""}`)}`);
       if (a?.quote) lines.push(`    "${oneLine(a.quote)}"`);
+    }
+  }
+  if (priorChecks.length > 0) {
+    lines.push("", bold(PRIOR_CHECKS_TITLE));
+    for (const source of priorChecks) {
+      const fc = source.factCheck;
+      if (!fc) continue;
+      lines.push(
+        `[${source.n}] ${clean(fc.publisher)} rated it "${clean(fc.rating)}"${fc.reviewedAt ? ` · ${sourceDate(fc.reviewedAt)}` : ""}`,
+      );
+      if (fc.claimReviewed) {
+        lines.push(
+          `    claim reviewed: "${oneLine(fc.claimReviewed)}"${fc.claimant ? ` (${clean(fc.claimant)})` : ""}`,
+        );
+      }
+      lines.push(`    ${clean(fc.url)}`);
     }
   }
   lines.push("", bold("Want to dive deeper?"), ...report.relatedQuestions.map(clean));
