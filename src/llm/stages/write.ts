@@ -7,6 +7,7 @@ import type { Report, ReportParagraph, ReportSentence } from "../../core/schema/
 import { RELATED_QUESTIONS, relatedQuestions } from "../../pipeline/related-questions.js";
 import { SUPPORT_THRESHOLD, supportOf } from "../../pipeline/verify.js";
 import { citeList, DISCLAIMER } from "../../pipeline/write.js";
+import { credibilityNoteSentences, sourceAgendaSentences } from "../../sources/source-sentences.js";
 import { type WriteOutput, writePrompt } from "../prompts/write.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
@@ -71,6 +72,19 @@ export function reportFrom(
   const summary = section(out.summary);
   const missingContext = section(out.missingContext);
   const bias = section(out.bias);
+  // What the sources' metadata shows (press releases, undated pages, one owner, publisher notes)
+  // is stated the same way whoever writes: in English reports, appended to section 3.
+  if (input.claim.language === "en") {
+    const evidence = input.sources.filter((s) => !s.factCheck);
+    const facts = [...sourceAgendaSentences(evidence), ...credibilityNoteSentences(evidence)];
+    if (facts.length > 0) {
+      bias.push({
+        text: facts.map((f) => f.text).join(" "),
+        cites: [...new Set(facts.flatMap((f) => f.cites))].sort((a, b) => a - b),
+        sentences: facts,
+      });
+    }
+  }
   if (summary.length === 0) {
     throw new Error("the model's summary cited none of the sources");
   }
