@@ -1,5 +1,8 @@
 // `factually refresh <id>`: runs a stored check again as its next version and prints what
 // changed; refused while the same check is already running.
+
+import type { Store } from "../../core/interfaces/store.js";
+import { requireCheck } from "../../records/lookup.js";
 import { refreshCheck } from "../../records/stored-check.js";
 import { renderDiffText } from "../../render/diff.js";
 import { longDate, VERDICT_TEXT } from "../../render/labels.js";
@@ -24,6 +27,23 @@ export interface RefreshCommandOptions {
   verbose?: boolean;
 }
 
+/**
+ * A refresh looks where the version it refreshes looked: a check that searched the web searches
+ * it again even without --web (otherwise every web source would show up as "removed").
+ */
+async function sourcesLikeBefore(
+  store: Store,
+  id: string,
+  sources: SourceChoice | undefined,
+): Promise<SourceChoice | undefined> {
+  if (!sources || sources.forceWeb) return sources;
+  const stored = await requireCheck(store, id);
+  const latest = stored.versions.at(-1);
+  const version = latest ? await store.getVersion(id, latest.n) : undefined;
+  const searchedWeb = version?.settings.providers.some((p) => p !== "local") ?? false;
+  return searchedWeb ? { ...sources, forceWeb: true } : sources;
+}
+
 export async function refreshCommand(
   id: string,
   options: RefreshCommandOptions,
@@ -32,7 +52,12 @@ export async function refreshCommand(
   const store = openStore(options.db, io.cwd, true);
   let setup: CheckSetup | undefined;
   try {
-    setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
+    setup = await prepareCheck(
+      store,
+      io,
+      options.model ?? { mode: "auto" },
+      await sourcesLikeBefore(store, id.trim(), options.sources),
+    );
     const { deps } = setup;
     const result = await withCheckProgress(io, "Refreshing", (controls) =>
       refreshCheck(store, deps, id.trim(), {
