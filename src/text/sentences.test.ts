@@ -26,3 +26,16 @@ describe("splitSentences", () => {
     expect(splitSentences("   \n ")).toEqual([]);
   });
 });
+
+describe("splitSentences at paragraph breaks", () => {
+  it("ends a sentence at a blank line, so a heading does not run into its paragraph", () => {
+    const text =
+      "Why I stopped wearing a mask\n\nIn my opinion masks do not work.\n \nShort list item\n\nLast one";
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      "Why I stopped wearing a mask",
+      "In my opinion masks do not work.",
+      "Short list item",
+      "Last one",
+    ]);
+  });
+});

@@ -13,15 +13,19 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
-// A candidate end: . ! ? (or the ideographic 。！？), closing quotes or brackets, then space.
-const END = /([.!?。！？])["'”’)\]]*(\s+|$)/g;
+// A candidate end: . ! ? (or the ideographic 。！？), closing quotes or brackets, then space —
+// or a blank line: a heading or list item ends there even without punctuation.
+const END = /([.!?。！？])["'”’)\]]*(\s+|$)|\n[ \t]*\n\s*/g;
 
 /** Sentences of `text` as trimmed offset ranges covering all its non-blank text. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   for (const match of text.matchAll(END)) {
-    const stop = match.index + match[0].length - (match[2]?.length ?? 0);
+    const stop =
+      match[1] === undefined
+        ? match.index
+        : match.index + match[0].length - (match[2]?.length ?? 0);
     if (match[1] === "." && !endsSentence(text, match.index, stop)) continue;
     push(text, start, stop, spans);
     start = match.index + match[0].length;
