@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
+import { envValue, nonEmpty } from "./env-values.js";
 import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
 import { resolveWebConfig, type WebConfig, WebConfigFile } from "./web-config.js";
 
@@ -109,24 +110,6 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
 }
 
 /** An environment variable parsed and validated, or undefined when unset or blank. */
-function envValue<T>(
-  env: Record<string, string | undefined>,
-  name: string,
-  schema: z.ZodType<T>,
-  convert: (raw: string) => unknown,
-): T | undefined {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return undefined;
-  const parsed = schema.safeParse(convert(raw.trim()));
-  if (!parsed.success) {
-    throw new FactuallyError(
-      "BAD_CONFIG",
-      `${name}=${JSON.stringify(raw)} is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}; fix or unset it`,
-      { target: name },
-    );
-  }
-  return parsed.data;
-}
 
 function readConfigFile(file: string): z.infer<typeof ConfigFile> {
   let json: unknown;
@@ -150,8 +133,4 @@ function readConfigFile(file: string): z.infer<typeof ConfigFile> {
     );
   }
   return parsed.data;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value;
 }

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { FactuallyError } from "../core/errors.js";
+import { badConfig, type Env, envBoolean, envNumber, nonEmpty } from "./env-values.js";
 
 export const LLM_PROVIDERS = ["openai", "anthropic", "openai-compatible", "gguf"] as const;
 export type LlmProvider = (typeof LLM_PROVIDERS)[number];
@@ -67,8 +67,6 @@ export const LLM_DEFAULTS = {
   temperature: 0,
 } as const;
 
-type Env = Record<string, string | undefined>;
-
 /**
  * The model configuration from env (which wins) and the config file's `llm` object, or
  * undefined when no provider is named. Throws BAD_CONFIG naming the variable to fix.
@@ -81,7 +79,7 @@ export function resolveLlmConfig(
 ): LlmConfig | undefined {
   const providerRaw = nonEmpty(env.FACTUALLY_LLM_PROVIDER);
   if (providerRaw !== undefined && !(LLM_PROVIDERS as readonly string[]).includes(providerRaw)) {
-    throw bad(
+    throw badConfig(
       "FACTUALLY_LLM_PROVIDER",
       `FACTUALLY_LLM_PROVIDER=${JSON.stringify(providerRaw)} is not a provider Factually knows; use one of ${LLM_PROVIDERS.join(", ")}, or unset it to check offline`,
     );
@@ -92,7 +90,7 @@ export function resolveLlmConfig(
   const modelFromEnv = nonEmpty(env.FACTUALLY_LLM_MODEL);
   const rawModel = modelFromEnv ?? file?.model;
   if (!rawModel) {
-    throw bad(
+    throw badConfig(
       "FACTUALLY_LLM_MODEL",
       provider === "gguf"
         ? "FACTUALLY_LLM_PROVIDER=gguf needs FACTUALLY_LLM_MODEL=/path/to/model.gguf"
@@ -111,22 +109,22 @@ export function resolveLlmConfig(
     (provider === "openai-compatible" ? nonEmpty(env.OPENAI_API_KEY) : undefined);
   if ((provider === "openai" || provider === "anthropic") && !apiKey) {
     const name = provider === "openai" ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY";
-    throw bad(
+    throw badConfig(
       name,
       `FACTUALLY_LLM_PROVIDER=${provider} needs an API key: set ${name} (or FACTUALLY_LLM_API_KEY), or use --offline`,
     );
   }
   if (provider === "openai-compatible" && !baseUrl) {
-    throw bad(
+    throw badConfig(
       "FACTUALLY_LLM_BASE_URL",
       "FACTUALLY_LLM_PROVIDER=openai-compatible needs FACTUALLY_LLM_BASE_URL, the server's /v1 address (e.g. http://localhost:11434/v1 for Ollama)",
     );
   }
 
-  const priceInput = number(env, "FACTUALLY_LLM_PRICE_INPUT", z.number().min(0));
-  const priceOutput = number(env, "FACTUALLY_LLM_PRICE_OUTPUT", z.number().min(0));
+  const priceInput = envNumber(env, "FACTUALLY_LLM_PRICE_INPUT", z.number().min(0));
+  const priceOutput = envNumber(env, "FACTUALLY_LLM_PRICE_OUTPUT", z.number().min(0));
   if ((priceInput === undefined) !== (priceOutput === undefined)) {
-    throw bad(
+    throw badConfig(
       priceInput === undefined ? "FACTUALLY_LLM_PRICE_INPUT" : "FACTUALLY_LLM_PRICE_OUTPUT",
       "set both FACTUALLY_LLM_PRICE_INPUT and FACTUALLY_LLM_PRICE_OUTPUT (USD per million tokens), or neither",
     );
@@ -135,7 +133,7 @@ export function resolveLlmConfig(
     priceInput !== undefined && priceOutput !== undefined
       ? { input: priceInput, output: priceOutput }
       : (file?.price ?? (provider === "gguf" ? { input: 0, output: 0 } : undefined));
-  const threads = number(env, "FACTUALLY_LLM_THREADS", Count(256)) ?? file?.threads;
+  const threads = envNumber(env, "FACTUALLY_LLM_THREADS", Count(256)) ?? file?.threads;
 
   return {
     provider,
@@ -143,28 +141,28 @@ export function resolveLlmConfig(
     ...(baseUrl ? { baseUrl } : {}),
     ...(apiKey ? { apiKey } : {}),
     maxCalls:
-      number(env, "FACTUALLY_LLM_MAX_CALLS", Count(10_000)) ??
+      envNumber(env, "FACTUALLY_LLM_MAX_CALLS", Count(10_000)) ??
       file?.maxCalls ??
       LLM_DEFAULTS.maxCalls,
     maxTokens:
-      number(env, "FACTUALLY_LLM_MAX_TOKENS", Count(100_000_000)) ??
+      envNumber(env, "FACTUALLY_LLM_MAX_TOKENS", Count(100_000_000)) ??
       file?.maxTokens ??
       LLM_DEFAULTS.maxTokens,
     concurrency:
-      number(env, "FACTUALLY_LLM_CONCURRENCY", Count(64)) ??
+      envNumber(env, "FACTUALLY_LLM_CONCURRENCY", Count(64)) ??
       file?.concurrency ??
       LLM_DEFAULTS.concurrency,
     timeoutMs:
-      number(env, "FACTUALLY_LLM_TIMEOUT_MS", Count(3_600_000)) ??
+      envNumber(env, "FACTUALLY_LLM_TIMEOUT_MS", Count(3_600_000)) ??
       file?.timeoutMs ??
       LLM_DEFAULTS.timeoutMs,
     retries:
-      number(env, "FACTUALLY_LLM_RETRIES", z.number().int().min(0).max(10)) ??
+      envNumber(env, "FACTUALLY_LLM_RETRIES", z.number().int().min(0).max(10)) ??
       file?.retries ??
       LLM_DEFAULTS.retries,
-    stream: boolean(env, "FACTUALLY_LLM_STREAM") ?? file?.stream ?? LLM_DEFAULTS.stream,
+    stream: envBoolean(env, "FACTUALLY_LLM_STREAM") ?? file?.stream ?? LLM_DEFAULTS.stream,
     temperature:
-      number(env, "FACTUALLY_LLM_TEMPERATURE", z.number().min(0).max(2)) ??
+      envNumber(env, "FACTUALLY_LLM_TEMPERATURE", z.number().min(0).max(2)) ??
       file?.temperature ??
       LLM_DEFAULTS.temperature,
     ...(price ? { price } : {}),
@@ -180,7 +178,7 @@ function exampleModel(provider: LlmProvider): string {
 
 function requireModelFile(path: string): void {
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw bad(
+    throw badConfig(
       "FACTUALLY_LLM_MODEL",
       `FACTUALLY_LLM_MODEL=${path} does not exist or is not a file; give the path of a .gguf model file`,
     );
@@ -192,39 +190,10 @@ function urlFromEnv(env: Env): string | undefined {
   if (raw === undefined) return undefined;
   const parsed = HttpUrl.safeParse(raw.trim());
   if (!parsed.success) {
-    throw bad(
+    throw badConfig(
       "FACTUALLY_LLM_BASE_URL",
       `FACTUALLY_LLM_BASE_URL=${JSON.stringify(raw)} is not an http(s) URL; give the server's /v1 address`,
     );
   }
   return parsed.data;
-}
-
-function number<T extends number>(env: Env, name: string, schema: z.ZodType<T>): T | undefined {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return undefined;
-  const parsed = schema.safeParse(Number(raw.trim()));
-  if (!parsed.success) {
-    throw bad(
-      name,
-      `${name}=${JSON.stringify(raw)} is not valid: ${parsed.error.issues[0]?.message ?? "invalid"}; fix or unset it`,
-    );
-  }
-  return parsed.data;
-}
-
-function boolean(env: Env, name: string): boolean | undefined {
-  const raw = nonEmpty(env[name])?.trim().toLowerCase();
-  if (raw === undefined) return undefined;
-  if (["1", "true", "yes", "on"].includes(raw)) return true;
-  if (["0", "false", "no", "off"].includes(raw)) return false;
-  throw bad(name, `${name}=${JSON.stringify(raw)} is not valid: use true or false`);
-}
-
-function bad(target: string, message: string): FactuallyError {
-  return new FactuallyError("BAD_CONFIG", message, { target });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value;
 }

@@ -2,7 +2,7 @@
 // pages are read (User-Agent, size and time caps, robots.txt), and the source policy
 // (domains allowed or denied, the editable credibility-note table).
 import { z } from "zod";
-import { FactuallyError } from "../core/errors.js";
+import { badConfig, type Env, envBoolean, envValue, nonEmpty } from "./env-values.js";
 
 /** Every search provider Factually has; `local` is the corpus. */
 export const SEARCH_PROVIDERS = [
@@ -72,8 +72,6 @@ export const WEB_DEFAULTS = {
   robots: true,
 };
 
-type Env = Record<string, string | undefined>;
-
 export function resolveWebConfig(
   env: Env,
   file: WebConfigFile | undefined,
@@ -96,14 +94,14 @@ export function resolveWebConfig(
     const key = nonEmpty(env[variable]);
     if (key) keys[provider] = key.trim();
     else if (search.includes(provider)) {
-      throw bad(
+      throw badConfig(
         variable,
         `FACTUALLY_SEARCH includes ${provider}, which needs ${variable}; set it, or remove ${provider} from FACTUALLY_SEARCH`,
       );
     }
   }
   if (search.includes("searxng") && !searxngUrl) {
-    throw bad(
+    throw badConfig(
       "FACTUALLY_SEARXNG_URL",
       "FACTUALLY_SEARCH includes searxng, which needs FACTUALLY_SEARXNG_URL (your instance, e.g. http://localhost:8888, with json in search.formats)",
     );
@@ -118,14 +116,14 @@ export function resolveWebConfig(
     search: [...new Set(search)],
     ...(searxngUrl ? { searxngUrl: searxngUrl.replace(/\/+$/, "") } : {}),
     wikipediaLanguage:
-      parsed(env, "FACTUALLY_WIKIPEDIA_LANGUAGE", z.string().regex(/^[a-z]{2,3}$/), String) ??
+      envValue(env, "FACTUALLY_WIKIPEDIA_LANGUAGE", z.string().regex(/^[a-z]{2,3}$/), String) ??
       file?.wikipediaLanguage ??
       WEB_DEFAULTS.wikipediaLanguage,
     keys,
     userAgent:
       nonEmpty(env.FACTUALLY_USER_AGENT)?.trim() ?? file?.userAgent ?? WEB_DEFAULTS.userAgent,
     maxBytes:
-      parsed(
+      envValue(
         env,
         "FACTUALLY_FETCH_MAX_BYTES",
         z.number().int().min(10_000).max(100_000_000),
@@ -134,14 +132,14 @@ export function resolveWebConfig(
       file?.maxBytes ??
       WEB_DEFAULTS.maxBytes,
     fetchTimeoutMs:
-      parsed(env, "FACTUALLY_FETCH_TIMEOUT_MS", z.number().int().min(100).max(600_000), Number) ??
+      envValue(env, "FACTUALLY_FETCH_TIMEOUT_MS", z.number().int().min(100).max(600_000), Number) ??
       file?.fetchTimeoutMs ??
       WEB_DEFAULTS.fetchTimeoutMs,
-    robots: booleanFromEnv(env, "FACTUALLY_ROBOTS") ?? file?.robots ?? WEB_DEFAULTS.robots,
+    robots: envBoolean(env, "FACTUALLY_ROBOTS") ?? file?.robots ?? WEB_DEFAULTS.robots,
     allowDomains: domainsFromEnv(env, "FACTUALLY_ALLOW_DOMAINS") ?? file?.allowDomains ?? [],
     denyDomains: domainsFromEnv(env, "FACTUALLY_DENY_DOMAINS") ?? file?.denyDomains ?? [],
     ...(sourceNotes ? { sourceNotes } : {}),
-    allowLoopback: booleanFromEnv(env, "FACTUALLY_TEST_ALLOW_LOOPBACK") ?? false,
+    allowLoopback: envBoolean(env, "FACTUALLY_TEST_ALLOW_LOOPBACK") ?? false,
     ...testHostsFromEnv(env),
   };
 }
@@ -154,7 +152,7 @@ function testHostsFromEnv(env: Env): { testHosts?: Record<string, string> } {
   for (const pair of raw.split(",")) {
     const [name, address] = pair.split("=").map((s) => s.trim().toLowerCase());
     if (!name || !address) {
-      throw bad(
+      throw badConfig(
         "FACTUALLY_TEST_HOSTS",
         `FACTUALLY_TEST_HOSTS: ${JSON.stringify(pair)} is not name=address`,
       );
@@ -177,7 +175,7 @@ function listFromEnv<T extends string>(
     .filter(Boolean);
   const unknown = items.filter((i) => !(allowed as readonly string[]).includes(i));
   if (unknown.length > 0 || items.length === 0) {
-    throw bad(
+    throw badConfig(
       name,
       `${name}=${JSON.stringify(raw)} names ${unknown.length > 0 ? `unknown providers (${unknown.join(", ")})` : "no provider"}; use a comma-separated list of ${allowed.join(", ")}`,
     );
@@ -194,7 +192,7 @@ function domainsFromEnv(env: Env, name: string): string[] | undefined {
     .filter(Boolean);
   for (const item of items) {
     if (!Domain.safeParse(item).success) {
-      throw bad(
+      throw badConfig(
         name,
         `${name}: ${JSON.stringify(item)} is not a domain; use a comma-separated list such as example.org,*.example.net`,
       );
@@ -204,39 +202,5 @@ function domainsFromEnv(env: Env, name: string): string[] | undefined {
 }
 
 function urlFromEnv(env: Env, name: string): string | undefined {
-  return parsed(env, name, HttpUrl, String);
-}
-
-function parsed<T>(
-  env: Env,
-  name: string,
-  schema: z.ZodType<T>,
-  convert: (raw: string) => unknown,
-): T | undefined {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return undefined;
-  const result = schema.safeParse(convert(raw.trim()));
-  if (!result.success) {
-    throw bad(
-      name,
-      `${name}=${JSON.stringify(raw)} is not valid: ${result.error.issues[0]?.message ?? "invalid"}; fix or unset it`,
-    );
-  }
-  return result.data;
-}
-
-function booleanFromEnv(env: Env, name: string): boolean | undefined {
-  const raw = nonEmpty(env[name])?.trim().toLowerCase();
-  if (raw === undefined) return undefined;
-  if (["1", "true", "yes", "on"].includes(raw)) return true;
-  if (["0", "false", "no", "off"].includes(raw)) return false;
-  throw bad(name, `${name}=${JSON.stringify(raw)} is not valid: use true or false`);
-}
-
-function bad(target: string, message: string): FactuallyError {
-  return new FactuallyError("BAD_CONFIG", message, { target });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value;
+  return envValue(env, name, HttpUrl, String);
 }
