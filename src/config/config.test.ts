@@ -16,6 +16,13 @@ describe("loadConfig", () => {
       db: join(cwd, "data", "factually.db"),
       freshnessDays: 30,
       web: expect.objectContaining({ search: ["local"], robots: true, allowLoopback: false }),
+      server: {
+        maxRunning: 2,
+        maxQueued: 20,
+        checksPerMinute: 10,
+        maxBodyBytes: 65536,
+        corsOrigins: [],
+      },
     });
   });
 
@@ -26,6 +33,7 @@ describe("loadConfig", () => {
       db: join(cwd, "file.db"),
       freshnessDays: 30,
       web: expect.objectContaining({ search: ["local"] }),
+      server: expect.objectContaining({ maxRunning: 2 }),
       file,
     });
     expect(loadConfig({ cwd, env: { FACTUALLY_DB: "env.db" } }).db).toBe(join(cwd, "env.db"));

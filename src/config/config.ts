@@ -7,6 +7,7 @@ import { FactuallyError } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
 import { envValue, nonEmpty } from "./env-values.js";
 import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
+import { resolveServerConfig, type ServerConfig } from "./server-config.js";
 import { resolveWebConfig, type WebConfig, WebConfigFile } from "./web-config.js";
 
 export const DEFAULT_DB = "./data/factually.db";
@@ -49,6 +50,8 @@ export interface Config {
   llm?: LlmConfig;
   /** Search providers, page reading and source policy (the corpus alone by default). */
   web: WebConfig;
+  /** The service (`factually serve`): queue, token, rate limit, body size, CORS. */
+  server: ServerConfig;
   /** The config file that was read, if any. */
   file?: string;
 }
@@ -105,6 +108,7 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
     ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, "") } : {}),
     ...(llm ? { llm } : {}),
     web,
+    server: resolveServerConfig(env),
     ...(fromFile ? { file } : {}),
   };
 }

@@ -12,6 +12,8 @@ export type ErrorCode =
   | "PARSE_FAILED"
   | "BLOCKED_URL"
   | "TIMEOUT"
+  /** Too many requests or checks at once; try again later (HTTP 429). */
+  | "TOO_MANY"
   /** The check spent its model budget (calls or tokens); the stage falls back. */
   | "BUDGET_EXHAUSTED"
   | "ABORTED"

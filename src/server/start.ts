@@ -1,0 +1,63 @@
+// Starts the service: opens the store (ingesting the sample corpus into an empty one when
+// asked), loads the configured model once, and serves the API and the pages on one port.
+import { serve } from "@hono/node-server";
+import type { Config } from "../config/config.js";
+import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import { createApp } from "./app.js";
+import { createCheckJobs } from "./check-jobs.js";
+import { createCheckService } from "./check-service.js";
+import type { ServerContext } from "./context.js";
+
+export interface StartOptions {
+  config: Config;
+  store: SqliteStore;
+  port: number;
+  host: string;
+  version: string;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8787 */
+  url: string;
+  context: ServerContext;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config, store } = options;
+  const now = options.now ?? (() => new Date());
+  let model: import("../llm/model-caller.js").ModelHandle | undefined;
+  if (config.llm) {
+    const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
+    await checkReachable(config.llm);
+    model = await modelHandleFor(config.llm);
+  }
+  const jobs = createCheckJobs({
+    maxRunning: config.server.maxRunning,
+    maxQueued: config.server.maxQueued,
+  });
+  const checks = createCheckService({ store, config, jobs, now, ...(model ? { model } : {}) });
+  const context: ServerContext = { store, config, checks, jobs, now, version: options.version };
+  const app = createApp(context);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
+      resolve(s),
+    );
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    context,
+    async close() {
+      await checks.close();
+      await new Promise<void>((resolve) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
