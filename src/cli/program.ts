@@ -178,6 +178,36 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     );
 
   program
+    .command("serve")
+    .description(
+      "serve the web pages and the JSON API (with live progress) in one process; Ctrl-C stops it",
+    )
+    .addOption(dbOption())
+    .option(
+      "-p, --port <n>",
+      "port to listen on (0 picks a free one)",
+      (v: string) => parseWhole(v, 0, 65535),
+      8787,
+    )
+    .option("--host <address>", "address to listen on (0.0.0.0 for every interface)", "127.0.0.1")
+    .option("--sample-corpus", "ingest the shipped sample corpus first when the database is empty")
+    .action(async (opts: { db?: string; port: number; host: string; sampleCorpus?: boolean }) => {
+      const cfg = settings(opts.db);
+      setExit(
+        await (await import("./commands/serve.js")).serveCommand(
+          {
+            config: cfg,
+            port: opts.port,
+            host: opts.host,
+            sampleCorpus: opts.sampleCorpus === true,
+            version: packageVersion(),
+          },
+          io,
+        ),
+      );
+    });
+
+  program
     .command("fetch")
     .description(
       "read one web page as a check would (guarded fetch, robots.txt, extraction) and print its text and metadata",

@@ -1,0 +1,81 @@
+// `factually serve`: the API and the web pages in one process, on loopback by default. With
+// --sample-corpus an empty database first gets the sample corpus shipped in corpus/ (what
+// `npm start` does), so a first run has something to check against.
+import { fileURLToPath } from "node:url";
+import type { Config } from "../../config/config.js";
+import { FactuallyError } from "../../core/errors.js";
+import { ingestPaths } from "../../ingest/ingest.js";
+import { startServer } from "../../server/start.js";
+import { displayPath } from "../../text/display-path.js";
+import type { CliIo } from "../io.js";
+import { openStore } from "../open-store.js";
+
+/** The sample corpus shipped with the package (347 COVID-19 abstracts, MIT). */
+export const SAMPLE_CORPUS = fileURLToPath(
+  new URL("../../../corpus/check-covid/abstracts.jsonl", import.meta.url),
+);
+
+export interface ServeCommandOptions {
+  config: Config;
+  port: number;
+  host: string;
+  sampleCorpus: boolean;
+  version: string;
+  /** Resolves when the server should stop (Ctrl-C by default). */
+  stop?: Promise<void>;
+}
+
+export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
+  const { config } = options;
+  const store = openStore(config.db, io.cwd, false);
+  try {
+    if (options.sampleCorpus && (await store.corpusStats()).documents === 0) {
+      const summary = await ingestPaths(store, [SAMPLE_CORPUS], { format: "auto", cwd: io.cwd });
+      io.stderr.write(
+        `Ingested the sample corpus (${summary.documents.added} documents) into ${displayPath(store.location, io.cwd)}\n`,
+      );
+    }
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer({
+        config,
+        store,
+        port: options.port,
+        host: options.host,
+        version: options.version,
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "EADDRINUSE" || code === "EACCES") {
+        throw new FactuallyError(
+          "BAD_INPUT",
+          `cannot listen on ${options.host}:${options.port} (${code === "EADDRINUSE" ? "the port is in use" : "permission denied"}); pass another --port`,
+        );
+      }
+      throw error;
+    }
+    io.stdout.write(
+      `Factually is serving ${displayPath(store.location, io.cwd)} at ${server.url}\n` +
+        `  pages: ${server.url}/   API: ${server.url}/api   OpenAPI: ${server.url}/api/openapi.json\n` +
+        "Press Ctrl-C to stop.\n",
+    );
+    await (options.stop ?? untilSignal());
+    io.stderr.write("Stopping: checks still running are cancelled and not stored...\n");
+    await server.close();
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.removeListener("SIGINT", done);
+      process.removeListener("SIGTERM", done);
+      resolve();
+    };
+    process.once("SIGINT", done);
+    process.once("SIGTERM", done);
+  });
+}
