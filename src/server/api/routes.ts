@@ -1,7 +1,72 @@
-// The JSON API (placeholder until the routes land).
-import { Hono } from "hono";
+// The JSON API under /api: CORS (when origins are configured), 405 for a known path with
+// another method, the endpoints of the operation table — writes behind the bearer token and
+// JSON-only bounded bodies, checks limited per client — and a JSON 404 for the rest.
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { methodNotAllowed } from "hono/method-not-allowed";
 import type { ServerContext } from "../context.js";
+import { apiError, apiErrorHandler } from "./api-errors.js";
+import { requireBearerToken } from "./bearer-token.js";
+import { guardRequestBody } from "./body-guard.js";
+import { checkHandlers } from "./check-handlers.js";
+import { OPERATIONS, type Operation, type OperationId } from "./operations.js";
+import { admitClient, createRateLimiter } from "./rate-limit.js";
+import { recordHandlers } from "./record-handlers.js";
+import { serviceHandlers } from "./service-handlers.js";
 
-export function createApiRoutes(_ctx: ServerContext): Hono {
-  return new Hono();
+/** The API app, mounted at /api by createApp. */
+export function createApiRoutes(ctx: ServerContext): Hono {
+  const { server } = ctx.config;
+  const api = new Hono();
+  api.onError(apiErrorHandler);
+
+  if (server.corsOrigins.length > 0) {
+    api.use(
+      "*",
+      cors({
+        origin: (origin) => (server.corsOrigins.includes(origin) ? origin : null),
+        allowMethods: ["GET", "HEAD", "POST"],
+        allowHeaders: ["Content-Type", "Authorization", "Accept"],
+        exposeHeaders: ["Retry-After", "X-Factually-Warning"],
+        maxAge: 600,
+      }),
+    );
+  }
+  api.use(
+    "*",
+    methodNotAllowed({
+      app: api,
+      onMethodNotAllowed: (c, methods) =>
+        apiError(
+          c,
+          "METHOD_NOT_ALLOWED",
+          `${c.req.method} is not allowed on ${c.req.path}; it answers ${methods.join(", ")}`,
+          { Allow: methods.join(", ") },
+        ),
+    }),
+  );
+
+  // Writes pass the token check, then the body checks; a request for an unknown path meets
+  // neither and gets its 404. The handlers that start checks apply the per-client limit.
+  const token = requireBearerToken(server.apiToken);
+  const body = guardRequestBody(server.maxBodyBytes);
+  const limiter = createRateLimiter({ perMinute: server.checksPerMinute, now: ctx.now });
+  const handlers: Record<OperationId, (c: Context) => Promise<Response>> = {
+    ...checkHandlers(ctx, admitClient(limiter, server.checksPerMinute)),
+    ...recordHandlers(ctx),
+    ...serviceHandlers(ctx),
+  };
+  for (const [id, operation] of Object.entries(OPERATIONS) as [OperationId, Operation][]) {
+    const guards: MiddlewareHandler[] = operation.method === "GET" ? [] : [token, body];
+    api.on(operation.method, [operation.path], ...guards, handlers[id]);
+  }
+
+  api.all("*", (c) =>
+    apiError(
+      c,
+      "NOT_FOUND",
+      `there is no API endpoint ${c.req.path}; the endpoints are listed at /api/openapi.json`,
+    ),
+  );
+  return api;
 }

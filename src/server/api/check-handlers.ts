@@ -1,0 +1,62 @@
+// Starting work: a check (POST /api/checks) and a refresh (POST /api/checks/:id/refresh), each
+// answered as JSON when the job is done, or streamed as Server-Sent Events while it runs.
+import type { Context } from "hono";
+import type { z } from "zod";
+import { FactuallyError } from "../../core/errors.js";
+import { checkableText } from "../../pipeline/understand.js";
+import type { CheckRequest } from "../check-service.js";
+import type { ServerContext } from "../context.js";
+import { checkView, refreshView } from "./check-views.js";
+import { streamJob, wantsEventStream } from "./job-stream.js";
+import { CheckIdParams, CreateCheckBody, RefreshBody } from "./request-schemas.js";
+import type { CheckOutcome, CreatedCheck } from "./response-schemas.js";
+import { pathParams, readJsonBody } from "./validate.js";
+
+/**
+ * Handlers that start jobs, by operation id; `admit` is the per-client limit: undefined to go
+ * on, else the 429 to answer.
+ */
+export function checkHandlers(ctx: ServerContext, admit: (c: Context) => Response | undefined) {
+  return {
+    async createCheck(c: Context): Promise<Response> {
+      const request: CheckRequest = await readJsonBody(c, CreateCheckBody);
+      checkableField(request.text);
+      const refused = admit(c);
+      if (refused) return refused;
+      // A full queue is refused here too, before any stream starts.
+      const started = ctx.checks.startCheck(request);
+      if (wantsEventStream(c)) return streamJob(c, started);
+      const result = await started.job.done;
+      const view = await checkView(ctx, result.checkId, result.n);
+      const created: z.infer<typeof CreatedCheck> = {
+        ...view,
+        outcome: result.outcome as z.infer<typeof CheckOutcome>,
+        joined: started.joined,
+      };
+      return c.json(created, 201);
+    },
+
+    async refreshCheck(c: Context): Promise<Response> {
+      const { id } = pathParams(c, CheckIdParams);
+      await readJsonBody(c, RefreshBody, { emptyIsObject: true });
+      const refused = admit(c);
+      if (refused) return refused;
+      const started = await ctx.checks.startRefresh(id.trim());
+      if (wantsEventStream(c)) return streamJob(c, started);
+      const result = await started.job.done;
+      return c.json(await refreshView(ctx, result.checkId, result.n, started.joined), 201);
+    },
+  };
+}
+
+/** The pipeline's own test of a checkable input (words, length after NFKC), naming the field. */
+function checkableField(text: string): void {
+  try {
+    checkableText(text);
+  } catch (error) {
+    if (error instanceof FactuallyError && error.code === "BAD_INPUT") {
+      throw new FactuallyError("BAD_INPUT", `text: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
