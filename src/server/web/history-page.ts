@@ -1,0 +1,45 @@
+// Every stored check, most recently checked first, a page at a time: the verdict, the date,
+// whether it may be outdated, and how readers rated it.
+import type { CheckSummary } from "../../core/interfaces/check-store.js";
+import { longDate, tallyText, VERDICT_TEXT } from "../../render/labels.js";
+import { html } from "./html.js";
+import { page, shorten } from "./layout.js";
+import { checkPath } from "./paths.js";
+
+export interface HistoryLine extends CheckSummary {
+  stale: boolean;
+}
+
+export interface HistoryPageView {
+  lines: HistoryLine[];
+  nextCursor?: string;
+  /** Whether this is a later page (so "newest" is offered). */
+  paged: boolean;
+  appVersion: string;
+}
+
+export function historyPage(view: HistoryPageView): string {
+  const body = html`<h1>All checks</h1>
+${
+  view.lines.length === 0
+    ? html`<p>No checks ${view.paged ? "on this page" : "yet"}. <a href="/">Check a claim or ask a question</a>.</p>`
+    : html`<ul class="history">
+${view.lines.map(
+  ({ check, latest, versionCount, stale }) => html`<li>
+<a class="claim" href="${checkPath(check.id)}">${shorten(check.input, 200)}</a>
+<p class="meta">${VERDICT_TEXT[latest.verdict.label]} (${Math.round(latest.verdict.confidence * 100)}%) · checked on <time datetime="${latest.checkedAt}">${longDate(latest.checkedAt)}</time>${stale ? html` · <span class="stale-flag">may be outdated</span>` : ""} · ${versionCount === 1 ? "1 version" : `${versionCount} versions`} · helpful: ${tallyText(latest.feedback)}</p>
+</li>`,
+)}
+</ul>`
+}
+<nav class="pager" aria-label="Pages">
+${view.paged ? html`<a href="/checks">Newest checks</a>` : ""}
+${view.nextCursor ? html` <a href="/checks?cursor=${encodeURIComponent(view.nextCursor)}" rel="next">Older checks</a>` : ""}
+</nav>`;
+  return page({
+    title: "All checks",
+    description: "Every claim and question checked on this Factually server.",
+    version: view.appVersion,
+    body,
+  });
+}

@@ -1,0 +1,107 @@
+// The pages as responses: one place that turns a loaded check, the home page's state or an error
+// into HTML with the right status, shared by the page routes and the form routes.
+import type { Context, ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { isFactuallyError } from "../../core/errors.js";
+import type { CheckRequest } from "../check-service.js";
+import type { ServerContext } from "../context.js";
+import { STATUS_OF } from "../http-errors.js";
+import { checkPage } from "./check-page.js";
+import type { LoadedCheck } from "./check-view.js";
+import { errorPage, notFoundPage } from "./error-page.js";
+import { homePage } from "./home-page.js";
+
+const RECENT_CHECKS = 10;
+
+export const NO_CHECK = "There is no check at this address. It may have been mistyped.";
+
+export interface FeedbackNote {
+  message: string;
+  error: boolean;
+  comment?: string;
+}
+
+export interface PageResponses {
+  /** With an API token, writes need it; a browser form cannot send it, so the pages only read. */
+  readOnly: boolean;
+  html(c: Context, body: string, status?: number): Response;
+  home(
+    c: Context,
+    state?: { text?: string; error?: string; form?: CheckRequest },
+    status?: number,
+  ): Promise<Response>;
+  check(c: Context, loaded: LoadedCheck, feedback?: FeedbackNote, status?: number): Response;
+  notFound(c: Context, message?: string): Response;
+  /** Every error as a page: the FactuallyError's message and status, never a stack trace. */
+  onError: ErrorHandler;
+}
+
+export function pageResponses(ctx: ServerContext): PageResponses {
+  const { config } = ctx;
+  const readOnly = config.server.apiToken !== undefined;
+  const appVersion = ctx.version;
+  const webProviders = config.web.search.filter((p) => p !== "local");
+  const html = (c: Context, body: string, status = 200) => c.html(body, status as 200);
+  return {
+    readOnly,
+    html,
+    async home(c, state = {}, status = 200) {
+      const { checks } = await ctx.store.listChecks({ limit: RECENT_CHECKS });
+      const form = state.form;
+      const options = form && {
+        ...(form.web !== undefined ? { web: form.web } : {}),
+        ...(form.llm !== undefined ? { llm: form.llm } : {}),
+        ...(form.fresh !== undefined ? { fresh: form.fresh } : {}),
+      };
+      const body = homePage({
+        text: state.text ?? form?.text ?? "",
+        ...(state.error ? { error: state.error } : {}),
+        recent: checks,
+        webProviders,
+        hasModel: config.llm !== undefined,
+        ...(options ? { options } : {}),
+        readOnly,
+        appVersion,
+      });
+      return html(c, body, status);
+    },
+    check(c, loaded, feedback, status = 200) {
+      const body = checkPage({
+        ...loaded,
+        readOnly,
+        ...(feedback ? { feedback } : {}),
+        ...(config.publisher ? { publisher: config.publisher } : {}),
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+        appVersion,
+      });
+      return html(c, body, status);
+    },
+    notFound: (c, message) => html(c, notFoundPage(appVersion, message), 404),
+    onError(error, c) {
+      if (error instanceof HTTPException) {
+        const status = error.status;
+        const title =
+          status === 403 ? "Refused" : status === 429 ? "Too many checks" : "Not accepted";
+        const message = error.message || "The request was not accepted.";
+        return html(c, errorPage({ status, title, message, appVersion }), status);
+      }
+      const code = isFactuallyError(error) ? error.code : "INTERNAL";
+      if (code === "INTERNAL") console.error(error);
+      const status = STATUS_OF[code] ?? 500;
+      const message =
+        isFactuallyError(error) && code !== "INTERNAL"
+          ? sentence(error.message)
+          : "Something went wrong on the server; the request was not completed. Please try again.";
+      const title =
+        status === 404 ? "Not found" : status < 500 ? "Not accepted" : "Something went wrong";
+      if (code === "TOO_MANY") c.header("Retry-After", "60");
+      return html(c, errorPage({ status, title, message, appVersion }), status);
+    },
+  };
+}
+
+/** An error message as a sentence: capitalised and ending with a full stop. */
+export function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
