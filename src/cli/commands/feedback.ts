@@ -1,7 +1,4 @@
-// `factually feedback <id> --helpful yes|no [--comment "…"] [--version n]`: one reader's
-// rating of a version, stored with the time it was given.
-import { FactuallyError } from "../../core/errors.js";
-import { MAX_COMMENT_CHARS } from "../../core/schema/check.js";
+import { plainComment } from "../../records/feedback-comment.js";
 import { requireVersion } from "../../records/lookup.js";
 import { tallyText } from "../../render/labels.js";
 import { type CliIo, nowOf } from "../io.js";
@@ -45,24 +42,4 @@ export async function feedbackCommand(
   } finally {
     await store.close();
   }
-}
-
-// Control characters (terminal escapes, NUL) and invisible direction/zero-width marks.
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/**
- * The comment as plain text: control characters (terminal escapes, NULs) removed, line breaks
- * kept, surrounding space trimmed; over the limit is the user's to shorten, not ours to cut.
- */
-export function plainComment(raw: string): string | undefined {
-  const text = raw.normalize("NFC").replace(/\r\n?/g, "\n").replace(INVISIBLE, "").trim();
-  if (text.length > MAX_COMMENT_CHARS) {
-    throw new FactuallyError(
-      "BAD_INPUT",
-      `the comment is ${text.length.toLocaleString("en")} characters; the limit is ${MAX_COMMENT_CHARS.toLocaleString("en")} — shorten it`,
-    );
-  }
-  return text === "" ? undefined : text;
 }

@@ -3,11 +3,11 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { Feedback } from "../../core/schema/check.js";
+import { plainComment } from "../../records/feedback-comment.js";
 import { requireVersion } from "../../records/lookup.js";
 import { renderClaimReview } from "../../render/claimreview.js";
 import type { ServerContext } from "../context.js";
 import { checkView, historyPage } from "./check-views.js";
-import { plainComment } from "./plain-comment.js";
 import {
   CheckIdParams,
   FeedbackBody,
@@ -38,7 +38,8 @@ export function recordHandlers(ctx: ServerContext) {
     async addFeedback(c: Context): Promise<Response> {
       const { id } = pathParams(c, CheckIdParams);
       const body = await readJsonBody(c, FeedbackBody);
-      const comment = body.comment === undefined ? undefined : plainComment(body.comment);
+      const comment =
+        body.comment === undefined ? undefined : plainComment(body.comment, "comment: it");
       const { version } = await requireVersion(ctx.store, id.trim(), body.version);
       const feedback: Feedback = {
         checkId: version.checkId,

@@ -1,7 +1,9 @@
 // The pages' form posts, read and validated: a check to start, a rating to store.
 import { FactuallyError } from "../../core/errors.js";
-import { MAX_COMMENT_CHARS } from "../../core/schema/check.js";
+import { plainComment } from "../../records/feedback-comment.js";
 import type { CheckRequest } from "../check-service.js";
+
+export { plainComment };
 
 /** A parsed form body (`parseBody({ all: true })`): a field may repeat or hold a file. */
 export type FormBody = Record<string, unknown>;
@@ -64,21 +66,4 @@ export function versionNumber(raw: string | undefined): number | undefined {
     throw new FactuallyError("BAD_INPUT", `"${raw.slice(0, 20)}" is not a version number`);
   }
   return Number(raw);
-}
-
-// Control characters and invisible direction/zero-width marks.
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** The comment as plain text, line breaks kept; over the limit is the reader's to shorten. */
-export function plainComment(raw: string): string | undefined {
-  const text = raw.normalize("NFC").replace(/\r\n?/g, "\n").replace(INVISIBLE, "").trim();
-  if (text.length > MAX_COMMENT_CHARS) {
-    throw new FactuallyError(
-      "BAD_INPUT",
-      `the comment is ${text.length.toLocaleString("en")} characters; the limit is ${MAX_COMMENT_CHARS.toLocaleString("en")}: shorten it`,
-    );
-  }
-  return text === "" ? undefined : text;
 }
