@@ -51,7 +51,9 @@ describe("factually serve", () => {
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: "ok" });
-      const ready = await (await fetch(`${url}/api/ready`)).json();
+      const ready = (await (await fetch(`${url}/api/ready`)).json()) as {
+        corpus: { documents: number };
+      };
       expect(ready.corpus.documents).toBeGreaterThan(300);
       const home = await fetch(`${url}/`);
       expect(home.headers.get("content-security-policy")).toContain("default-src 'self'");
@@ -62,7 +64,7 @@ describe("factually serve", () => {
         body: JSON.stringify({ text: "Face masks reduce the spread of COVID-19." }),
       });
       expect(created.status).toBe(201);
-      const { check } = await created.json();
+      const { check } = (await created.json()) as { check: { id: string } };
       const page = await fetch(`${url}/check/${check.id}`);
       expect(await page.text()).toContain("Want to dive deeper?");
     } finally {
