@@ -211,12 +211,15 @@ describe.skipIf(!hasChromium)(
       await page.evaluate(() => {
         (globalThis as unknown as InBrowser).__samePage = true;
       });
-      await page.getByLabel("Comment (optional)").fill("Clear, and <b>every</b> line is sourced.");
+      await page.getByText("Add a comment (optional)").click();
+      await page
+        .getByLabel("Comment", { exact: true })
+        .fill("Clear, and <b>every</b> line is sourced.");
       await page.getByRole("button", { name: "Yes", exact: true }).click();
 
       await page.locator("#tally", { hasText: "1 yes · 0 no" }).waitFor();
       expect(await textOf(page, "#feedback-message")).toBe("Thank you: your rating was recorded.");
-      expect(await page.getByLabel("Comment (optional)").inputValue()).toBe("");
+      expect(await page.getByLabel("Comment", { exact: true }).inputValue()).toBe("");
       expect(await page.evaluate(() => (globalThis as unknown as InBrowser).__samePage)).toBe(true);
       expect(page.url()).toBe(`${server.url}${checkPath}`);
 
@@ -310,6 +313,18 @@ describe.skipIf(!hasChromium)(
       await page.keyboard.press("Enter");
       await page.waitForURL(CHECK_PAGE, { timeout: CHECK_TIMEOUT });
       expect(await textOf(page, "h1")).toBe(TYPED_CLAIM);
+    });
+
+    it("sends the question with Enter in the box (Shift+Enter starts a new line)", async () => {
+      const page = await open("/");
+      const input = page.getByLabel("Enter a claim or question");
+      await input.fill("Vitamin D supplements reduce influenza");
+      await input.press("Shift+Enter");
+      expect(await input.inputValue()).toBe("Vitamin D supplements reduce influenza\n");
+      await input.fill("Do vitamin D supplements reduce influenza in adults?");
+      await input.press("Enter");
+      await page.waitForURL(CHECK_PAGE, { timeout: CHECK_TIMEOUT });
+      expect(await textOf(page, "h1")).toBe("Do vitamin D supplements reduce influenza in adults?");
     });
 
     it("saves screenshots of a check page: light, dark and phone width, without sideways scrolling", async () => {

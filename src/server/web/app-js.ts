@@ -307,6 +307,17 @@ export const APP_JS = `"use strict";
     }
   });
 
+  // Enter sends the question (as in a search box); Shift+Enter still starts a new line.
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    if (!(field instanceof HTMLTextAreaElement) || field.id !== "text" || !field.form) return;
+    event.preventDefault();
+    var button = field.form.querySelector("button[type=submit]");
+    if (field.form.requestSubmit) field.form.requestSubmit(button || undefined);
+    else field.form.submit();
+  });
+
   // A citation moves focus to its source too, so keyboard and screen-reader users land on it.
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element ? event.target.closest("a.cite") : null;

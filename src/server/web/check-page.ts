@@ -137,12 +137,13 @@ ${
     ? ""
     : html`<form method="post" action="${checkPath(id)}/feedback" data-feedback="${apiCheckPath(id)}/feedback" data-version="${version.n}" data-tally="tally">
 <input type="hidden" name="v" value="${version.n}">
-<div class="field"><label for="comment">Comment (optional)</label>
-<textarea id="comment" name="comment" rows="2" maxlength="${MAX_COMMENT_CHARS}"${message?.error ? html` aria-invalid="true" aria-describedby="feedback-message"` : ""}>${message?.comment ?? ""}</textarea></div>
 <div class="feedback-buttons">
 <button type="submit" name="helpful" value="yes" aria-describedby="feedback-h">Yes</button>
 <button type="submit" name="helpful" value="no" class="secondary" aria-describedby="feedback-h">No</button>
 </div>
+<details class="field"${message?.comment || message?.error ? html` open` : ""}><summary>Add a comment (optional)</summary>
+<label for="comment">Comment</label>
+<textarea id="comment" name="comment" rows="2" maxlength="${MAX_COMMENT_CHARS}"${message?.error ? html` aria-invalid="true" aria-describedby="feedback-message"` : ""}>${message?.comment ?? ""}</textarea></details>
 <p id="feedback-message" data-message role="status">${message?.message ?? ""}</p>
 </form>`
 }
