@@ -97,7 +97,7 @@ describe("the home page as a function", () => {
     expect(page).toContain("This server also searches the web (brave).");
   });
 
-  it("offers only \"search the web too\" on a server with no model and only its corpus", () => {
+  it('offers only "search the web too" on a server with no model and only its corpus', () => {
     const page = homePage({ ...base, webProviders: [], hasModel: false });
     expect(page).toContain('<input type="checkbox" name="web" value="1"> Search the web too');
     expect(page).not.toContain('name="llm"');
