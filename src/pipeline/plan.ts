@@ -2,6 +2,7 @@
 import type { Planner } from "../core/interfaces/planner.js";
 import type { Claim } from "../core/schema/claim.js";
 import type { PlannedQuery, QueryPlan } from "../core/schema/query-plan.js";
+import { withoutMarkup } from "../text/markup.js";
 import { queryTerms, words } from "../text/query-terms.js";
 
 // Words that steer each intent, as the reference page's "…success stories" and
@@ -52,7 +53,7 @@ function coreTerms(claim: Claim, fallback = claim.normalized): string {
   for (const entity of claim.entities) add(entity);
   for (const term of claim.keyTerms) add(term);
   // Words the tagger did not count as key terms ("not", "only", "less") still narrow a search.
-  for (const term of queryTerms(fallback)) add(term);
+  for (const term of queryTerms(withoutMarkup(fallback) || fallback)) add(term);
   const text = out.slice(0, MAX_CORE_TERMS).join(" ");
   return text || fallback.slice(0, 200);
 }

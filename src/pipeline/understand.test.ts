@@ -72,3 +72,17 @@ describe("understand", () => {
     expect(badInput("🤔🔥💯")).toMatch(/no words/);
   });
 });
+
+describe("understanding a claim with markup pasted in", () => {
+  it("keeps the text as typed but takes no search terms from tags, attributes or scripts", () => {
+    const claim = understandText(
+      'Do face masks <script>window.__pwned=1</script> reduce influenza <img src=x onerror="alert(1)">?',
+    );
+    expect(claim.text).toContain("<script>");
+    const terms = [...claim.keyTerms, ...claim.entities].join(" ").toLowerCase();
+    for (const markup of ["script", "pwned", "window", "img", "onerror", "alert", "src"]) {
+      expect(terms).not.toContain(markup);
+    }
+    expect(terms).toContain("mask");
+  });
+});

@@ -3,6 +3,7 @@ import { FactuallyError } from "../core/errors.js";
 import type { Understander } from "../core/interfaces/understander.js";
 import type { Claim, InputKind } from "../core/schema/claim.js";
 import { detectLanguage } from "../text/language.js";
+import { withoutMarkup } from "../text/markup.js";
 import { analyze, type NlpToken } from "../text/nlp.js";
 import { isStopword, words } from "../text/query-terms.js";
 
@@ -28,15 +29,17 @@ export const rulesUnderstander: Understander = {
 export function understandText(text: string): Claim {
   const trimmed = checkableText(text);
   const normalized = normalizeInput(trimmed);
-  const analysis = analyze(normalized);
+  // Terms come from the words, not from markup pasted into the claim (tag names, attributes).
+  const words = withoutMarkup(normalized) || normalized;
+  const analysis = analyze(words);
   const kind = classify(normalized);
   return {
     kind,
     text: trimmed,
     normalized,
-    keyTerms: keyTerms(normalized, analysis.tokens),
+    keyTerms: keyTerms(words, analysis.tokens),
     entities: entities(analysis.tokens, analysis.entities),
-    subClaims: kind === "claim" ? splitCompound(normalized) : [],
+    subClaims: kind === "claim" ? splitCompound(words) : [],
     language: detectLanguage(trimmed).code,
   };
 }
