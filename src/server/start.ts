@@ -3,6 +3,7 @@
 import { serve } from "@hono/node-server";
 import type { Config } from "../config/config.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import { createRateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
 import { createCheckJobs } from "./check-jobs.js";
 import { createCheckService } from "./check-service.js";
@@ -38,7 +39,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxQueued: config.server.maxQueued,
   });
   const checks = createCheckService({ store, config, jobs, now, ...(model ? { model } : {}) });
-  const context: ServerContext = { store, config, checks, jobs, now, version: options.version };
+  const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
+  const context: ServerContext = {
+    store,
+    config,
+    checks,
+    jobs,
+    now,
+    checkLimiter,
+    version: options.version,
+  };
   const app = createApp(context);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>

@@ -10,7 +10,7 @@ import { requireBearerToken } from "./bearer-token.js";
 import { guardRequestBody } from "./body-guard.js";
 import { checkHandlers } from "./check-handlers.js";
 import { OPERATIONS, type Operation, type OperationId } from "./operations.js";
-import { admitClient, createRateLimiter } from "./rate-limit.js";
+import { admitClient } from "./rate-limit.js";
 import { recordHandlers } from "./record-handlers.js";
 import { serviceHandlers } from "./service-handlers.js";
 
@@ -50,7 +50,7 @@ export function createApiRoutes(ctx: ServerContext): Hono {
   // neither and gets its 404. The handlers that start checks apply the per-client limit.
   const token = requireBearerToken(server.apiToken);
   const body = guardRequestBody(server.maxBodyBytes);
-  const limiter = createRateLimiter({ perMinute: server.checksPerMinute, now: ctx.now });
+  const limiter = ctx.checkLimiter;
   const handlers: Record<OperationId, (c: Context) => Promise<Response>> = {
     ...checkHandlers(ctx, admitClient(limiter, server.checksPerMinute)),
     ...recordHandlers(ctx),

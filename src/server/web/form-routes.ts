@@ -11,11 +11,10 @@ import { loadCheck } from "./check-view.js";
 import { checkRequestOf, type FeedbackForm, feedbackOf, versionNumber } from "./forms.js";
 import { NO_CHECK, type PageResponses, sentence } from "./page-responses.js";
 import { checkPath, versionPath } from "./paths.js";
-import { createRateLimiter, isCrossSitePost } from "./security.js";
+import { isCrossSitePost } from "./security.js";
 
 export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponses): void {
   const { config } = ctx;
-  const limiter = createRateLimiter(config.server.checksPerMinute);
 
   /** Refused when the server is read-only or the form comes from another site. */
   const writable: MiddlewareHandler = async (c, next) => {
@@ -42,9 +41,12 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
   /** Counts a check for this client; the message to show when it is one too many. */
   const overLimit = (c: Context): string | undefined => {
     const client = getConnInfo(c).remote.address ?? "unknown";
-    if (limiter.allow(client, ctx.now())) return undefined;
-    c.header("Retry-After", "60");
-    return `You started ${config.server.checksPerMinute} checks in the last minute; wait a minute and try again.`;
+    // The same budget as the API's: a client cannot double it by using both doors.
+    const taken = ctx.checkLimiter.take(client);
+    if (taken.allowed) return undefined;
+    c.header("Retry-After", String(taken.retryAfterSeconds));
+    const n = config.server.checksPerMinute;
+    return `You started ${n} check${n === 1 ? "" : "s"} in the last minute; wait ${taken.retryAfterSeconds} s and try again.`;
   };
 
   app.post("/check", writable, bounded, async (c) => {

@@ -4,7 +4,6 @@ import { checkRequestOf, feedbackOf, plainComment, versionNumber } from "./forms
 import { homePage } from "./home-page.js";
 import { escapeHtml, html, httpUrl, joinHtml, raw } from "./html.js";
 import { citedText } from "./report-html.js";
-import { createRateLimiter } from "./security.js";
 
 describe("html templates", () => {
   it("escapes every interpolated value, in text and in attributes", () => {
@@ -72,16 +71,6 @@ describe("forms", () => {
     expect(() => plainComment("x".repeat(2001))).toThrow(/limit is 2,000/);
     expect(versionNumber("")).toBeUndefined();
     expect(() => versionNumber("1e3")).toThrow(/not a version number/);
-  });
-});
-
-describe("the per-client limit on checks", () => {
-  it("allows the configured number per minute and starts again the next minute", () => {
-    const limiter = createRateLimiter(2);
-    const at = new Date("2026-01-01T00:00:10Z");
-    expect([1, 2, 3].map(() => limiter.allow("a", at))).toEqual([true, true, false]);
-    expect(limiter.allow("b", at)).toBe(true);
-    expect(limiter.allow("a", new Date("2026-01-01T00:01:00Z"))).toBe(true);
   });
 });
 

@@ -46,30 +46,3 @@ export function isCrossSitePost(c: Context, baseUrl: string | undefined): boolea
   const site = c.req.header("sec-fetch-site");
   return site !== undefined && site !== "same-origin" && site !== "none";
 }
-
-/** At most `perMinute` checks per client per clock minute. */
-export interface RateLimiter {
-  /** Counts one check for `client` and says whether it may start. */
-  allow(client: string, now: Date): boolean;
-}
-
-const MAX_CLIENTS = 10_000;
-
-export function createRateLimiter(perMinute: number): RateLimiter {
-  const windows = new Map<string, { minute: number; count: number }>();
-  return {
-    allow(client, now) {
-      const minute = Math.floor(now.getTime() / 60_000);
-      if (windows.size > MAX_CLIENTS) {
-        for (const [key, w] of windows) if (w.minute !== minute) windows.delete(key);
-      }
-      const w = windows.get(client);
-      if (!w || w.minute !== minute) {
-        windows.set(client, { minute, count: 1 });
-        return true;
-      }
-      w.count++;
-      return w.count <= perMinute;
-    },
-  };
-}
