@@ -100,6 +100,10 @@ describe("diffVersions", () => {
     ]);
     expect(diff.sentences.removed.length).toBeGreaterThan(0);
     expect(diff.sentences.removed.every((s) => s.section === "summary")).toBe(true);
+    // Each side keeps its own version's source numbers, and the text says so.
+    expect(renderDiffText(diff)).toContain(
+      `(citations: + lines use version ${diff.to}'s source numbers, - lines version ${diff.from}'s)`,
+    );
   });
 });
 

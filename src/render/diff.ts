@@ -40,6 +40,12 @@ export function renderDiffText(diff: VersionDiff): string {
     lines.push(`  + (${SECTION_NAMES[s.section]}) ${oneLine(s.text)}`);
   for (const s of sentences.removed)
     lines.push(`  - (${SECTION_NAMES[s.section]}) ${oneLine(s.text)}`);
+  if (sentences.added.length > 0 && sentences.removed.length > 0) {
+    // The two versions number their sources separately: say which numbering each line uses.
+    lines.push(
+      `  (citations: + lines use version ${diff.to}'s source numbers, - lines version ${diff.from}'s)`,
+    );
+  }
   return lines.join("\n");
 }
 

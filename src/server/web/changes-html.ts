@@ -71,7 +71,8 @@ ${
 <ul>
 ${sentences.added.map((s) => html`<li><ins>Added</ins> (${SECTION_NAMES[s.section]}): <ins>${s.text}</ins></li>`)}
 ${sentences.removed.map((s) => html`<li><del>Removed</del> (${SECTION_NAMES[s.section]}): <del>${s.text}</del></li>`)}
-</ul>`
+</ul>
+<p class="note">Citation numbers in added sentences are version ${diff.to}'s; in removed sentences, version ${diff.from}'s.</p>`
     : ""
 }`;
 }
