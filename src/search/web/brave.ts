@@ -6,12 +6,8 @@
 import { z } from "zod";
 import type { SearchOptions, SearchProvider } from "../../core/interfaces/search-provider.js";
 import type { SearchHit } from "../../core/schema/search-hit.js";
-import {
-  createProviderHttp,
-  type ProviderHttp,
-  type ProviderHttpOptions,
-} from "./provider-http.js";
-import { requireBaseUrl, requireKey } from "./provider-settings.js";
+import type { ProviderHttp, ProviderHttpOptions } from "./provider-http.js";
+import { keyedProvider } from "./provider-settings.js";
 import { publishedDate } from "./published-date.js";
 import { parseAnswer, validItems } from "./response-schema.js";
 import { isEmptySearch, toSearchHits } from "./web-hits.js";
@@ -51,22 +47,14 @@ export class BraveSearchProvider implements SearchProvider {
   readonly #http: ProviderHttp;
 
   constructor(options: BraveSearchOptions) {
-    this.#key = requireKey(this.id, options.apiKey, "BRAVE_API_KEY");
-    this.#base = requireBaseUrl(
-      this.id,
-      options.baseUrl ?? "https://api.search.brave.com",
-      "baseUrl",
-    );
+    const { key, base, http } = keyedProvider(this.id, options, {
+      keyVariable: "BRAVE_API_KEY",
+      defaultBaseUrl: "https://api.search.brave.com",
+    });
+    this.#key = key;
+    this.#base = base;
+    this.#http = http;
     this.#options = options;
-    this.#http = createProviderHttp(
-      {
-        provider: this.id,
-        keyVariable: "BRAVE_API_KEY",
-        secrets: [this.#key],
-        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-      },
-      options.http,
-    );
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchHit[]> {

@@ -7,12 +7,8 @@
 import { z } from "zod";
 import type { SearchOptions, SearchProvider } from "../../core/interfaces/search-provider.js";
 import type { SearchHit } from "../../core/schema/search-hit.js";
-import {
-  createProviderHttp,
-  type ProviderHttp,
-  type ProviderHttpOptions,
-} from "./provider-http.js";
-import { requireBaseUrl, requireKey } from "./provider-settings.js";
+import type { ProviderHttp, ProviderHttpOptions } from "./provider-http.js";
+import { keyedProvider } from "./provider-settings.js";
 import { publishedDate } from "./published-date.js";
 import { parseAnswer, validItems } from "./response-schema.js";
 import { isEmptySearch, toSearchHits } from "./web-hits.js";
@@ -47,17 +43,13 @@ export class ExaSearchProvider implements SearchProvider {
   readonly #http: ProviderHttp;
 
   constructor(options: ExaSearchOptions) {
-    this.#key = requireKey(this.id, options.apiKey, "EXA_API_KEY");
-    this.#base = requireBaseUrl(this.id, options.baseUrl ?? "https://api.exa.ai", "baseUrl");
-    this.#http = createProviderHttp(
-      {
-        provider: this.id,
-        keyVariable: "EXA_API_KEY",
-        secrets: [this.#key],
-        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-      },
-      options.http,
-    );
+    const { key, base, http } = keyedProvider(this.id, options, {
+      keyVariable: "EXA_API_KEY",
+      defaultBaseUrl: "https://api.exa.ai",
+    });
+    this.#key = key;
+    this.#base = base;
+    this.#http = http;
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchHit[]> {

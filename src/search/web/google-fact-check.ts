@@ -7,12 +7,8 @@
 import { z } from "zod";
 import type { SearchOptions, SearchProvider } from "../../core/interfaces/search-provider.js";
 import type { SearchHit } from "../../core/schema/search-hit.js";
-import {
-  createProviderHttp,
-  type ProviderHttp,
-  type ProviderHttpOptions,
-} from "./provider-http.js";
-import { requireBaseUrl, requireKey } from "./provider-settings.js";
+import type { ProviderHttp, ProviderHttpOptions } from "./provider-http.js";
+import { keyedProvider } from "./provider-settings.js";
 import { publishedDate } from "./published-date.js";
 import { parseAnswer, validItems } from "./response-schema.js";
 import { plainText } from "./snippet-text.js";
@@ -57,27 +53,19 @@ export class GoogleFactCheckProvider implements SearchProvider {
   readonly #http: ProviderHttp;
 
   constructor(options: GoogleFactCheckOptions) {
-    this.#key = requireKey(this.id, options.apiKey, KEY_VARIABLE);
-    this.#base = requireBaseUrl(
-      this.id,
-      options.baseUrl ?? "https://factchecktools.googleapis.com",
-      "baseUrl",
-    );
-    this.#languageCode = options.languageCode;
-    this.#http = createProviderHttp(
-      {
-        provider: this.id,
-        keyVariable: KEY_VARIABLE,
-        secrets: [this.#key],
-        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-        // Google answers a bad key with 400 INVALID_ARGUMENT ("API key not valid").
-        advice: {
-          400: `the request was rejected; if the message says the key is not valid, check ${KEY_VARIABLE}`,
-          403: `check ${KEY_VARIABLE} and that the Fact Check Tools API is enabled for its Google Cloud project`,
-        },
+    const { key, base, http } = keyedProvider(this.id, options, {
+      keyVariable: KEY_VARIABLE,
+      defaultBaseUrl: "https://factchecktools.googleapis.com",
+      // Google answers a bad key with 400 INVALID_ARGUMENT ("API key not valid").
+      advice: {
+        400: `the request was rejected; if the message says the key is not valid, check ${KEY_VARIABLE}`,
+        403: `check ${KEY_VARIABLE} and that the Fact Check Tools API is enabled for its Google Cloud project`,
       },
-      options.http,
-    );
+    });
+    this.#key = key;
+    this.#base = base;
+    this.#http = http;
+    this.#languageCode = options.languageCode;
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchHit[]> {

@@ -7,12 +7,8 @@
 import { z } from "zod";
 import type { SearchOptions, SearchProvider } from "../../core/interfaces/search-provider.js";
 import type { SearchHit } from "../../core/schema/search-hit.js";
-import {
-  createProviderHttp,
-  type ProviderHttp,
-  type ProviderHttpOptions,
-} from "./provider-http.js";
-import { requireBaseUrl, requireKey } from "./provider-settings.js";
+import type { ProviderHttp, ProviderHttpOptions } from "./provider-http.js";
+import { keyedProvider } from "./provider-settings.js";
 import { publishedDate } from "./published-date.js";
 import { parseAnswer, validItems } from "./response-schema.js";
 import { isEmptySearch, toSearchHits } from "./web-hits.js";
@@ -45,17 +41,13 @@ export class TavilySearchProvider implements SearchProvider {
   readonly #http: ProviderHttp;
 
   constructor(options: TavilySearchOptions) {
-    this.#key = requireKey(this.id, options.apiKey, "TAVILY_API_KEY");
-    this.#base = requireBaseUrl(this.id, options.baseUrl ?? "https://api.tavily.com", "baseUrl");
-    this.#http = createProviderHttp(
-      {
-        provider: this.id,
-        keyVariable: "TAVILY_API_KEY",
-        secrets: [this.#key],
-        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-      },
-      options.http,
-    );
+    const { key, base, http } = keyedProvider(this.id, options, {
+      keyVariable: "TAVILY_API_KEY",
+      defaultBaseUrl: "https://api.tavily.com",
+    });
+    this.#key = key;
+    this.#base = base;
+    this.#http = http;
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchHit[]> {
