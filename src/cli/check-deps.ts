@@ -2,6 +2,8 @@
 // --offline; --llm insists on one), and where it looks (the corpus, the configured web search
 // providers, Wikipedia with --web). A configured model server is probed before any check
 // starts, so an unreachable one is a clear start-up error rather than a slow fallback.
+
+import { withConfiguredSources } from "../assemble/configured-check.js";
 import { modelCheckDependencies } from "../assemble/model-check.js";
 import { offlineCheckDependencies } from "../assemble/offline-check.js";
 import { webSourcesFor } from "../assemble/web-sources.js";
@@ -10,7 +12,6 @@ import { FactuallyError } from "../core/errors.js";
 import type { Store } from "../core/interfaces/store.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { loadCredibilityNotes } from "../sources/credibility-notes.js";
-import { createSourcePolicy } from "../sources/source-policy.js";
 import { requireCorpus } from "./check-run.js";
 import type { CliIo } from "./io.js";
 import type { ModelChoice } from "./model-choice.js";
@@ -59,24 +60,13 @@ export async function prepareCheck(
       "warning: FACTUALLY_TEST_ALLOW_LOOPBACK is set: pages on 127.0.0.1 may be read (for tests only)\n",
     );
   }
-  const { web, asOf } = sources;
-  const policed = web.allowDomains.length > 0 || web.denyDomains.length > 0 || asOf !== undefined;
   return {
-    deps: {
-      ...stages,
-      providers: found.providers,
-      readers: found.readers,
-      credibilityNotes: loadCredibilityNotes(web.sourceNotes),
-      ...(policed
-        ? {
-            sourcePolicy: createSourcePolicy({
-              allow: web.allowDomains,
-              deny: web.denyDomains,
-              ...(asOf ? { asOf } : {}),
-            }),
-          }
-        : {}),
-    },
+    deps: withConfiguredSources(stages, {
+      found,
+      web: sources.web,
+      notes: loadCredibilityNotes(sources.web.sourceNotes),
+      ...(sources.asOf ? { asOf: sources.asOf } : {}),
+    }),
     close: found.close,
   };
 }

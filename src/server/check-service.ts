@@ -1,6 +1,8 @@
 // What the API and the pages ask of the engine: start a check (or join the one already running
 // for the same input), refresh a stored check, with the stages and sources the server was
 // configured with. Work is queued and bounded by CheckJobs.
+
+import { withConfiguredSources } from "../assemble/configured-check.js";
 import { modelCheckDependencies } from "../assemble/model-check.js";
 import { offlineCheckDependencies } from "../assemble/offline-check.js";
 import { type WebSources, webSourcesFor } from "../assemble/web-sources.js";
@@ -79,12 +81,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
         "the corpus is empty and no web search is configured; ingest documents or ask with web",
       );
     }
-    return {
-      ...stages,
-      providers: found.providers,
-      readers: found.readers,
-      credibilityNotes: notes,
-    };
+    return withConfiguredSources(stages, { found, web: config.web, notes });
   };
 
   return {
