@@ -13,8 +13,7 @@ import type { ModelHandle } from "../llm/model-caller.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { checkableText } from "../pipeline/understand.js";
-import { requireCheck } from "../records/lookup.js";
-import { checkOrReuse, refreshCheck } from "../records/stored-check.js";
+import { checkOrReuse, latestSearchedTheWeb, refreshCheck } from "../records/stored-check.js";
 import { loadCredibilityNotes } from "../sources/credibility-notes.js";
 import type { CheckJob, CheckJobs } from "./check-jobs.js";
 
@@ -102,10 +101,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
       return { checkId, job, joined };
     },
     async startRefresh(id) {
-      const stored = await requireCheck(store, id);
-      const latest = stored.versions.at(-1);
-      const version = latest ? await store.getVersion(id, latest.n) : undefined;
-      const searchedWeb = version?.settings.providers.some((p) => p !== "local") ?? false;
+      const searchedWeb = await latestSearchedTheWeb(store, id);
       const { job, joined } = jobs.submit(id, "refresh", async (emit, signal) => {
         const deps = await depsFor({ web: searchedWeb });
         const result = await refreshCheck(store, deps, id, { signal, onEvent: emit, now });

@@ -2,8 +2,7 @@
 // changed; refused while the same check is already running.
 
 import type { Store } from "../../core/interfaces/store.js";
-import { requireCheck } from "../../records/lookup.js";
-import { refreshCheck } from "../../records/stored-check.js";
+import { latestSearchedTheWeb, refreshCheck } from "../../records/stored-check.js";
 import { renderDiffText } from "../../render/diff.js";
 import { longDate, VERDICT_TEXT } from "../../render/labels.js";
 import { modelUseSummary, modelUseTable } from "../../render/model-use.js";
@@ -37,11 +36,7 @@ async function sourcesLikeBefore(
   sources: SourceChoice | undefined,
 ): Promise<SourceChoice | undefined> {
   if (!sources || sources.forceWeb) return sources;
-  const stored = await requireCheck(store, id);
-  const latest = stored.versions.at(-1);
-  const version = latest ? await store.getVersion(id, latest.n) : undefined;
-  const searchedWeb = version?.settings.providers.some((p) => p !== "local") ?? false;
-  return searchedWeb ? { ...sources, forceWeb: true } : sources;
+  return (await latestSearchedTheWeb(store, id)) ? { ...sources, forceWeb: true } : sources;
 }
 
 export async function refreshCommand(

@@ -5,6 +5,7 @@ import type { Publisher } from "../../config/config.js";
 import type { StoredCheck } from "../../core/interfaces/check-store.js";
 import type { Check, CheckVersion } from "../../core/schema/check.js";
 import { MAX_COMMENT_CHARS } from "../../core/schema/check.js";
+import { searchedTheWeb } from "../../records/stored-check.js";
 import type { VersionDiff } from "../../records/version-diff.js";
 import {
   HELPFUL_QUESTION,
@@ -171,7 +172,7 @@ ${modelUseSummary(version).map((line) => html`<p class="model-use">${line}</p>`)
 /** "Want to dive deeper?": each question opens the home page filled in, or checks at once. */
 function relatedSection(view: CheckPageView): SafeHtml {
   const { version } = view;
-  const web = version.settings.providers.some((p) => p !== "local");
+  const web = searchedTheWeb(version);
   return html`<section class="related-questions" aria-labelledby="related-h">
 <h2 id="related-h">Want to dive deeper?</h2>
 <ul class="related">
