@@ -3,6 +3,7 @@
 import { isFactuallyError } from "../core/errors.js";
 import type { Reader } from "../core/interfaces/reader.js";
 import type { Document } from "../core/schema/document.js";
+import { mapLimited } from "./map-limited.js";
 import type { FusedHit } from "./search.js";
 
 /** Documents read at once; enough to overlap network waits without hammering one site. */
@@ -35,20 +36,16 @@ export async function readHits(
   },
 ): Promise<ReadStageResult> {
   const chosen = hits.slice(0, options.limit);
-  const outcomes: Array<{ read?: ReadDocument; note?: string }> = new Array(chosen.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < chosen.length) {
-      const i = next++;
-      const hit = chosen[i] as FusedHit;
+  const outcomes = await mapLimited(
+    chosen,
+    options.concurrency ?? READ_CONCURRENCY,
+    async (hit, i) => {
       options.signal?.throwIfAborted();
-      outcomes[i] = await readOne(hit, i, readers, options.signal);
-      const read = outcomes[i]?.read;
-      if (read) options.onRead?.(read);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency ?? READ_CONCURRENCY, chosen.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+      const outcome = await readOne(hit, i, readers, options.signal);
+      if (outcome.read) options.onRead?.(outcome.read);
+      return outcome;
+    },
+  );
   const documents: ReadDocument[] = [];
   const notes: string[] = [];
   for (const outcome of outcomes) {

@@ -5,6 +5,7 @@ import type { QueryPlan } from "../core/schema/query-plan.js";
 import type { SearchHit } from "../core/schema/search-hit.js";
 import { canonicalUrl } from "../text/canonical-url.js";
 import { reciprocalRankFusion } from "../text/score-fusion.js";
+import { mapLimited } from "./map-limited.js";
 
 // The neutral query ranks; the supporting and critical ones add candidates. Chosen on train
 // claims (SciFact, Check-COVID): equal weights put the right document first less often.
@@ -51,26 +52,23 @@ export async function searchPlan(
   // Every (query, provider) pair at once, a few at a time: web providers wait on the network
   // (each paces itself); the lists are then taken in plan order, so fusion is deterministic.
   const pairs = plan.queries.flatMap((query) => providers.map((provider) => ({ query, provider })));
-  const answers: Array<SearchHit[] | Error> = new Array(pairs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < pairs.length) {
-      const i = next++;
-      const { query, provider } = pairs[i] as (typeof pairs)[number];
+  const answers = await mapLimited(
+    pairs,
+    SEARCH_CONCURRENCY,
+    async ({ query, provider }): Promise<SearchHit[] | Error> => {
       options.signal?.throwIfAborted();
       try {
-        answers[i] = await provider.search(query.text, {
+        return await provider.search(query.text, {
           limit: options.hitsPerQuery,
           ...(options.signal ? { signal: options.signal } : {}),
         });
       } catch (error) {
         if (isFactuallyError(error) && error.code === "ABORTED") throw error;
         options.signal?.throwIfAborted();
-        answers[i] = error instanceof Error ? error : new Error(String(error));
+        return error instanceof Error ? error : new Error(String(error));
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(SEARCH_CONCURRENCY, pairs.length) }, worker));
+    },
+  );
   pairs.forEach(({ query, provider }, i) => {
     const answer = answers[i];
     if (answer === undefined) return;
