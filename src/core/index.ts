@@ -47,7 +47,14 @@ export {
 } from "./schema/check.js";
 export { type CheckEvent, STAGES, type StageName } from "./schema/check-event.js";
 export { Claim, InputKind } from "./schema/claim.js";
-export { Document, DocumentInput, IsoDate, Passage } from "./schema/document.js";
+export {
+  Document,
+  DocumentInput,
+  IsoDate,
+  Passage,
+  PassageSection,
+  SubjectFound,
+} from "./schema/document.js";
 export { PlannedQuery, QueryIntent, QueryPlan } from "./schema/query-plan.js";
 export {
   Report,

@@ -1,9 +1,18 @@
-// Stage 5: the passages worth reading — BM25 against the claim, MMR for diversity, and a cap
-// per source so one document cannot fill the report.
+// Stage 5: the passages worth reading — BM25 against the claim (each sentence read with its
+// document's title), MMR for diversity, and a cap per source so one document cannot fill the
+// report. Each passage is marked with its part of a structured abstract and with where its
+// document names what the claim is about.
 import type { Claim } from "../core/schema/claim.js";
-import type { Passage } from "../core/schema/document.js";
+import type { Passage, PassageSection, SubjectFound } from "../core/schema/document.js";
+import { isAimSentence, NON_EVIDENCE_SECTIONS, sectionsOf } from "../text/abstract-sections.js";
 import { jaccard, scoreTexts } from "../text/bm25.js";
-import { stemWord } from "../text/passage-match.js";
+import {
+  type ClaimSubject,
+  claimSubject,
+  definedAbbreviations,
+  mentionsSubject,
+} from "../text/claim-subject.js";
+import { stemWord, tokenize } from "../text/passage-match.js";
 import { words } from "../text/query-terms.js";
 import { splitSentences } from "../text/sentences.js";
 import type { ReadDocument } from "./read.js";
@@ -17,6 +26,12 @@ export interface SelectOptions {
   minCoverage: number;
   /** MMR trade-off: 1 = relevance only, 0 = diversity only. */
   lambda: number;
+  /** How much a claim term found only in a sentence's document title counts towards its coverage. */
+  titleWeight: number;
+  /** Relevance factor of a background, objective, methods or funding sentence, or an aim. */
+  setupWeight: number;
+  /** A document of at most this many words is one passage (a short answer, a justification). */
+  wholeDocumentWords: number;
 }
 
 export const DEFAULT_SELECT: SelectOptions = {
@@ -24,6 +39,9 @@ export const DEFAULT_SELECT: SelectOptions = {
   perSource: 3,
   minCoverage: 0.25,
   lambda: 0.75,
+  titleWeight: 0,
+  setupWeight: 1,
+  wholeDocumentWords: 0,
 };
 
 export interface SelectedSource {
@@ -51,6 +69,7 @@ interface Candidate {
   relevance: number;
   coverage: number;
   stems: Set<string>;
+  section: PassageSection | undefined;
 }
 
 /** Picks passages from the documents read, and numbers the sources they come from. */
@@ -60,7 +79,7 @@ export function selectPassages(
   options: Partial<SelectOptions> = {},
 ): Selection {
   const opts = { ...DEFAULT_SELECT, ...options };
-  const candidates = sentenceCandidates(claim, documents);
+  const candidates = sentenceCandidates(claim, documents, opts);
   const picked: Candidate[] = [];
   const perDoc = new Map<number, number>();
   const remaining = candidates.filter((c) => c.relevance > 0 && c.coverage >= opts.minCoverage);
@@ -104,6 +123,8 @@ export function selectPassages(
     const relevance = Math.max(...picked.filter((p) => p.doc === doc).map((p) => p.relevance));
     return { read, n, relevance };
   });
+  const subject = claimSubject(claim.normalized);
+  const found = subjectFinder(subject, documents);
   const passages: Passage[] = picked.map((p) => ({
     sourceN: numbers.get(p.doc) ?? 0,
     documentId: documents[p.doc]?.document.id ?? "",
@@ -111,8 +132,38 @@ export function selectPassages(
     start: p.start,
     end: p.end,
     score: round(p.relevance),
+    ...(p.section ? { section: p.section } : {}),
+    ...(subject ? { subjectFound: found(p.doc, p.text) } : {}),
   }));
   return { sources, passages };
+}
+
+/** Where each document names the claim's subject, for one passage of it at a time. */
+function subjectFinder(
+  subject: ClaimSubject | undefined,
+  documents: readonly ReadDocument[],
+): (doc: number, passage: string) => SubjectFound {
+  const perDocument = new Map<
+    number,
+    { title: boolean; text: boolean; abbreviations: Map<string, string[]> }
+  >();
+  return (doc, passage) => {
+    const read = documents[doc];
+    if (!subject || !read) return "nowhere";
+    let known = perDocument.get(doc);
+    if (!known) {
+      const abbreviations = definedAbbreviations(read.document.text);
+      known = {
+        abbreviations,
+        title: mentionsSubject(subject, read.document.title, abbreviations),
+        text: mentionsSubject(subject, read.document.text, abbreviations),
+      };
+      perDocument.set(doc, known);
+    }
+    if (mentionsSubject(subject, passage, known.abbreviations)) return "passage";
+    if (known.title) return "title";
+    return known.text ? "document" : "nowhere";
+  };
 }
 
 /** The stems the claim is searched by: its key terms and the words of its entities. */
@@ -121,17 +172,44 @@ export function claimStems(claim: Claim): string[] {
   return [...new Set(terms.map(stemWord))];
 }
 
-function sentenceCandidates(claim: Claim, documents: readonly ReadDocument[]): Candidate[] {
+function sentenceCandidates(
+  claim: Claim,
+  documents: readonly ReadDocument[],
+  opts: SelectOptions,
+): Candidate[] {
   const raw: Array<Omit<Candidate, "relevance" | "coverage" | "stems">> = [];
+  const titles: Array<Set<string> | undefined> = [];
   documents.forEach((read, doc) => {
     const text = read.document.text;
-    for (const span of splitSentences(text)) {
-      raw.push({ doc, start: span.start, end: span.end, text: text.slice(span.start, span.end) });
+    const title = new Set(tokenize(read.document.title).map((t) => t.stem));
+    const spans = splitSentences(text);
+    const wordCount = tokenize(text).length;
+    // A short document is one piece of evidence: an answer read apart from its question, or
+    // a justification cut into sentences, loses what makes it evidence.
+    if (wordCount > 0 && wordCount <= opts.wholeDocumentWords && spans.length > 0) {
+      const start = spans[0]?.start ?? 0;
+      const end = spans[spans.length - 1]?.end ?? text.length;
+      raw.push({ doc, start, end, text: text.slice(start, end), section: undefined });
+      titles.push(title);
+      return;
     }
+    const sentences = spans.map((span) => text.slice(span.start, span.end));
+    const sections = sectionsOf(sentences);
+    spans.forEach((span, i) => {
+      raw.push({
+        doc,
+        start: span.start,
+        end: span.end,
+        text: sentences[i] ?? "",
+        section: sections[i],
+      });
+      titles.push(title);
+    });
   });
   const scored = scoreTexts(
     raw.map((c) => c.text),
     claimStems(claim),
+    { context: titles, contextWeight: opts.titleWeight },
   );
   const maxScore = Math.max(1e-9, ...scored.map((s) => s.score));
   return raw.map((c, i) => {
@@ -141,9 +219,11 @@ function sentenceCandidates(claim: Claim, documents: readonly ReadDocument[]): C
     const relevance = s
       ? 0.45 * s.coverage + 0.45 * (s.score / maxScore) + 0.1 / Math.sqrt(searchRank)
       : 0;
+    // A background, method or aim sentence sets a study up; its findings are elsewhere.
+    const setup = (c.section && NON_EVIDENCE_SECTIONS.has(c.section)) || isAimSentence(c.text);
     return {
       ...c,
-      relevance: s && s.score > 0 ? relevance : 0,
+      relevance: s && s.score > 0 ? relevance * (setup ? opts.setupWeight : 1) : 0,
       stems: s?.stems ?? new Set(),
       coverage: s?.coverage ?? 0,
     };

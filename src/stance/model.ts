@@ -3,11 +3,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { FactuallyError } from "../core/errors.js";
-import { FEATURE_NAMES, stanceFeatures } from "./features.js";
+import type { StanceContext } from "./context-features.js";
 import { type GbdtModel, predictGbdt } from "./gbdt.js";
 import { idfOf } from "./idf.js";
 import { STANCE_LABELS, type StanceProbabilities } from "./labels.js";
-import { type AnalyzedText, analyzeText, memoizedAnalyzer } from "./text-analysis.js";
+import { PAIR_FEATURE_NAMES, pairFeatures, type StanceInput } from "./pair-features.js";
+import { memoizedAnalyzer } from "./text-analysis.js";
 import { type StanceWeights, stanceWeightsSchema } from "./weights.js";
 
 export interface StanceModel {
@@ -15,9 +16,9 @@ export interface StanceModel {
   readonly id: string;
   readonly weights: StanceWeights;
   /** Probabilities of the four stances of `text` towards `claim` (they sum to 1). */
-  predict(claim: string, text: string): StanceProbabilities;
+  predict(claim: string, text: string, context?: StanceContext): StanceProbabilities;
   /** Many pairs at once; texts repeated across pairs are analysed once. */
-  predictMany(pairs: ReadonlyArray<{ claim: string; text: string }>): StanceProbabilities[];
+  predictMany(pairs: ReadonlyArray<StanceInput>): StanceProbabilities[];
 }
 
 /** The committed weights, found relative to this module (works from src and from dist). */
@@ -52,7 +53,7 @@ export function loadStanceModel(path: string | URL = DEFAULT_STANCE_WEIGHTS): St
 export function createStanceModel(weights: StanceWeights): StanceModel {
   const idf = idfOf(weights.idf);
   const columns = weights.features.map((name) => {
-    const i = (FEATURE_NAMES as readonly string[]).indexOf(name);
+    const i = (PAIR_FEATURE_NAMES as readonly string[]).indexOf(name);
     if (i < 0)
       throw new FactuallyError("BAD_CONFIG", `the stance model uses unknown feature ${name}`);
     return i;
@@ -64,8 +65,8 @@ export function createStanceModel(weights: StanceWeights): StanceModel {
       round.map(([feature, value, left]) => ({ feature, value, left })),
     ),
   };
-  const score = (claim: AnalyzedText, text: AnalyzedText): StanceProbabilities => {
-    const all = stanceFeatures(claim, text, idf);
+  const score = (input: StanceInput, analysed: ReturnType<typeof memoizedAnalyzer>) => {
+    const all = pairFeatures(input, analysed, idf);
     const p = predictGbdt(
       gbdt,
       columns.map((i) => all[i] ?? 0),
@@ -75,10 +76,11 @@ export function createStanceModel(weights: StanceWeights): StanceModel {
   return {
     id: weights.version,
     weights,
-    predict: (claim, text) => score(analyzeText(claim, idf), analyzeText(text, idf)),
+    predict: (claim, text, context) =>
+      score({ claim, text, ...(context ? { context } : {}) }, memoizedAnalyzer(idf)),
     predictMany(pairs) {
       const analysed = memoizedAnalyzer(idf);
-      return pairs.map((p) => score(analysed(p.claim), analysed(p.text)));
+      return pairs.map((p) => score(p, analysed));
     },
   };
 }

@@ -5,11 +5,14 @@ import { join } from "node:path";
 import { FactuallyError } from "../core/errors.js";
 import { readJsonLinesFile } from "../eval/json-lines-file.js";
 import { mulberry32 } from "../text/prng.js";
+import type { StanceContext } from "./context-features.js";
 import type { StanceLabel } from "./labels.js";
 
 export interface LabelledPair {
   claim: string;
   text: string;
+  /** Where the text comes from (title, section…), as the pipeline would know it. */
+  context?: StanceContext;
   label: StanceLabel;
   /** Pairs sharing a group (an FNC-1 body, a scientific claim) go to the same side of a split. */
   group: string;

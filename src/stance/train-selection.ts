@@ -2,9 +2,9 @@
 // number of rounds on the held-out fifth, then refit on all pairs. The criterion averages the
 // FNC-1 relative score (which barely looks at agree/disagree) with macro-F1 (which does).
 import { scoreFnc1 } from "../eval/fnc1-score.js";
-import { FEATURE_NAMES, type FeatureName } from "./features.js";
 import { type GbdtParams, predictGbdt } from "./gbdt.js";
 import { STANCE_LABELS, type StanceLabel } from "./labels.js";
+import { PAIR_FEATURE_NAMES, type PairFeatureName } from "./pair-features.js";
 import type { LabelledPair } from "./science-data.js";
 import { featurizePairs, fitStanceWeights, learnStanceIdf } from "./train.js";
 import { heldOutGroups, type TrainingSet } from "./training-set.js";
@@ -25,7 +25,7 @@ export const DEFAULT_PARAMS: GbdtParams = {
 
 export interface SelectionOptions {
   params?: Partial<GbdtParams>;
-  features?: readonly FeatureName[];
+  features?: readonly PairFeatureName[];
   sourceWeights?: Partial<Record<LabelledPair["source"], number>>;
   /** Score the held-out part every this many rounds. */
   checkpoint?: number;
@@ -37,7 +37,7 @@ export interface SelectionOptions {
 export function selectAndTrain(set: TrainingSet, options: SelectionOptions = {}): StanceWeights {
   const log = options.log ?? (() => {});
   const params = { ...DEFAULT_PARAMS, ...options.params };
-  const features = options.features ?? FEATURE_NAMES;
+  const features = options.features ?? PAIR_FEATURE_NAMES;
   const checkpoint = options.checkpoint ?? 25;
   const idf = learnStanceIdf(set.pairs);
   const rows = featurizePairs(set.pairs, idf);
@@ -49,7 +49,7 @@ export function selectAndTrain(set: TrainingSet, options: SelectionOptions = {})
   const heldIdx = set.pairs.flatMap((p, i) => (held.has(p.group) ? [i] : []));
   const heldFnc = heldIdx.filter((i) => set.pairs[i]?.source === "fnc1");
   const scoreIdx = heldFnc.length > 0 ? heldFnc : heldIdx;
-  const columns = features.map((f) => FEATURE_NAMES.indexOf(f));
+  const columns = features.map((f) => PAIR_FEATURE_NAMES.indexOf(f));
   let best = { rounds: params.rounds, relative: -1, macroF1: 0, criterion: -1 };
   if (scoreIdx.length > 0 && fitIdx.length > 0) {
     const gold = scoreIdx.map((i) => set.pairs[i]?.label as StanceLabel);

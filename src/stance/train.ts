@@ -1,17 +1,18 @@
 // Trains the stance model: learns the idf table, computes features for labelled pairs and fits
 // the boosted trees. Deterministic: the same pairs and options give the same weights.
-import { FEATURE_NAMES, type FeatureName, stanceFeatures } from "./features.js";
+
 import { type GbdtParams, type RoundHook, trainGbdt } from "./gbdt.js";
 import { type IdfTable, idfOf, learnIdf } from "./idf.js";
 import { STANCE_LABELS } from "./labels.js";
+import { PAIR_FEATURE_NAMES, type PairFeatureName, pairFeatures } from "./pair-features.js";
 import type { LabelledPair } from "./science-data.js";
 import { memoizedAnalyzer } from "./text-analysis.js";
 import type { StanceWeights } from "./weights.js";
 
 export interface StanceTrainingOptions {
   params: GbdtParams;
-  /** The features to use (default: all of FEATURE_NAMES). */
-  features?: readonly FeatureName[];
+  /** The features to use (default: all of PAIR_FEATURE_NAMES). */
+  features?: readonly PairFeatureName[];
   /** A weight per data source (default 1): how much each pair counts in the loss. */
   sourceWeights?: Partial<Record<LabelledPair["source"], number>>;
   version: string;
@@ -30,11 +31,11 @@ export function learnStanceIdf(pairs: readonly LabelledPair[]): IdfTable {
   return learnIdf([...texts]);
 }
 
-/** All features (FEATURE_NAMES order) of each pair; repeated texts are analysed once. */
+/** All features (PAIR_FEATURE_NAMES order) of each pair; repeated texts are analysed once. */
 export function featurizePairs(pairs: readonly LabelledPair[], table: IdfTable): number[][] {
   const idf = idfOf(table);
   const analysed = memoizedAnalyzer(idf);
-  return pairs.map((p) => stanceFeatures(analysed(p.claim), analysed(p.text), idf));
+  return pairs.map((p) => pairFeatures(p, analysed, idf));
 }
 
 /** Fits the trees on precomputed feature rows and packs everything into a weights file. */
@@ -44,8 +45,8 @@ export function fitStanceWeights(
   idf: IdfTable,
   options: StanceTrainingOptions,
 ): StanceWeights {
-  const features = options.features ?? FEATURE_NAMES;
-  const columns = features.map((f) => FEATURE_NAMES.indexOf(f));
+  const features = options.features ?? PAIR_FEATURE_NAMES;
+  const columns = features.map((f) => PAIR_FEATURE_NAMES.indexOf(f));
   const model = trainGbdt(
     {
       rows: rows.map((r) => columns.map((c) => r[c] ?? 0)),

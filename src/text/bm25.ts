@@ -13,8 +13,20 @@ export interface Bm25Scored {
   stems: Set<string>;
 }
 
+export interface ScoreTextsOptions {
+  /** Stems each text is read with (its document's title): they count towards its coverage. */
+  context?: ReadonlyArray<ReadonlySet<string> | undefined>;
+  /** How much a query stem found only in a text's context counts, 0..1 (default 1). */
+  contextWeight?: number;
+}
+
 /** Scores each text against the query stems, with idf computed over `texts` themselves. */
-export function scoreTexts(texts: readonly string[], queryStems: readonly string[]): Bm25Scored[] {
+export function scoreTexts(
+  texts: readonly string[],
+  queryStems: readonly string[],
+  options: ScoreTextsOptions = {},
+): Bm25Scored[] {
+  const contextWeight = options.contextWeight ?? 1;
   const tokenized = texts.map((t) => tokenize(t).map((token) => token.stem));
   const df = new Map<string, number>();
   for (const stems of tokenized) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
@@ -26,7 +38,8 @@ export function scoreTexts(texts: readonly string[], queryStems: readonly string
   const query = [...new Set(queryStems)];
   const totalIdf = query.reduce((sum, s) => sum + idf(s), 0);
   const avgLength = tokenized.reduce((sum, t) => sum + t.length, 0) / n;
-  return tokenized.map((stems) => {
+  return tokenized.map((stems, i) => {
+    const context = options.context?.[i];
     const tf = new Map<string, number>();
     for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + 1);
     const norm = K1 * (1 - B + (B * stems.length) / Math.max(1, avgLength));
@@ -34,7 +47,10 @@ export function scoreTexts(texts: readonly string[], queryStems: readonly string
     let covered = 0;
     for (const stem of query) {
       const f = tf.get(stem) ?? 0;
-      if (f === 0) continue;
+      if (f === 0) {
+        if (context?.has(stem)) covered += contextWeight * idf(stem);
+        continue;
+      }
       score += (idf(stem) * f * (K1 + 1)) / (f + norm);
       covered += idf(stem);
     }

@@ -31,6 +31,22 @@ export const Document = z.object({
 });
 export type Document = z.infer<typeof Document>;
 
+/** The part of a structured abstract a sentence belongs to ("BACKGROUND …", "RESULTS …"). */
+export const PassageSection = z.enum([
+  "background",
+  "objective",
+  "methods",
+  "results",
+  "conclusions",
+  "funding",
+  "other",
+]);
+export type PassageSection = z.infer<typeof PassageSection>;
+
+/** Where a passage's document names the claim's key term (its subject). */
+export const SubjectFound = z.enum(["passage", "title", "document", "nowhere"]);
+export type SubjectFound = z.infer<typeof SubjectFound>;
+
 /** A span of a document (about a paragraph) with its character offsets in `Document.text`. */
 export const Passage = z.object({
   /** Citation number of the source it belongs to, once it is part of a check (0 in the corpus). */
@@ -40,5 +56,9 @@ export const Passage = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   score: z.number(),
+  /** Its part of a structured abstract, when its document labels them (set by select). */
+  section: PassageSection.optional(),
+  /** Where its document names what the claim is about (set by select for a check). */
+  subjectFound: SubjectFound.optional(),
 });
 export type Passage = z.infer<typeof Passage>;
