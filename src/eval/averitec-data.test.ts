@@ -28,7 +28,9 @@ describe("loadAveritec", () => {
       title: "Does drinking bleach prevent COVID-19 infection?",
       text: "No. Health agencies warn that drinking bleach is poisonous and does not prevent COVID-19 infection.",
     });
-    expect(set.notes?.[0]).toMatch(/5 question–answer documents from all 4 claims; 1 questions/);
+    expect(set.notes?.[0]).toMatch(
+      /5 question–answer documents from all 4 claims; 1 question with no answer left out/,
+    );
   });
 
   it("joins several answers to one question", () => {
@@ -41,7 +43,7 @@ describe("loadAveritec", () => {
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real claims-999.json (skipped: needs ../shared/data/averitec-subset)",
+    "on the real claims-999.json (needs ../shared/data/averitec-subset; skipped when it is absent)",
     () => {
       it("splits the 999 claims, repeated texts on one side", () => {
         const report = loadAveritec(SHARED, "report");

@@ -76,7 +76,7 @@ export function loadAveritec(dir: string, part: ClaimPart): VerificationSet<Aver
   }
   set.name = `AVeriTeC subset, ${part} part (${set.claims.length} claims)`;
   set.notes = [
-    `${documents.length} question–answer documents from all ${parsed.data.length} claims; ${unanswered} questions with no answer left out`,
+    `${documents.length} question–answer documents from all ${parsed.data.length} claims; ${unanswered} question${unanswered === 1 ? "" : "s"} with no answer left out`,
   ];
   return set;
 }

@@ -30,7 +30,7 @@ describe("loadClimateFever", () => {
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real climate-fever.jsonl (skipped: needs ../shared/data/climate-fever)",
+    "on the real climate-fever.jsonl (needs ../shared/data/climate-fever; skipped when it is absent)",
     () => {
       it("reads 1,535 claims and 7,675 evidence sentences, 5,240 distinct", () => {
         const set = loadClimateFever(SHARED, "all");

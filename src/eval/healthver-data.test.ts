@@ -16,12 +16,12 @@ describe("loadHealthver", () => {
     expect(set.pairs[0]?.evidence).toBe(
       "Masks reduced the spread of COVID-19 in a randomised trial of households, by about a third.",
     );
-    expect(set.notes).toEqual(["1 rows without a claim or evidence skipped"]);
+    expect(set.notes).toEqual(["1 row without a claim or evidence skipped"]);
     expect(loadHealthver(FIXTURE, "dev").pairs).toHaveLength(3);
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real HealthVer files (skipped: needs ../shared/data/healthver)",
+    "on the real HealthVer files (needs ../shared/data/healthver; skipped when it is absent)",
     () => {
       it("reads 1,823 test and 1,917 dev pairs", () => {
         expect(loadHealthver(SHARED, "test").pairs).toHaveLength(1823);

@@ -44,6 +44,9 @@ export function loadHealthver(dir: string, split: "dev" | "test"): PairSet<Healt
   return {
     name: `HealthVer ${split} (${pairs.length} pairs)`,
     pairs,
-    notes: empty > 0 ? [`${empty} rows without a claim or evidence skipped`] : [],
+    notes:
+      empty > 0
+        ? [`${empty} row${empty === 1 ? "" : "s"} without a claim or evidence skipped`]
+        : [],
   };
 }

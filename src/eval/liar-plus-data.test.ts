@@ -41,7 +41,7 @@ describe("loadLiarPlus", () => {
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real val2.tsv (skipped: needs ../shared/data/liar-plus)",
+    "on the real val2.tsv (needs ../shared/data/liar-plus; skipped when it is absent)",
     () => {
       it("reads 1,280 justified claims over both parts, about 30% for reporting", () => {
         const report = loadLiarPlus(SHARED, "report");

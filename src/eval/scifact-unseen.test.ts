@@ -30,7 +30,7 @@ describe("scifactUnseenDevClaims", () => {
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real SciFact files (skipped: needs ../shared/data/scifact)",
+    "on the real SciFact files (needs ../shared/data/scifact; skipped when it is absent)",
     () => {
       it("finds 197 of the 300 dev claims unseen (189 of 366 rationale sentences seen)", () => {
         const subset = scifactUnseenDevClaims(SHARED);

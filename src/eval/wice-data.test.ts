@@ -21,7 +21,7 @@ describe("loadWice", () => {
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real WiCE files (skipped: needs ../shared/data/wice)",
+    "on the real WiCE files (needs ../shared/data/wice; skipped when it is absent)",
     () => {
       it("reads 1,070 test pairs of 358 claims", () => {
         expect(loadWice(SHARED, "test").name).toBe(
