@@ -1,6 +1,6 @@
-// The claim-level benchmarks `factually eval` runs through the full check: where each one's
-// data lives, its splits, how its claims and corpus are read, how verdicts map onto its labels,
-// and any further view of the same outcomes (a subset, another labelling).
+// The claim-level benchmarks `factually eval` runs through the full check: how each one's claims
+// and corpus are read, how verdicts map onto its labels, and any further view of the same
+// outcomes (a subset, another labelling). Folders and splits: benchmark-catalogue.ts.
 import { loadAveritec } from "./averitec-data.js";
 import type { VerifyBenchmarkName } from "./benchmark-catalogue.js";
 import type { ClaimPart } from "./claim-split.js";
