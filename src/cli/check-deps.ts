@@ -72,8 +72,23 @@ export async function prepareCheck(
 }
 
 async function stagesFor(store: Store, choice: ModelChoice): Promise<CheckDependencies> {
+  return (await checkStages(choice)).deps(store);
+}
+
+export interface CheckStages {
+  /** The stages over one store; the model (if any) is shared by every store. */
+  deps: (store: Store) => CheckDependencies;
+  /** "offline stages", or "model-backed stages (provider:model)". */
+  label: string;
+}
+
+/**
+ * Offline stages, or the configured model's (its server probed once): for runs over many
+ * stores, such as evaluations. `--llm` without a configured model is a BAD_CONFIG error.
+ */
+export async function checkStages(choice: ModelChoice): Promise<CheckStages> {
   if (choice.mode === "offline" || (choice.mode === "auto" && !choice.llm)) {
-    return offlineCheckDependencies(store);
+    return { deps: (store) => offlineCheckDependencies(store), label: "offline stages" };
   }
   const llm = choice.llm;
   if (!llm) {
@@ -85,5 +100,9 @@ async function stagesFor(store: Store, choice: ModelChoice): Promise<CheckDepend
   }
   const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
   await checkReachable(llm);
-  return modelCheckDependencies(store, await modelHandleFor(llm), llm);
+  const handle = await modelHandleFor(llm);
+  return {
+    deps: (store) => modelCheckDependencies(store, handle, llm),
+    label: `model-backed stages (${handle.id})`,
+  };
 }

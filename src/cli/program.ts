@@ -10,6 +10,7 @@ import { FactuallyError, isFactuallyError } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
 import type { SourceChoice } from "./check-deps.js";
+import { registerEvalCommands } from "./eval-commands.js";
 import type { CliIo } from "./io.js";
 import {
   EXPORT_FORMATS,
@@ -456,89 +457,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       },
     );
 
-  const evaluate = program
-    .command("eval")
-    .description("run a public benchmark and print its figures");
-  evaluate
-    .command("scifact-retrieval")
-    .description("retrieval on SciFact: nDCG@10, recall@10/100, MRR@10 over a throwaway index")
-    .option("--data <dir>", "SciFact folder with corpus.jsonl and beir/", undefined)
-    .addOption(
-      new Option("--split <split>", "test = BEIR test claims; train = tuning claims")
-        .choices(["test", "train"])
-        .default("test"),
-    )
-    .option("--ablation", "run each ranking idea in turn, to show what each one buys")
-    .option("--json", "end with one JSON line of the metrics")
-    .action(
-      async (opts: {
-        data?: string;
-        split: "test" | "train";
-        ablation?: boolean;
-        json?: boolean;
-      }) => {
-        setExit(
-          await (await import("./commands/eval.js")).evalScifactRetrieval(
-            {
-              ...(opts.data ? { data: opts.data } : {}),
-              split: opts.split,
-              ablation: opts.ablation === true,
-              json: opts.json === true,
-            },
-            io,
-          ),
-        );
-      },
-    );
-  evaluate
-    .command("fnc1")
-    .description(
-      "the offline stance model on the FNC-1 competition test set: the official weighted score",
-    )
-    .option("--data <dir>", "the FNC-1 folder with competition_test_*.csv")
-    .option("--json", "end with one JSON line of the metrics")
-    .action(async (opts: { data?: string; json?: boolean }) => {
-      setExit(
-        await (await import("./commands/eval-fnc1.js")).evalFnc1Command(
-          { ...(opts.data ? { data: opts.data } : {}), json: opts.json === true },
-          io,
-        ),
-      );
-    });
-  for (const [name, splits, fallback, what] of [
-    ["scifact-verify", ["dev", "train"], "dev", "SciFact claims (300 dev) against 5,183 abstracts"],
-    [
-      "check-covid",
-      ["test", "dev", "train"],
-      "test",
-      "Check-COVID claims (229 test) against 347 abstracts",
-    ],
-  ] as const) {
-    evaluate
-      .command(name)
-      .description(`the full offline check on ${what}: label accuracy, macro-F1, evidence recall`)
-      .option(
-        "--data <dir>",
-        `the ${name === "check-covid" ? "Check-COVID" : "SciFact"} data folder`,
-      )
-      .addOption(new Option("--split <split>", "which claims").choices(splits).default(fallback))
-      .option("--limit <n>", "only the first N claims", (v: string) => parseWhole(v, 1, 100_000))
-      .option("--json", "end with one JSON line of the metrics")
-      .action(async (opts: { data?: string; split: string; limit?: number; json?: boolean }) => {
-        setExit(
-          await (await import("./commands/eval-verify.js")).evalVerifyCommand(
-            {
-              benchmark: name,
-              split: opts.split,
-              json: opts.json === true,
-              ...(opts.data ? { data: opts.data } : {}),
-              ...(opts.limit ? { limit: opts.limit } : {}),
-            },
-            io,
-          ),
-        );
-      });
-  }
+  registerEvalCommands(
+    program.command("eval").description("run a public benchmark and print its figures"),
+    {
+      io,
+      setExit,
+      llm: () => settings(undefined).llm,
+      whole: parseWhole,
+    },
+  );
   acceptDebugEverywhere(program);
   return program;
 }

@@ -1,5 +1,5 @@
-// Reads a benchmark's JSON Lines file (one object per non-blank line) in one go.
-import { readFileSync } from "node:fs";
+// Reads and writes a benchmark's JSON Lines files (one object per non-blank line) in one go.
+import { readFileSync, writeFileSync } from "node:fs";
 
 /** The objects of a JSON Lines file; blank lines are skipped. */
 export function readJsonLinesFile(path: string): Array<Record<string, unknown>> {
@@ -7,4 +7,9 @@ export function readJsonLinesFile(path: string): Array<Record<string, unknown>> 
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Writes `rows` as JSON Lines (one object per line), replacing the file. */
+export function writeJsonLinesFile(path: string, rows: readonly unknown[]): void {
+  writeFileSync(path, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
 }

@@ -1,102 +1,145 @@
-// `factually eval scifact-verify` and `eval check-covid`: the full offline check on benchmark
-// claims, scored as claim-level labels and evidence recall.
+// `factually eval scifact-verify`, `check-covid`, `liar-plus`, `averitec`, `climate-fever`: the
+// full check on benchmark claims, scored as labels, calibration and evidence recall.
 import { resolve } from "node:path";
-import { offlineCheckDependencies } from "../../assemble/offline-check.js";
+import { VERIFY_CATALOGUE, type VerifyBenchmarkName } from "../../eval/benchmark-catalogue.js";
+import { writeJsonLinesFile } from "../../eval/json-lines-file.js";
+import { runVerification, type VerificationResult } from "../../eval/verification.js";
+import { defaultDataDir } from "../../eval/verification-data.js";
 import {
-  runVerification,
-  VERDICT_TO_GOLD,
-  type VerificationResult,
-} from "../../eval/verification.js";
-import {
-  defaultDataDir,
-  GOLD_LABELS,
-  loadCheckCovid,
-  loadScifactVerification,
-} from "../../eval/verification-data.js";
-import { formatTable } from "../../text/table.js";
+  VERIFY_BENCHMARKS,
+  type VerifyBenchmark,
+  type VerifyView,
+} from "../../eval/verify-benchmarks.js";
+import { checkStages } from "../check-deps.js";
 import type { CliIo } from "../io.js";
+import type { ModelChoice } from "../model-choice.js";
 import { progressBar } from "../progress.js";
+import { calibrationTable, confusionTable, type ScoreRow, scoreTable } from "./eval-tables.js";
 
 export interface EvalVerifyOptions {
-  benchmark: "scifact-verify" | "check-covid";
+  benchmark: VerifyBenchmarkName;
   split: string;
   data?: string;
   json: boolean;
   limit?: number;
+  /** Write every claim's outcome here as JSON Lines. */
+  out?: string;
+  /** Offline (the default for evaluations) or the configured model (--llm). */
+  model?: ModelChoice;
 }
 
 export async function evalVerifyCommand(options: EvalVerifyOptions, io: CliIo): Promise<number> {
-  const folder = options.benchmark === "scifact-verify" ? "scifact" : "check-covid";
-  const dir = options.data ? resolve(io.cwd, options.data) : defaultDataDir(folder, io.cwd);
-  const set =
-    options.benchmark === "scifact-verify"
-      ? loadScifactVerification(dir, options.split as "dev" | "train")
-      : loadCheckCovid(dir, options.split as "test" | "dev" | "train");
+  const entry = VERIFY_CATALOGUE[options.benchmark];
+  const benchmark = VERIFY_BENCHMARKS[options.benchmark];
+  const dir = options.data ? resolve(io.cwd, options.data) : defaultDataDir(entry.folder, io.cwd);
+  const set = benchmark.load(dir, options.split);
+  const stages = await checkStages(options.model ?? { mode: "offline" });
   const bar = progressBar(io.stderr, options.benchmark);
   const result = await runVerification(set, {
-    deps: (store) => offlineCheckDependencies(store),
+    deps: stages.deps,
+    scheme: benchmark.scheme,
     ...(options.limit ? { limit: options.limit } : {}),
     onProgress: (done, total) => bar.update(done, total, `${done}/${total} claims`),
   });
   bar.stop();
-  io.stdout.write(`${formatVerification(result)}\n`);
+  const views = benchmark.views?.(result.outcomes, dir, options.split) ?? [];
+  const report = { result, views, benchmark, stages: stages.label, notes: set.notes ?? [] };
+  io.stdout.write(`${formatVerification(report)}\n`);
+  if (options.out) {
+    const path = resolve(io.cwd, options.out);
+    writeJsonLinesFile(path, result.outcomes);
+    io.stderr.write(`wrote ${result.outcomes.length} claim outcomes to ${path}\n`);
+  }
   if (options.json) {
     const line = {
       benchmark: options.benchmark,
       split: options.split,
+      stages: stages.label,
       claims: result.claims,
       documents: result.documents,
-      metrics: { ...result.metrics, "claims/s": result.claimsPerSecond },
+      metrics: {
+        ...result.metrics,
+        "claims/s": result.claimsPerSecond,
+        ...Object.fromEntries(views.map((v) => [v.key, { claims: v.claims, ...v.metrics }])),
+      },
       verdicts: result.verdicts,
+      ...(result.fellBack > 0 ? { fell_back: result.fellBack } : {}),
     };
     io.stdout.write(`${JSON.stringify(line)}\n`);
   }
   return 0;
 }
 
-/** The human tables: the scores, the confusion matrix, and how verdicts were mapped. */
-export function formatVerification(result: VerificationResult): string {
+export interface VerificationReport {
+  result: VerificationResult<string>;
+  views: readonly VerifyView[];
+  benchmark: VerifyBenchmark;
+  /** Which stages ran. */
+  stages: string;
+  notes: readonly string[];
+}
+
+/** The human tables: scores (all claims, then each view), confusion, calibration, mapping. */
+export function formatVerification({
+  result,
+  views,
+  benchmark,
+  stages,
+  notes,
+}: VerificationReport): string {
   const f = (x: number) => x.toFixed(3);
+  const { scheme } = benchmark;
   const m = result.metrics;
-  const scores = formatTable([
-    [
-      "claims",
-      "accuracy",
-      "macro-F1",
-      "F1 SUPPORT",
-      "F1 REFUTE",
-      "F1 NEI",
-      "evidence recall",
-      "evidence precision",
-      "claims/s",
+  const extra = ["unverified", "ECE", "evidence recall", "evidence precision"];
+  const row = (
+    label: string,
+    count: number,
+    metrics: VerifyView["metrics"],
+    speed: string,
+  ): ScoreRow => ({
+    label,
+    count,
+    accuracy: metrics.accuracy,
+    macro_f1: metrics.macro_f1,
+    f1: metrics.f1,
+    extra: [
+      f(metrics.unverified),
+      f(metrics.ece),
+      f(metrics.evidence_recall),
+      f(metrics.evidence_precision),
+      speed,
     ],
+  });
+  const scores = scoreTable(
+    {
+      count: "claims",
+      labels: scheme.labels,
+      ...(scheme.short ? { short: scheme.short } : {}),
+      extra: [...extra, "claims/s"],
+    },
     [
-      String(result.claims),
-      f(m.accuracy),
-      f(m.macro_f1),
-      f(m.f1.SUPPORT),
-      f(m.f1.REFUTE),
-      f(m.f1.NEI),
-      f(m.evidence_recall),
-      f(m.evidence_precision),
-      result.claimsPerSecond.toFixed(1),
+      row("all claims", result.claims, m, result.claimsPerSecond.toFixed(1)),
+      ...views.map((v) => row(v.label, v.claims, v.metrics, "")),
     ],
-  ]);
-  const confusion = formatTable([
-    ["gold \\ predicted", ...GOLD_LABELS],
-    ...GOLD_LABELS.map((g, i) => [g, ...(m.confusion[i] ?? []).map(String)]),
-  ]);
-  const mapping = Object.entries(VERDICT_TO_GOLD)
+  );
+  const mapping = Object.entries(scheme.fromVerdict)
     .filter(([label]) => (result.verdicts[label] ?? 0) > 0)
     .map(([label, gold]) => `${label} ${result.verdicts[label]} → ${gold}`)
     .join(", ");
   return [
-    `${result.set} over ${result.documents.toLocaleString("en")} abstracts, open retrieval, offline stages`,
+    `${result.set} over ${result.documents.toLocaleString("en")} ${benchmark.documentNoun}, open retrieval, ${stages}`,
     "",
     scores,
     "",
-    confusion,
+    confusionTable(scheme.labels, m.confusion, scheme.short),
+    "",
+    `Calibration of the verdict's confidence (all claims), ECE ${f(m.ece)}:`,
+    calibrationTable(m.calibration),
     "",
     `Verdicts: ${mapping}`,
+    ...(result.fellBack > 0
+      ? [`${result.fellBack} checks fell back to an offline stage somewhere`]
+      : []),
+    ...[...notes, ...views.flatMap((v) => (v.note ? [v.note] : []))].map((n) => `Note: ${n}`),
   ].join("\n");
 }
