@@ -13,7 +13,7 @@ import {
   reasonOf,
   type StageModel,
 } from "./model-or-offline.js";
-import { containsQuote } from "./quotes.js";
+import { findQuote } from "./quotes.js";
 
 export function modelAssessor(model: StageModel, offline: Assessor): Assessor {
   return {
@@ -45,12 +45,13 @@ export function modelAssessor(model: StageModel, offline: Assessor): Assessor {
                   r,
                   s,
                 );
-                if (out.stance !== "irrelevant" && !containsQuote(passages, out.quote)) {
+                const found = findQuote(passages, out.quote);
+                if (out.stance !== "irrelevant" && !found) {
                   failed.set(source.n, "its quote is not in the source's passages");
                   return offlineOne;
                 }
-                // The quote as the source wrote it: what the prompt defused ("‹source") is its "<".
-                return { sourceN: source.n, ...out, quote: out.quote.trim().replace(/‹/g, "<") };
+                // The quote as the source wrote it, not as the model retyped it.
+                return { sourceN: source.n, ...out, quote: found?.text ?? out.quote.trim() };
               } catch (error) {
                 if (s.aborted) throw error;
                 failed.set(source.n, reasonOf(error));

@@ -116,16 +116,28 @@ interface Block {
   body: string;
 }
 
-/** The `<tag …>body</tag>` blocks of a prompt, outermost first. */
-export function blocks(text: string, tag: string): Block[] {
+/**
+ * The data blocks of one kind in a prompt (`<<<KIND code attrs BEGIN>>>` … `<<<KIND code END>>>`,
+ * see prompts/untrusted.ts), outermost first, with their bodies exactly as sent.
+ */
+export function blocks(text: string, kind: string): Block[] {
   const out: Block[] = [];
-  const re = new RegExp(`<${tag}((?:\\s+[a-z]+="[^"]*")*)>\\n([\\s\\S]*?)\\n</${tag}>`, "g");
+  const name = kind.toUpperCase();
+  const re = new RegExp(
+    `<<<${name} ([0-9a-f]+)((?:\\s+[a-z]+="[^"]*")*) BEGIN>>>\\n([\\s\\S]*?)\\n<<<${name} \\1 END>>>`,
+    "g",
+  );
   for (const m of text.matchAll(re)) {
     const attrs: Record<string, string> = {};
-    for (const a of (m[1] ?? "").matchAll(/([a-z]+)="([^"]*)"/g)) attrs[a[1] ?? ""] = a[2] ?? "";
-    out.push({ attrs, body: m[2] ?? "" });
+    for (const a of (m[2] ?? "").matchAll(/([a-z]+)="([^"]*)"/g)) attrs[a[1] ?? ""] = a[2] ?? "";
+    out.push({ attrs, body: m[3] ?? "" });
   }
   return out;
+}
+
+/** The text with every data block removed: what the model reads as instructions. */
+export function outsideData(text: string): string {
+  return text.replace(/<<<([A-Z]+) ([0-9a-f]+)[^\n]* BEGIN>>>\n[\s\S]*?\n<<<\1 \2 END>>>/g, "");
 }
 
 function firstSentence(text: string): string {
