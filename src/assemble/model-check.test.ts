@@ -6,7 +6,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { StancePredictor } from "../assess/stance-assessor.js";
 import { LLM_DEFAULTS, type LlmConfig } from "../config/llm-config.js";
 import { modelHandleFor } from "../llm/providers.js";
-import { outsideData, type ScriptOptions, scriptedModel } from "../llm/testing/scripted-model.js";
+import {
+  outsideData,
+  type ScriptOptions,
+  scriptedModel,
+  stageOf,
+} from "../llm/testing/scripted-model.js";
 import { startWireServer, type WireReply, type WireServer } from "../llm/testing/wire-server.js";
 import { runCheck } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
@@ -186,6 +191,58 @@ describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
     expect(twice.version.claim.keyTerms.length).toBeGreaterThan(0);
   });
 
+  // Up to 4 MiB travel before the client stops: more than the other tests move, on two cores.
+  it("abandons a 20 MB reply at the size limit and writes the report offline, saying why", {
+    timeout: 20_000,
+  }, async () => {
+    const bytes = 20 * 1024 * 1024;
+    const { version, requests } = await check({
+      faults: { write: always({ kind: "oversized", bytes }) },
+    });
+    expect(version.fallbacks).toEqual([
+      {
+        stage: "write",
+        reason: expect.stringContaining(
+          "larger than 4,194,304 bytes (FACTUALLY_LLM_MAX_REPLY_BYTES) and was not read further",
+        ),
+      },
+    ]);
+    expect(version.report.writer).toBe("extractive@1");
+    // One call, not retried and not "repaired"; the server saw the client stop reading.
+    const sent = requests.filter((r) => r.delivered !== undefined);
+    expect(sent).toHaveLength(1);
+    const delivered = await sent[0]?.delivered;
+    expect(delivered?.complete).toBe(false);
+    expect(delivered?.bytes).toBeLessThan(bytes);
+  });
+
+  it("refuses a reply whose Content-Length is over the limit without reading it", async () => {
+    const { version, requests } = await check({
+      faults: { plan: always({ kind: "oversized", bytes: 20 * 1024 * 1024, declareLength: true }) },
+    });
+    expect(version.fallbacks).toEqual([
+      { stage: "plan", reason: expect.stringContaining("FACTUALLY_LLM_MAX_REPLY_BYTES") },
+    ]);
+    const delivered = await requests.find((r) => r.delivered)?.delivered;
+    expect(delivered?.complete).toBe(false);
+  });
+
+  it("shows the model at most 2,000 characters of a bad reply when asking for a repair", async () => {
+    // 90 kB: under the size limit even streamed (a few characters an event)
+    const junk = "not json ".repeat(10_000);
+    const { version, requests } = await check({
+      faults: { understand: [{ kind: "text", text: junk }] },
+    });
+    expect(version.fallbacks).toEqual([]);
+    const [first, repair] = requests.filter((r) => JSON.stringify(r.schema).includes("keyTerms"));
+    const shown = repair?.messages.find((m) => m.role === "assistant")?.text ?? "";
+    expect(shown.length).toBeLessThan(2_100);
+    expect(shown).toMatch(/^not json not json[\s\S]*more characters not shown\)$/);
+    // The repair request is about as large as the first one, not 90 kB larger.
+    const size = (r: typeof first) => JSON.stringify(r?.body).length;
+    expect(size(repair) - size(first)).toBeLessThan(3_000);
+  });
+
   it("removes and counts citations of sources that do not exist", async () => {
     const { version } = await check({ phantomCites: [99] });
     expect(version.usage.find((u) => u.stage === "write")?.removedCitations).toBe(1);
@@ -219,5 +276,26 @@ describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
     expect(requests.every((r) => r.api === api && r.stream === (settings.stream === true))).toBe(
       true,
     );
+  });
+});
+
+describe("output limits", () => {
+  beforeEach(() => {
+    wire = {};
+  });
+
+  it("asks every stage for at most its own number of output tokens, as configured", async () => {
+    const tokensAsked = (requests: WireServer["requests"]) =>
+      Object.fromEntries(requests.map((r) => [stageOf(r), r.body.max_tokens]));
+    const defaults = await check();
+    expect(tokensAsked(defaults.requests)).toEqual({
+      understand: 600,
+      plan: 600,
+      assess: 700,
+      write: 2500,
+      verify: 1200,
+    });
+    const configured = await check({}, { maxOutputTokens: { write: 4000, assess: 300 } });
+    expect(tokensAsked(configured.requests)).toMatchObject({ assess: 300, write: 4000, plan: 600 });
   });
 });
