@@ -105,6 +105,11 @@ async function check(
 
 const always = (reply: WireReply) => Array.from({ length: 50 }, () => reply);
 
+/** Every sentence of a report's three sections. */
+const reportText = (report: { summary: P[]; missingContext: P[]; bias: P[] }) =>
+  [...report.summary, ...report.missingContext, ...report.bias].map((p) => p.text).join("\n");
+type P = { text: string };
+
 describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
   beforeEach(() => {
     wire = settings;
@@ -241,6 +246,37 @@ describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
     // The repair request is about as large as the first one, not 90 kB larger.
     const size = (r: typeof first) => JSON.stringify(r?.body).length;
     expect(size(repair) - size(first)).toBeLessThan(3_000);
+  });
+
+  it("does not store a sentence with invented numbers that the model's own verifier passed", async () => {
+    const invented = "Source one proved that vitamin D cut influenza deaths by 99 % in 2025.";
+    const { version } = await check({ addToSummary: [{ text: invented, cites: [1] }] });
+    expect(reportText(version.report)).not.toContain("99 %");
+    // The model rewrote it from its passages, and the verification says why.
+    expect(version.report.verification?.unsupportedFacts).toEqual([
+      {
+        section: "summary",
+        text: `${invented} [1]`,
+        missing: ["99 %", "2025"],
+        outcome: "rewritten",
+      },
+    ]);
+    expect(version.notes).toContain(
+      'verify: 1 sentence stated numbers, dates or names that the passages cited do not contain ("99 %", "2025"): 1 rewritten from the passages, 0 shortened, 0 dropped',
+    );
+  });
+
+  it("drops a sentence with invented numbers when the verify stage itself fell back offline", async () => {
+    const invented = "Source one proved that vitamin D cut influenza deaths by 99 % in 2025.";
+    const { version } = await check({
+      addToSummary: [{ text: invented, cites: [1] }],
+      faults: { verify: always({ kind: "status", status: 400 }) },
+    });
+    expect(version.fallbacks.map((f) => f.stage)).toEqual(["verify"]);
+    expect(reportText(version.report)).not.toContain("99 %");
+    expect(version.report.verification?.unsupportedFacts).toEqual([
+      expect.objectContaining({ missing: ["99 %", "2025"], outcome: "dropped" }),
+    ]);
   });
 
   it("removes and counts citations of sources that do not exist", async () => {

@@ -56,6 +56,7 @@ export {
   ReportSentence,
   ReportVerification,
   SentenceBasis,
+  UnsupportedFacts,
 } from "./schema/report.js";
 export { PriorFactCheck, SearchHit } from "./schema/search-hit.js";
 export { Source, SourceProfile } from "./schema/source.js";

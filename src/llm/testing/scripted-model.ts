@@ -15,6 +15,8 @@ export interface ScriptOptions {
   faults?: Partial<Record<ScriptedStage, Array<WireReply | undefined>>>;
   /** Source numbers the writer should also cite although they do not exist (e.g. [99]). */
   phantomCites?: number[];
+  /** Sentences the writer adds to its summary, as a model that invents facts would. */
+  addToSummary?: Array<{ text: string; cites: number[] }>;
 }
 
 /** The reply function to hand to `startWireServer`. */
@@ -86,7 +88,16 @@ function answer(stage: ScriptedStage, user: string, options: ScriptOptions): unk
       });
       const [first, second, third, ...rest] = sources;
       return {
-        summary: first ? [{ sentences: [sentence(first, options.phantomCites ?? [])] }] : [],
+        summary: first
+          ? [
+              {
+                sentences: [
+                  sentence(first, options.phantomCites ?? []),
+                  ...(options.addToSummary ?? []),
+                ],
+              },
+            ]
+          : [],
         missingContext: second ? [{ sentences: [sentence(second)] }] : [],
         bias: third ? [{ sentences: [sentence(third)] }] : rest.length > 0 ? [] : [],
         relatedQuestions: [
