@@ -7,8 +7,8 @@ import { SourceAssessment } from "../../core/schema/source-assessment.js";
 import type { Prompt } from "./prompt.js";
 import { DATA_RULE, delimited } from "./untrusted.js";
 
-/** The core SourceAssessment without the source number, which is ours to give, not the model's. */
-export const AssessOutput = SourceAssessment.omit({ sourceN: true }).extend({
+/** The core SourceAssessment without the source number and the flag, which are ours to give. */
+export const AssessOutput = SourceAssessment.omit({ sourceN: true, flag: true }).extend({
   quote: z.string().max(1000).describe("words copied exactly from one passage"),
   reason: z.string().min(1).max(600),
 });

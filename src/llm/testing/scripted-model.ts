@@ -17,6 +17,11 @@ export interface ScriptOptions {
   phantomCites?: number[];
   /** Sentences the writer adds to its summary, as a model that invents facts would. */
   addToSummary?: Array<{ text: string; cites: number[] }>;
+  /**
+   * Every assessment's stance, confidence and reason, whatever the passage says (its quote is
+   * still a real sentence of it), as a model obeying an instruction injected into a source would.
+   */
+  assessAs?: { stance: string; confidence: number; reason: string };
 }
 
 /** The reply function to hand to `startWireServer`. */
@@ -73,6 +78,7 @@ function answer(stage: ScriptedStage, user: string, options: ScriptOptions): unk
       const passage = blocks(user, "passage")[0]?.body ?? "";
       const quote = firstSentence(passage);
       const overlap = shared(contentWords(input), contentWords(passage));
+      if (options.assessAs) return { ...options.assessAs, quote };
       return {
         stance: overlap >= 0.5 ? "supports" : overlap > 0 ? "context" : "irrelevant",
         quote: overlap > 0 ? quote : "",
