@@ -88,7 +88,7 @@ export async function callStructured<T>(
  * Characters of a bad reply shown back to the model in the repair turn: enough to see what
  * went wrong (every schema here fits in far less), never the whole of a runaway reply.
  */
-export const REPAIR_EXCERPT_CHARS = 2000;
+const REPAIR_EXCERPT_CHARS = 2000;
 /** A parse error can quote the reply; it is cut to this in notes and in the repair turn. */
 const MAX_ERROR_CHARS = 300;
 
