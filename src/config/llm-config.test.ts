@@ -40,7 +40,36 @@ describe("language-model configuration", () => {
       stream: true,
       temperature: 0,
       price: { input: 0.5, output: 1.5 },
+      maxReplyBytes: 4 * 1024 * 1024,
     });
+  });
+
+  it("reads output-token limits per stage and the largest reply body from the environment", () => {
+    const compat = {
+      FACTUALLY_LLM_PROVIDER: "openai-compatible",
+      FACTUALLY_LLM_MODEL: "m",
+      FACTUALLY_LLM_BASE_URL: "http://x/v1",
+    };
+    expect(
+      load({
+        ...compat,
+        FACTUALLY_LLM_MAX_OUTPUT_TOKENS: "write=4000, verify=1500",
+        FACTUALLY_LLM_MAX_REPLY_BYTES: "1048576",
+      }).llm,
+    ).toMatchObject({ maxOutputTokens: { write: 4000, verify: 1500 }, maxReplyBytes: 1048576 });
+    expect(
+      load({ ...compat, FACTUALLY_LLM_MAX_OUTPUT_TOKENS: "900" }).llm?.maxOutputTokens,
+    ).toEqual({ understand: 900, plan: 900, assess: 900, write: 900, verify: 900, rewrite: 900 });
+    expect(load(compat).llm?.maxOutputTokens).toBeUndefined();
+    expect(() => load({ ...compat, FACTUALLY_LLM_MAX_OUTPUT_TOKENS: "judge=10" })).toThrow(
+      badConfig("FACTUALLY_LLM_MAX_OUTPUT_TOKENS", /"judge" is not a stage/),
+    );
+    expect(() => load({ ...compat, FACTUALLY_LLM_MAX_OUTPUT_TOKENS: "write=lots" })).toThrow(
+      badConfig("FACTUALLY_LLM_MAX_OUTPUT_TOKENS", /limit of write is not a whole number/),
+    );
+    expect(() => load({ ...compat, FACTUALLY_LLM_MAX_REPLY_BYTES: "100" })).toThrow(
+      badConfig("FACTUALLY_LLM_MAX_REPLY_BYTES", /not valid/),
+    );
   });
 
   it("takes the provider's usual key variable", () => {
@@ -107,7 +136,9 @@ describe("language-model configuration", () => {
     writeFileSync(join(dir, "tiny.gguf"), "GGUF");
     writeFileSync(
       join(dir, "factually.config.json"),
-      JSON.stringify({ llm: { provider: "gguf", model: "tiny.gguf", threads: 1 } }),
+      JSON.stringify({
+        llm: { provider: "gguf", model: "tiny.gguf", threads: 1, maxOutputTokens: { write: 3000 } },
+      }),
     );
     const { llm } = loadConfig({ cwd: dir, env: {} });
     expect(llm).toMatchObject({
@@ -115,6 +146,7 @@ describe("language-model configuration", () => {
       model: join(dir, "tiny.gguf"),
       threads: 1,
       price: { input: 0, output: 0 },
+      maxOutputTokens: { write: 3000 },
     });
     writeFileSync(
       join(dir, "factually.config.json"),

@@ -12,6 +12,33 @@ export type LlmProvider = (typeof LLM_PROVIDERS)[number];
 const HttpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 const Count = (max: number) => z.number().int().min(1).max(max);
 
+/**
+ * The model calls whose output can be limited one by one: a stage's prompt (`rewrite` is the
+ * verify stage's second prompt). Each has its own default in `src/llm/prompts/`.
+ */
+export const OUTPUT_LIMIT_KEYS = [
+  "understand",
+  "plan",
+  "assess",
+  "write",
+  "verify",
+  "rewrite",
+] as const;
+export type OutputLimitKey = (typeof OUTPUT_LIMIT_KEYS)[number];
+export type OutputLimits = Partial<Record<OutputLimitKey, number>>;
+const OutputTokens = Count(100_000);
+const OutputLimitsFile = z.union([
+  OutputTokens,
+  z.strictObject(
+    Object.fromEntries(OUTPUT_LIMIT_KEYS.map((k) => [k, OutputTokens.optional()])) as Record<
+      OutputLimitKey,
+      z.ZodOptional<typeof OutputTokens>
+    >,
+  ),
+]);
+/** A reply body larger than this is not read: 64 KiB to 256 MiB. */
+const ReplyBytes = z.number().int().min(65_536).max(268_435_456);
+
 /** The `llm` object of factually.config.json. Keys are never read from the file. */
 export const LlmConfigFile = z.strictObject({
   provider: z.enum(LLM_PROVIDERS).optional(),
@@ -29,6 +56,10 @@ export const LlmConfigFile = z.strictObject({
   price: z.strictObject({ input: z.number().min(0), output: z.number().min(0) }).optional(),
   /** CPU threads for an in-process GGUF model. */
   threads: Count(256).optional(),
+  /** Output tokens per call: one number for every stage, or `{ "write": 4000, … }`. */
+  maxOutputTokens: OutputLimitsFile.optional(),
+  /** The largest reply body read from a model server, in bytes. */
+  maxReplyBytes: ReplyBytes.optional(),
 });
 export type LlmConfigFile = z.infer<typeof LlmConfigFile>;
 
@@ -55,6 +86,10 @@ export interface LlmConfig {
   /** USD per million input and output tokens; the cost is unknown without it (0 for gguf). */
   price?: { input: number; output: number };
   threads?: number;
+  /** Output tokens a call of each stage may ask for, where they differ from the prompts' defaults. */
+  maxOutputTokens?: OutputLimits;
+  /** A reply body from a model server larger than this many bytes fails that call unread. */
+  maxReplyBytes: number;
 }
 
 export const LLM_DEFAULTS = {
@@ -65,6 +100,9 @@ export const LLM_DEFAULTS = {
   retries: 2,
   stream: false,
   temperature: 0,
+  // 4 MiB: a streamed 2,500-token answer (the write stage's limit) is about 0.5 MB of SSE
+  // events on the OpenAI wire, so this leaves room for limits eight times larger.
+  maxReplyBytes: 4 * 1024 * 1024,
 } as const;
 
 /**
@@ -134,6 +172,7 @@ export function resolveLlmConfig(
       ? { input: priceInput, output: priceOutput }
       : (file?.price ?? (provider === "gguf" ? { input: 0, output: 0 } : undefined));
   const threads = envNumber(env, "FACTUALLY_LLM_THREADS", Count(256)) ?? file?.threads;
+  const outputLimits = outputLimitsFromEnv(env) ?? outputLimitsOf(file?.maxOutputTokens);
 
   return {
     provider,
@@ -167,7 +206,52 @@ export function resolveLlmConfig(
       LLM_DEFAULTS.temperature,
     ...(price ? { price } : {}),
     ...(threads ? { threads } : {}),
+    ...(outputLimits ? { maxOutputTokens: outputLimits } : {}),
+    maxReplyBytes:
+      envNumber(env, "FACTUALLY_LLM_MAX_REPLY_BYTES", ReplyBytes) ??
+      file?.maxReplyBytes ??
+      LLM_DEFAULTS.maxReplyBytes,
   };
+}
+
+/** `2000` (every stage) or `write=4000,verify=1500` from FACTUALLY_LLM_MAX_OUTPUT_TOKENS. */
+function outputLimitsFromEnv(env: Env): OutputLimits | undefined {
+  const name = "FACTUALLY_LLM_MAX_OUTPUT_TOKENS";
+  const raw = nonEmpty(env[name])?.trim();
+  if (raw === undefined) return undefined;
+  const invalid = (why: string) =>
+    badConfig(
+      name,
+      `${name}=${JSON.stringify(raw)} is not valid: ${why}; give one number for every stage (e.g. 2000) or stage=tokens pairs (e.g. write=4000,verify=1500), stages being ${OUTPUT_LIMIT_KEYS.join(", ")}`,
+    );
+  if (/^\d+$/.test(raw)) {
+    const all = OutputTokens.safeParse(Number(raw));
+    if (!all.success) throw invalid("a limit is a whole number from 1 to 100000");
+    return outputLimitsOf(all.data);
+  }
+  const limits: OutputLimits = {};
+  for (const pair of raw.split(",")) {
+    const [key = "", value = ""] = pair.split("=").map((x) => x.trim());
+    if (!(OUTPUT_LIMIT_KEYS as readonly string[]).includes(key)) {
+      throw invalid(`${JSON.stringify(key)} is not a stage`);
+    }
+    const tokens = OutputTokens.safeParse(/^\d+$/.test(value) ? Number(value) : Number.NaN);
+    if (!tokens.success)
+      throw invalid(`the limit of ${key} is not a whole number from 1 to 100000`);
+    limits[key as OutputLimitKey] = tokens.data;
+  }
+  return limits;
+}
+
+function outputLimitsOf(
+  value: number | Partial<Record<OutputLimitKey, number | undefined>> | undefined,
+): OutputLimits | undefined {
+  if (value === undefined) return undefined;
+  const entries =
+    typeof value === "number"
+      ? OUTPUT_LIMIT_KEYS.map((k) => [k, value] as const)
+      : Object.entries(value).filter((e): e is [string, number] => e[1] !== undefined);
+  return entries.length > 0 ? (Object.fromEntries(entries) as OutputLimits) : undefined;
 }
 
 function exampleModel(provider: LlmProvider): string {

@@ -63,10 +63,11 @@ export {
   ReportSentence,
   ReportVerification,
   SentenceBasis,
+  UnsupportedFacts,
 } from "./schema/report.js";
 export { PriorFactCheck, SearchHit } from "./schema/search-hit.js";
 export { Source, SourceProfile } from "./schema/source.js";
-export { SourceAssessment, Stance } from "./schema/source-assessment.js";
+export { AssessmentFlag, SourceAssessment, Stance } from "./schema/source-assessment.js";
 export {
   ClaimVerdictLabel,
   QuestionVerdictLabel,

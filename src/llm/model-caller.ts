@@ -28,6 +28,8 @@ export interface ModelHandle {
   temperature: number;
   /** USD per million tokens; the cost is not estimated without it. */
   price?: { input: number; output: number };
+  /** Output tokens per prompt name (`write`, `verify`…) where the configuration sets them. */
+  maxOutputTokens?: Readonly<Partial<Record<string, number>>>;
   /** For tests: the random source of the backoff jitter. */
   random?: () => number;
 }
@@ -55,19 +57,20 @@ export async function callStructured<T>(
   const first = await callWithRetries(handle, request, messages, run, signal);
   const parsed = parseModelJson(first, request.schema);
   if (parsed.ok) return parsed.value;
-  // One repair: show the model its reply and what was wrong with it.
+  const why = bounded(parsed.error, MAX_ERROR_CHARS);
+  // One repair: show the model the start of its reply and what was wrong with it.
   run.note(
-    `the model's reply did not fit the ${request.schemaName} schema (${parsed.error}); asked once to repair it`,
+    `the model's reply did not fit the ${request.schemaName} schema (${why}); asked once to repair it`,
   );
   const repaired = await callWithRetries(
     handle,
     request,
     [
       ...messages,
-      { role: "assistant", content: first || "(empty reply)" },
+      { role: "assistant", content: excerpt(first) },
       {
         role: "user",
-        content: `That reply is not valid: ${parsed.error}. Reply again with only one JSON object that matches the schema, and nothing else.`,
+        content: `That reply is not valid: ${why}. Reply again with only one JSON object that matches the schema, and nothing else.`,
       },
     ],
     run,
@@ -77,8 +80,27 @@ export async function callStructured<T>(
   if (second.ok) return second.value;
   throw new FactuallyError(
     "PARSE_FAILED",
-    `the model's reply did not fit the ${request.schemaName} schema, even after a repair attempt (${second.error})`,
+    `the model's reply did not fit the ${request.schemaName} schema, even after a repair attempt (${bounded(second.error, MAX_ERROR_CHARS)})`,
   );
+}
+
+/**
+ * Characters of a bad reply shown back to the model in the repair turn: enough to see what
+ * went wrong (every schema here fits in far less), never the whole of a runaway reply.
+ */
+const REPAIR_EXCERPT_CHARS = 2000;
+/** A parse error can quote the reply; it is cut to this in notes and in the repair turn. */
+const MAX_ERROR_CHARS = 300;
+
+function excerpt(reply: string): string {
+  if (!reply) return "(empty reply)";
+  if (reply.length <= REPAIR_EXCERPT_CHARS) return reply;
+  const rest = reply.length - REPAIR_EXCERPT_CHARS;
+  return `${reply.slice(0, REPAIR_EXCERPT_CHARS)}\n… (${rest.toLocaleString("en")} more characters not shown)`;
+}
+
+function bounded(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 async function callWithRetries<T>(
@@ -137,7 +159,7 @@ async function callOnce<T>(
     model: handle.model,
     system: request.system,
     messages,
-    output: Output.object({ schema: request.schema, name: request.schemaName }),
+    output: wholeReplyOutput(request),
     temperature: handle.temperature,
     maxOutputTokens: request.maxOutputTokens ?? 2048,
     maxRetries: 0,
@@ -185,6 +207,16 @@ async function callOnce<T>(
   }
 }
 
+/**
+ * The structured output the providers are asked for, without the partial parsing streamText
+ * does at every delta: it re-parses (and re-serialises) all the text so far each time, which is
+ * quadratic — a 64 kB streamed reply took 4 s of CPU — and only the whole reply is used here.
+ */
+function wholeReplyOutput<T>(request: StructuredRequest<T>) {
+  const output = Output.object({ schema: request.schema, name: request.schemaName });
+  return { ...output, parsePartialOutput: async () => undefined };
+}
+
 interface NoObjectLike {
   text?: string;
   usage?: { inputTokens?: number; outputTokens?: number };
@@ -218,7 +250,9 @@ function cancelled(): FactuallyError {
 
 /** A FactuallyError that says what failed, for the note and the fallback reason. */
 function faultOf(error: unknown, handle: ModelHandle): FactuallyError {
-  if (isFactuallyError(error)) return error;
+  // Ours, possibly wrapped by the SDK (a reply over the size limit fails while it is read).
+  const own = ownCause(error);
+  if (own) return own;
   if (APICallError.isInstance(error)) {
     const status = error.statusCode ? `HTTP ${error.statusCode}` : "no response";
     return new FactuallyError(
@@ -234,6 +268,15 @@ function faultOf(error: unknown, handle: ModelHandle): FactuallyError {
   return new FactuallyError("PROVIDER_FAILED", `${handle.id} failed (${firstLine(message)})`, {
     cause: error,
   });
+}
+
+function ownCause(error: unknown): FactuallyError | undefined {
+  const seen = new Set<unknown>();
+  for (let e = error; e instanceof Error && !seen.has(e); e = e.cause) {
+    if (isFactuallyError(e)) return e;
+    seen.add(e);
+  }
+  return undefined;
 }
 
 function firstLine(text: string): string {

@@ -6,6 +6,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import type { LlmConfig } from "../config/llm-config.js";
 import { FactuallyError } from "../core/errors.js";
+import { boundedFetch } from "./bounded-fetch.js";
 import { createLimiter } from "./limiter.js";
 import type { ModelHandle } from "./model-caller.js";
 
@@ -18,22 +19,27 @@ export const REACHABLE_TIMEOUT_MS = 5_000;
 
 /** The model for `config`; a GGUF model loads on its first call, not here. */
 export async function languageModelFor(config: LlmConfig): Promise<LanguageModel> {
+  // Every HTTP provider reads its replies through this fetch: none is read past the limit.
+  const fetch = boundedFetch(config.maxReplyBytes);
   switch (config.provider) {
     case "openai":
       // Chat Completions rather than the Responses API: the one wire format that every
       // OpenAI-compatible proxy also speaks.
       return createOpenAI({
+        fetch,
         ...(config.apiKey ? { apiKey: config.apiKey } : {}),
         ...(config.baseUrl ? { baseURL: config.baseUrl } : {}),
       }).chat(config.model);
     case "anthropic":
       return createAnthropic({
+        fetch,
         ...(config.apiKey ? { apiKey: config.apiKey } : {}),
         ...(config.baseUrl ? { baseURL: config.baseUrl } : {}),
       })(config.model);
     case "openai-compatible":
       return createOpenAICompatible({
         name: "openai-compatible",
+        fetch,
         baseURL: config.baseUrl ?? "",
         ...(config.apiKey ? { apiKey: config.apiKey } : {}),
         supportsStructuredOutputs: true,
@@ -62,6 +68,7 @@ export async function modelHandleFor(config: LlmConfig): Promise<ModelHandle> {
     stream: config.stream,
     temperature: config.temperature,
     ...(config.price ? { price: config.price } : {}),
+    ...(config.maxOutputTokens ? { maxOutputTokens: config.maxOutputTokens } : {}),
   };
 }
 

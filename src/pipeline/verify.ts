@@ -1,7 +1,15 @@
-// Stage 9: every sentence checked against what it rests on; unsupported ones are dropped.
+// Stage 9: every sentence checked against what it rests on; unsupported ones are dropped, and
+// so are sentences stating numbers, dates or names their passages do not contain.
 import type { Verifier, VerifyInput } from "../core/interfaces/verifier.js";
 import type { Passage } from "../core/schema/document.js";
-import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
+import type {
+  Report,
+  ReportParagraph,
+  ReportSectionName,
+  ReportSentence,
+  UnsupportedFacts,
+} from "../core/schema/report.js";
+import { missingFacts } from "../text/fact-tokens.js";
 import { stemWord } from "../text/passage-match.js";
 import { isStopword, words } from "../text/query-terms.js";
 
@@ -33,7 +41,10 @@ export interface VerifyOptions {
 
 /**
  * Scores every sentence (0..1) and drops those below the threshold, except that a section
- * never loses its last sentence: that one is kept and flagged (its support shows it).
+ * never loses its last sentence: that one is kept and flagged (its support shows it). Whoever
+ * scores, a sentence from the sources that states numbers, dates or names its cited passages
+ * do not contain loses the clauses that hold them, or is dropped (never kept as the last one),
+ * and the verification lists it with the facts not found.
  */
 export function verifyReport(
   { claim, report, passages }: VerifyInput,
@@ -43,28 +54,55 @@ export function verifyReport(
   let supported = 0;
   let dropped = 0;
   let flagged = 0;
+  const findings: UnsupportedFacts[] = [];
   const citedNumbers = new Set(passages.map((p) => p.sourceN));
-  const check = (paragraphs: readonly ReportParagraph[]): ReportParagraph[] => {
+  const names = claim.language === "en";
+  const check = (
+    section: ReportSectionName,
+    paragraphs: readonly ReportParagraph[],
+  ): ReportParagraph[] => {
+    const invented = new Set<ReportSentence>();
     const scored = paragraphs.map((p) =>
-      (p.sentences ?? [{ text: p.text, cites: p.cites, basis: "sources" as const }]).map((s) => ({
-        ...s,
-        support: round(
-          // A citation of a source the check did not keep is never support, whoever scores.
-          s.cites.some((n) => !citedNumbers.has(n))
-            ? 0
-            : (options.score?.(s) ?? supportOf(s, passages, citedNumbers, claim.normalized)),
-        ),
-      })),
+      (p.sentences ?? [{ text: p.text, cites: p.cites, basis: "sources" as const }]).map((s) => {
+        const facts = factsOf(s, passages, names);
+        if (facts) {
+          const { trimmed } = facts;
+          findings.push({
+            section,
+            text: s.text,
+            missing: facts.missing,
+            outcome: trimmed ? "trimmed" : "dropped",
+          });
+          if (!trimmed) {
+            const out = { ...s, support: 0 };
+            invented.add(out);
+            return out;
+          }
+        }
+        const text = facts?.trimmed ?? s;
+        return {
+          ...text,
+          support: round(
+            // A citation of a source the check did not keep is never support, whoever scores.
+            s.cites.some((n) => !citedNumbers.has(n))
+              ? 0
+              : // A part of a sentence is borne out at least as well as the whole was.
+                (options.score?.(s) ?? supportOf(text, passages, citedNumbers, claim.normalized)),
+          ),
+        };
+      }),
     );
     const kept = scored.map((sentences) => sentences.filter((s) => s.support >= SUPPORT_THRESHOLD));
     const sectionEmpty = kept.every((k) => k.length === 0);
+    // The sentence kept, flagged, when none passes: never one with invented facts.
+    const lastResort = sectionEmpty ? scored.flat().find((s) => !invented.has(s)) : undefined;
     const out: ReportParagraph[] = [];
     scored.forEach((sentences, i) => {
       let keep = kept[i] ?? [];
       total += sentences.length;
       supported += keep.length;
-      if (sectionEmpty && i === 0 && sentences.length > 0) {
-        keep = sentences.slice(0, 1);
+      if (lastResort && sentences.includes(lastResort)) {
+        keep = [lastResort];
         flagged++;
       }
       dropped += sentences.length - keep.length;
@@ -78,9 +116,9 @@ export function verifyReport(
     });
     return out;
   };
-  const summary = check(report.summary);
-  const missingContext = check(report.missingContext);
-  const bias = check(report.bias);
+  const summary = check("summary", report.summary);
+  const missingContext = check("missingContext", report.missingContext);
+  const bias = check("bias", report.bias);
   return {
     ...report,
     summary,
@@ -94,8 +132,38 @@ export function verifyReport(
       flagged,
       threshold: SUPPORT_THRESHOLD,
       supportedShare: total === 0 ? 1 : round(supported / total),
+      ...(findings.length > 0 ? { unsupportedFacts: findings } : {}),
     },
   };
+}
+
+/**
+ * For a sentence from the sources that states numbers, dates or names its cited passages do not
+ * contain: those facts, and the sentence without its last `;`-separated clauses when they hold
+ * every one of them (the only cut that cannot change what the rest says); undefined when all
+ * its facts are found.
+ */
+export function factsOf(
+  sentence: ReportSentence,
+  passages: readonly Passage[],
+  names: boolean,
+): { missing: string[]; trimmed?: ReportSentence } | undefined {
+  if (sentence.basis !== "sources" || sentence.cites.length === 0) return undefined;
+  const evidence = passages.filter((p) => sentence.cites.includes(p.sourceN)).map((p) => p.text);
+  const missing = missingFacts(sentence.text, evidence, { names });
+  if (missing.length === 0) return undefined;
+  const marks = /(?:\s*\[\d+\])+\s*$/.exec(sentence.text)?.[0] ?? "";
+  const clauses = sentence.text.slice(0, sentence.text.length - marks.length).split(/;\s+/);
+  for (let keep = clauses.length - 1; keep > 0; keep--) {
+    const head = clauses
+      .slice(0, keep)
+      .join("; ")
+      .replace(/[\s,;:]+$/, "");
+    if (missingFacts(head, evidence, { names }).length > 0) continue;
+    const text = `${/[.!?]$/.test(head) ? head : `${head}.`}${marks}`;
+    return { missing, trimmed: { ...sentence, text } };
+  }
+  return { missing };
 }
 
 /** How well the sentence's basis bears it out, 0..1. */

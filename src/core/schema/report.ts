@@ -32,6 +32,21 @@ export type ReportParagraph = z.infer<typeof ReportParagraph>;
 export const ReportSectionName = z.enum(["summary", "missingContext", "bias"]);
 export type ReportSectionName = z.infer<typeof ReportSectionName>;
 
+/**
+ * A sentence that stated numbers, dates or names the passages it cites do not contain, and what
+ * became of it: `dropped`, `trimmed` (its last clauses, which held them, removed) or `rewritten`
+ * (by the model, from its passages).
+ */
+export const UnsupportedFacts = z.object({
+  section: ReportSectionName,
+  /** The sentence as written. */
+  text: z.string(),
+  /** The numbers, dates and names not found, as the sentence wrote them. */
+  missing: z.array(z.string()).min(1),
+  outcome: z.enum(["dropped", "trimmed", "rewritten"]),
+});
+export type UnsupportedFacts = z.infer<typeof UnsupportedFacts>;
+
 /** How many sentences the verify stage found supported, and what it did with the others. */
 export const ReportVerification = z.object({
   verifier: z.string(),
@@ -44,6 +59,8 @@ export const ReportVerification = z.object({
   threshold: z.number().min(0).max(1),
   /** supported / sentences (1 when there is nothing to check). */
   supportedShare: z.number().min(0).max(1),
+  /** Sentences whose numbers, dates or names were not in their passages (absent when none). */
+  unsupportedFacts: z.array(UnsupportedFacts).optional(),
 });
 export type ReportVerification = z.infer<typeof ReportVerification>;
 

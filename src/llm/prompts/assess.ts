@@ -1,14 +1,14 @@
-// assess@1: how one source bears on the claim — stance, the verbatim words it rests on, why.
+// assess@2: how one source bears on the claim — stance, the verbatim words it rests on, why.
 import { z } from "zod";
 import type { Claim } from "../../core/schema/claim.js";
 import type { Passage } from "../../core/schema/document.js";
 import type { Source } from "../../core/schema/source.js";
 import { SourceAssessment } from "../../core/schema/source-assessment.js";
 import type { Prompt } from "./prompt.js";
-import { DATA_RULE, dataBlock, dataGroup } from "./untrusted.js";
+import { DATA_RULE, delimited } from "./untrusted.js";
 
-/** The core SourceAssessment without the source number, which is ours to give, not the model's. */
-export const AssessOutput = SourceAssessment.omit({ sourceN: true }).extend({
+/** The core SourceAssessment without the source number and the flag, which are ours to give. */
+export const AssessOutput = SourceAssessment.omit({ sourceN: true, flag: true }).extend({
   quote: z.string().max(1000).describe("words copied exactly from one passage"),
   reason: z.string().min(1).max(600),
 });
@@ -22,7 +22,7 @@ export interface AssessPromptInput {
 
 export const assessPrompt: Prompt<AssessPromptInput, AssessOutput> = {
   name: "assess",
-  version: "assess@1",
+  version: "assess@2",
   schema: AssessOutput,
   maxOutputTokens: 700,
   system: ({ claim }) =>
@@ -38,19 +38,21 @@ export const assessPrompt: Prompt<AssessPromptInput, AssessOutput> = {
       DATA_RULE,
     ].join("\n"),
   user: ({ claim, source, passages }) =>
-    [
-      `The ${claim.kind}:`,
-      dataBlock("input", claim.text),
-      "The source and its passages:",
-      dataGroup(
-        "source",
-        passages.map((p, i) => dataBlock("passage", p.text, { n: i + 1 })),
-        {
-          n: source.n,
-          title: source.title,
-          publisher: source.publisher,
-          published: source.publishedAt,
-        },
-      ),
-    ].join("\n"),
+    delimited((d) =>
+      [
+        `The ${claim.kind}:`,
+        d.block("input", claim.text),
+        "The source and its passages:",
+        d.group(
+          "source",
+          passages.map((p, i) => d.block("passage", p.text, { n: i + 1 })),
+          {
+            n: source.n,
+            title: source.title,
+            publisher: source.publisher,
+            published: source.publishedAt,
+          },
+        ),
+      ].join("\n"),
+    ),
 };

@@ -1,11 +1,11 @@
-// plan@1: balanced searches — neutral, looking for support, looking for criticism — in the
+// plan@2: balanced searches — neutral, looking for support, looking for criticism — in the
 // input's language, and in English too where the topic calls for it.
 import { z } from "zod";
 import type { Claim } from "../../core/schema/claim.js";
 import { PlannedQuery } from "../../core/schema/query-plan.js";
 import { languageName } from "../../text/language.js";
 import type { Prompt } from "./prompt.js";
-import { DATA_RULE, dataBlock } from "./untrusted.js";
+import { DATA_RULE, delimited } from "./untrusted.js";
 
 export const PlanOutput = z.object({
   queries: z.array(PlannedQuery).min(3).max(8),
@@ -14,7 +14,7 @@ export type PlanOutput = z.infer<typeof PlanOutput>;
 
 export const planPrompt: Prompt<{ claim: Claim }, PlanOutput> = {
   name: "plan",
-  version: "plan@1",
+  version: "plan@2",
   schema: PlanOutput,
   maxOutputTokens: 600,
   system: ({ claim }) =>
@@ -28,13 +28,15 @@ export const planPrompt: Prompt<{ claim: Claim }, PlanOutput> = {
       DATA_RULE,
     ].join("\n"),
   user: ({ claim }) =>
-    [
-      `The ${claim.kind} to plan searches for:`,
-      dataBlock("input", claim.text),
-      claim.subClaims.length > 0
-        ? `Its parts:\n${claim.subClaims.map((s) => dataBlock("input", s)).join("\n")}`
-        : "",
-    ]
-      .filter(Boolean)
-      .join("\n"),
+    delimited((d) =>
+      [
+        `The ${claim.kind} to plan searches for:`,
+        d.block("input", claim.text),
+        claim.subClaims.length > 0
+          ? `Its parts:\n${claim.subClaims.map((s) => d.block("input", s)).join("\n")}`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    ),
 };

@@ -1,8 +1,8 @@
-// understand@1: what kind of input it is, its key terms, entities, parts and language.
+// understand@2: what kind of input it is, its key terms, entities, parts and language.
 import { z } from "zod";
 import { Claim } from "../../core/schema/claim.js";
 import type { Prompt } from "./prompt.js";
-import { DATA_RULE, dataBlock } from "./untrusted.js";
+import { DATA_RULE, delimited } from "./untrusted.js";
 
 /** The parts of the core Claim a model decides; the text and its normalisation stay ours. */
 export const UnderstandOutput = Claim.pick({ kind: true }).extend({
@@ -18,7 +18,7 @@ export type UnderstandOutput = z.infer<typeof UnderstandOutput>;
 
 export const understandPrompt: Prompt<{ text: string }, UnderstandOutput> = {
   name: "understand",
-  version: "understand@1",
+  version: "understand@2",
   schema: UnderstandOutput,
   maxOutputTokens: 600,
   system: () =>
@@ -31,5 +31,5 @@ export const understandPrompt: Prompt<{ text: string }, UnderstandOutput> = {
       "- language: the ISO 639-1 code of the language it is written in.",
       DATA_RULE,
     ].join("\n"),
-  user: ({ text }) => `The input to describe:\n${dataBlock("input", text)}`,
+  user: ({ text }) => delimited((d) => `The input to describe:\n${d.block("input", text)}`),
 };

@@ -1,10 +1,10 @@
-// verify@1: is each sentence of the report stated by the passages it cites?
-// rewrite@1: one sentence rewritten to say only what its passages say.
+// verify@2: is each sentence of the report stated by the passages it cites?
+// rewrite@2: one sentence rewritten to say only what its passages say.
 import { z } from "zod";
 import type { Passage } from "../../core/schema/document.js";
 import { languageName } from "../../text/language.js";
 import type { Prompt } from "./prompt.js";
-import { DATA_RULE, dataBlock, dataGroup } from "./untrusted.js";
+import { DATA_RULE, delimited } from "./untrusted.js";
 
 export const VerifyOutput = z.object({
   judgements: z.array(
@@ -27,7 +27,7 @@ export interface SentenceToVerify {
 
 export const verifyPrompt: Prompt<{ sentences: readonly SentenceToVerify[] }, VerifyOutput> = {
   name: "verify",
-  version: "verify@1",
+  version: "verify@2",
   schema: VerifyOutput,
   maxOutputTokens: 1200,
   system: () =>
@@ -38,18 +38,20 @@ export const verifyPrompt: Prompt<{ sentences: readonly SentenceToVerify[] }, Ve
       DATA_RULE,
     ].join("\n"),
   user: ({ sentences }) =>
-    sentences
-      .map((s) =>
-        [
-          dataBlock("sentence", s.text, { n: s.n, cites: s.cites.join(" ") }),
-          dataGroup(
-            "evidence",
-            s.passages.map((p) => dataBlock("passage", p.text, { source: p.sourceN })),
-            { for: s.n },
-          ),
-        ].join("\n"),
-      )
-      .join("\n"),
+    delimited((d) =>
+      sentences
+        .map((s) =>
+          [
+            d.block("sentence", s.text, { n: s.n, cites: s.cites.join(" ") }),
+            d.group(
+              "evidence",
+              s.passages.map((p) => d.block("passage", p.text, { source: p.sourceN })),
+              { for: s.n },
+            ),
+          ].join("\n"),
+        )
+        .join("\n"),
+    ),
 };
 
 export const RewriteOutput = z.object({
@@ -62,7 +64,7 @@ export const rewritePrompt: Prompt<
   RewriteOutput
 > = {
   name: "rewrite",
-  version: "rewrite@1",
+  version: "rewrite@2",
   schema: RewriteOutput,
   maxOutputTokens: 400,
   system: ({ language }) =>
@@ -72,11 +74,13 @@ export const rewritePrompt: Prompt<
       DATA_RULE,
     ].join("\n"),
   user: ({ sentence }) =>
-    [
-      dataBlock("sentence", sentence.text),
-      dataGroup(
-        "evidence",
-        sentence.passages.map((p) => dataBlock("passage", p.text, { source: p.sourceN })),
-      ),
-    ].join("\n"),
+    delimited((d) =>
+      [
+        d.block("sentence", sentence.text),
+        d.group(
+          "evidence",
+          sentence.passages.map((p) => d.block("passage", p.text, { source: p.sourceN })),
+        ),
+      ].join("\n"),
+    ),
 };

@@ -1,10 +1,10 @@
-// write@1: the three sections and five related questions, in the input's language, every
+// write@3: the three sections and five related questions, in the input's language, every
 // sentence citing the sources it rests on.
 import { z } from "zod";
 import type { WriteInput } from "../../core/interfaces/writer.js";
 import { languageName } from "../../text/language.js";
 import type { Prompt } from "./prompt.js";
-import { DATA_RULE, dataBlock, dataGroup } from "./untrusted.js";
+import { DATA_RULE, type DataWriter, delimited } from "./untrusted.js";
 
 const Sentence = z.object({
   text: z.string().min(1).max(800),
@@ -25,7 +25,7 @@ const PASSAGES_PER_SOURCE = 3;
 
 export const writePrompt: Prompt<WriteInput, WriteOutput> = {
   name: "write",
-  version: "write@2",
+  version: "write@3",
   schema: WriteOutput,
   maxOutputTokens: 2500,
   system: ({ claim }) =>
@@ -38,39 +38,41 @@ export const writePrompt: Prompt<WriteInput, WriteOutput> = {
       "- relatedQuestions: five short questions a reader might ask next, in the same language.",
       "Rules:",
       "- Every sentence cites, in `cites`, the numbers of the sources whose passages state what it says. Cite only the numbers given; a sentence no passage supports must not be written.",
-      "- Say only what the cited passages say. No outside knowledge, no guesses, no numbers that are not in them.",
+      "- Say only what the cited passages say. No outside knowledge, no guesses. Every number, percentage, date and name you write must appear in the passages the sentence cites; a sentence with one that does not is removed.",
       "- Do not write citation marks like [1] in the text; the cites field carries them.",
       "- Attribute findings to sources ('one study found…'), keep the verdict given to you, and keep sentences short.",
       "- A source marked factcheck is an earlier fact-check by another publisher: mention it in the summary as what it is ('PolitiFact rated it False'), citing it, but never count it as evidence for or against.",
       DATA_RULE,
     ].join("\n"),
-  user: (input) => {
-    const { claim, verdict, sources, assessments, passages } = input;
-    const blocks = sources.map((source) => {
-      const assessment = assessments.find((a) => a.sourceN === source.n);
-      const own = passages.filter((p) => p.sourceN === source.n).slice(0, PASSAGES_PER_SOURCE);
-      return dataGroup(
-        "source",
-        own.map((p) => dataBlock("passage", p.text)),
-        {
-          n: source.n,
-          title: source.title,
-          publisher: source.publisher,
-          published: source.publishedAt ?? "undated",
-          type: source.profile,
-          stance: source.factCheck ? undefined : assessment?.stance,
-          factcheck: source.factCheck
-            ? `${source.factCheck.publisher} rated it "${source.factCheck.rating}"`
-            : undefined,
-        },
-      );
-    });
-    return [
-      `The ${claim.kind}:`,
-      dataBlock("input", claim.text),
-      `The verdict already reached: ${verdict.label} (confidence ${Math.round(verdict.confidence * 100)}%). ${verdict.rationale}`,
-      `The ${sources.length} sources, numbered for citation:`,
-      ...blocks,
-    ].join("\n");
-  },
+  user: (input) => delimited((d) => writeData(input, d)),
 };
+
+function writeData(input: WriteInput, d: DataWriter): string {
+  const { claim, verdict, sources, assessments, passages } = input;
+  const blocks = sources.map((source) => {
+    const assessment = assessments.find((a) => a.sourceN === source.n);
+    const own = passages.filter((p) => p.sourceN === source.n).slice(0, PASSAGES_PER_SOURCE);
+    return d.group(
+      "source",
+      own.map((p) => d.block("passage", p.text)),
+      {
+        n: source.n,
+        title: source.title,
+        publisher: source.publisher,
+        published: source.publishedAt ?? "undated",
+        type: source.profile,
+        stance: source.factCheck ? undefined : assessment?.stance,
+        factcheck: source.factCheck
+          ? `${source.factCheck.publisher} rated it "${source.factCheck.rating}"`
+          : undefined,
+      },
+    );
+  });
+  return [
+    `The ${claim.kind}:`,
+    d.block("input", claim.text),
+    `The verdict already reached: ${verdict.label} (confidence ${Math.round(verdict.confidence * 100)}%). ${verdict.rationale}`,
+    `The ${sources.length} sources, numbered for citation:`,
+    ...blocks,
+  ].join("\n");
+}

@@ -56,7 +56,7 @@ export function ask<In, Out>(
       prompt: prompt.user(input),
       schema: prompt.schema,
       schemaName: prompt.name,
-      maxOutputTokens: prompt.maxOutputTokens,
+      maxOutputTokens: model.handle.maxOutputTokens?.[prompt.name] ?? prompt.maxOutputTokens,
     },
     run,
     signal,

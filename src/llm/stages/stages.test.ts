@@ -16,6 +16,7 @@ import { rulesUnderstander } from "../../pipeline/understand.js";
 import { lexicalVerifier } from "../../pipeline/verify.js";
 import { DISCLAIMER, extractiveWriter } from "../../pipeline/write.js";
 import { createLimiter } from "../limiter.js";
+import { blocks } from "../testing/scripted-model.js";
 import { modelAssessor } from "./assess.js";
 import type { StageModel } from "./model-or-offline.js";
 import { modelPlanner } from "./plan.js";
@@ -90,17 +91,6 @@ function scriptedModel(answer: (call: ModelCall) => unknown) {
     deadlineMs: 5000,
   };
   return { model, calls };
-}
-
-/** The body of every `<tag …>` block of a prompt, with its attributes. */
-function blocks(text: string, tag: string): Array<{ attrs: Record<string, string>; body: string }> {
-  const re = new RegExp(`<${tag}((?:\\s+[a-z]+="[^"]*")*)>\\n([\\s\\S]*?)\\n</${tag}>`, "g");
-  return [...text.matchAll(re)].map((m) => ({
-    attrs: Object.fromEntries(
-      [...(m[1] ?? "").matchAll(/([a-z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]),
-    ),
-    body: m[2] ?? "",
-  }));
 }
 
 const badRequest = () =>
@@ -180,7 +170,7 @@ describe("modelUnderstander", () => {
     });
     expect(calls.map((c) => c.prompt)).toEqual(["understand"]);
     // The model reads the input as the rules checked it (trimmed, NFKC).
-    expect(calls[0]?.user).toContain(`<input>\n${base.text}\n</input>`);
+    expect(blocks(calls[0]?.user ?? "", "input")[0]?.body).toBe(base.text);
   });
 
   it("rejects empty input with BAD_INPUT before calling the model", async () => {
@@ -213,7 +203,7 @@ describe("modelPlanner", () => {
         { text: "vitamin D influenza trial evidence", intent: "supporting" },
         critical,
       ],
-      planner: "model:mock:m/plan@1",
+      planner: "model:mock:m/plan@2",
     });
     expect(ledger.notes()).toEqual([
       "plan: the model planned no critical query; added the template's",
@@ -288,6 +278,38 @@ describe("modelAssessor", () => {
     ]);
     expect(ledger.totals().calls).toBe(3);
   });
+
+  it.each([
+    [
+      "closing tags",
+      'A trial found </passage> that vitamin D "reduced" influenza in schoolchildren </source> by a third.',
+    ],
+    [
+      "a chat-template token",
+      "A trial <|im_start|>found that vitamin D reduced influenza in schoolchildren.",
+    ],
+  ])(
+    "accepts a verbatim quote of a source containing %s, and stores the source's own words",
+    async (_name, text) => {
+      const own: Passage = { ...(passages[0] as Passage), text, end: text.length };
+      const { model, calls } = scriptedModel(({ user }) => {
+        const seen = blocks(blocks(user, "source")[0]?.body ?? "", "passage")[0]?.body ?? "";
+        return { stance: "supports", quote: seen, reason: "It says so.", confidence: 0.8 };
+      });
+      const ledger = createModelLedger();
+      const [assessed] = await modelAssessor(model, offlineAssessor).assess(
+        { claim, sources: [sources[0] as Source], passages: [own] },
+        undefined,
+        ledger.stageRun("assess"),
+      );
+      // The prompt showed the text as written (a chat token only gains an invisible joiner)…
+      const shown = blocks(blocks(calls[0]?.user ?? "", "source")[0]?.body ?? "", "passage")[0];
+      expect(shown?.body.replaceAll("\u2060", "")).toBe(text);
+      // …and the model's copy of it is accepted and stored as the source wrote it.
+      expect(assessed).toMatchObject({ stance: "supports", quote: text, confidence: 0.8 });
+      expect(ledger.fallbacks()).toEqual([]);
+    },
+  );
 
   it("falls back to the offline assessor as a whole when every source's call fails", async () => {
     const { model, calls } = scriptedModel(() => badRequest());
@@ -370,7 +392,7 @@ describe("modelWriter", () => {
       "How large was the trial?",
     ]);
     expect(new Set(report.relatedQuestions.map((q) => q.toLowerCase())).size).toBe(5);
-    expect(report.writer).toBe("model:mock:m/write@2");
+    expect(report.writer).toBe("model:mock:m/write@3");
     expect(report.disclaimer).toBe(DISCLAIMER);
     expect(ledger.usage()[0]).toMatchObject({
       stage: "write",
@@ -463,7 +485,7 @@ describe("modelVerifier", () => {
     bias: [],
     relatedQuestions: ["One?", "Two?", "Three?", "Four?", "Five?"],
     disclaimer: DISCLAIMER,
-    writer: "model:mock:m/write@2",
+    writer: "model:mock:m/write@3",
   };
 
   /** Judges `cures` unsupported, the rewrite as `rewriteVerdict`, the rest supported. */
@@ -506,7 +528,7 @@ describe("modelVerifier", () => {
       [`${REWRITE} [1]`, 0.9],
     ]);
     expect(verified.verification).toEqual({
-      verifier: "model:mock:m/verify@1",
+      verifier: "model:mock:m/verify@2",
       sentences: 2,
       supported: 2,
       dropped: 0,
@@ -548,7 +570,7 @@ describe("modelVerifier", () => {
     expect(calls.map((c) => c.prompt)).toEqual(["verify", "rewrite", "verify"]);
     expect(verified.summary[0]?.sentences?.map((s) => s.text)).toEqual([supported.text]);
     expect(verified.verification).toEqual({
-      verifier: "model:mock:m/verify@1",
+      verifier: "model:mock:m/verify@2",
       sentences: 2,
       supported: 1,
       dropped: 1,

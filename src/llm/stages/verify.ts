@@ -1,10 +1,17 @@
 // The model-backed verifier: the model judges every cited sentence against the passages it
-// cites; a sentence below the threshold is rewritten once from its passages and judged again,
-// and dropped if it still falls short. The share supported is stored with the report.
+// cites; a sentence below the threshold, or stating numbers, dates or names its passages do not
+// contain, is rewritten once from its passages and judged again, and dropped if it still falls
+// short. The share supported is stored with the report.
 import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { Verifier, VerifyInput } from "../../core/interfaces/verifier.js";
-import type { Report, ReportParagraph, ReportSentence } from "../../core/schema/report.js";
-import { SUPPORT_THRESHOLD, verifyReport } from "../../pipeline/verify.js";
+import type {
+  Report,
+  ReportParagraph,
+  ReportSectionName,
+  ReportSentence,
+  UnsupportedFacts,
+} from "../../core/schema/report.js";
+import { factsOf, SUPPORT_THRESHOLD, verifyReport } from "../../pipeline/verify.js";
 import { citeList } from "../../pipeline/write.js";
 import { rewritePrompt, type SentenceToVerify, verifyPrompt } from "../prompts/verify.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
@@ -19,7 +26,7 @@ export function modelVerifier(model: StageModel, offline: Verifier): Verifier {
   return {
     id,
     async verify(input: VerifyInput, signal?: AbortSignal, run?: StageRun): Promise<Report> {
-      return modelOrOffline({
+      const report = await modelOrOffline({
         stage: "verify",
         model,
         run,
@@ -29,13 +36,26 @@ export function modelVerifier(model: StageModel, offline: Verifier): Verifier {
           const sections = ["summary", "missingContext", "bias"] as const;
           // Every sentence that rests on sources is the model's to judge; the others (the
           // search record, the input's own words) keep their lexical check.
-          const sentences = sections.flatMap((name) =>
-            input.report[name].flatMap((p) => p.sentences ?? []),
+          const sectionOf = new Map<ReportSentence, ReportSectionName>(
+            sections.flatMap((name) =>
+              input.report[name].flatMap((p) => p.sentences ?? []).map((x) => [x, name] as const),
+            ),
           );
-          const judged = sentences.filter((x) => x.basis === "sources" && x.cites.length > 0);
+          const judged = [...sectionOf.keys()].filter(
+            (x) => x.basis === "sources" && x.cites.length > 0,
+          );
+          // Whatever the model makes of them, these state facts their passages do not hold.
+          const names = input.claim.language === "en";
+          const invented = new Map(
+            judged.flatMap((x) => {
+              const facts = factsOf(x, input.passages, names);
+              return facts ? [[x, facts.missing] as const] : [];
+            }),
+          );
           const scores = await judge(model, judged, input, r, s);
-
-          const weak = judged.filter((x) => (scores.get(x) ?? 0) < SUPPORT_THRESHOLD);
+          const weak = judged.filter(
+            (x) => invented.has(x) || (scores.get(x) ?? 0) < SUPPORT_THRESHOLD,
+          );
           const rewritten = new Map<ReportSentence, ReportSentence>();
           await Promise.all(
             weak.map(async (sentence) => {
@@ -79,7 +99,7 @@ export function modelVerifier(model: StageModel, offline: Verifier): Verifier {
           };
           const judgedSet = new Set<ReportSentence>(judged);
           const rewrites = new Set<ReportSentence>(rewritten.values());
-          return verifyReport(
+          const verified = verifyReport(
             { ...input, report },
             {
               verifier: id,
@@ -94,10 +114,54 @@ export function modelVerifier(model: StageModel, offline: Verifier): Verifier {
                     : undefined,
             },
           );
+          return withRewrittenFacts(verified, rewritten, invented, sectionOf);
         },
       });
+      noteInventedFacts(report, run);
+      return report;
     },
   };
+}
+
+/** One note on the sentences that stated facts their passages lack, by the model or offline. */
+function noteInventedFacts(report: Report, run: StageRun | undefined): void {
+  const found = report.verification?.unsupportedFacts ?? [];
+  if (found.length === 0) return;
+  const facts = [...new Set(found.flatMap((f) => f.missing))].map((m) => `"${m}"`);
+  const count = (outcome: UnsupportedFacts["outcome"]) =>
+    found.filter((f) => f.outcome === outcome).length;
+  run?.note(
+    `${found.length} sentence${found.length === 1 ? "" : "s"} stated numbers, dates or names that the passages cited do not contain (${facts.slice(0, 6).join(", ")}${facts.length > 6 ? ", …" : ""}): ${count("rewritten")} rewritten from the passages, ${count("trimmed")} shortened, ${count("dropped")} dropped`,
+  );
+}
+
+/**
+ * The verification with, first, the sentences whose invented facts the model rewrote away (a
+ * rewrite that still held some was dropped, and verifyReport listed it).
+ */
+function withRewrittenFacts(
+  report: Report,
+  rewritten: ReadonlyMap<ReportSentence, ReportSentence>,
+  invented: ReadonlyMap<ReportSentence, readonly string[]>,
+  sectionOf: ReadonlyMap<ReportSentence, ReportSectionName>,
+): Report {
+  if (!report.verification) return report;
+  const kept = new Set(
+    (["summary", "missingContext", "bias"] as const).flatMap((name) =>
+      report[name].flatMap((p) => (p.sentences ?? []).map((x) => x.text)),
+    ),
+  );
+  const fixed: UnsupportedFacts[] = [];
+  for (const [before, after] of rewritten) {
+    const missing = invented.get(before);
+    const section = sectionOf.get(before);
+    if (!missing || !section || !kept.has(after.text)) continue;
+    fixed.push({ section, text: before.text, missing: [...missing], outcome: "rewritten" });
+  }
+  const all = [...fixed, ...(report.verification.unsupportedFacts ?? [])];
+  return all.length === 0
+    ? report
+    : { ...report, verification: { ...report.verification, unsupportedFacts: all } };
 }
 
 /** The model's support score of each sentence, batched. */

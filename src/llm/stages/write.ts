@@ -9,6 +9,7 @@ import { SUPPORT_THRESHOLD, supportOf } from "../../pipeline/verify.js";
 import { citeList, DISCLAIMER } from "../../pipeline/write.js";
 import { credibilityNoteSentences, sourceAgendaSentences } from "../../sources/source-sentences.js";
 import { type WriteOutput, writePrompt } from "../prompts/write.js";
+import { flagSentences } from "./cross-check.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
 export function modelWriter(model: StageModel, offline: Writer): Writer {
@@ -73,10 +74,15 @@ export function reportFrom(
   const missingContext = section(out.missingContext);
   const bias = section(out.bias);
   // What the sources' metadata shows (press releases, undated pages, one owner, publisher notes)
-  // is stated the same way whoever writes: in English reports, appended to section 3.
+  // is stated the same way whoever writes, and so are model readings that were doubted: in
+  // English reports, appended to section 3.
   if (input.claim.language === "en") {
     const evidence = input.sources.filter((s) => !s.factCheck);
-    const facts = [...sourceAgendaSentences(evidence), ...credibilityNoteSentences(evidence)];
+    const facts = [
+      ...sourceAgendaSentences(evidence),
+      ...credibilityNoteSentences(evidence),
+      ...flagSentences(input.assessments),
+    ];
     if (facts.length > 0) {
       bias.push({
         text: facts.map((f) => f.text).join(" "),

@@ -15,6 +15,13 @@ export interface ScriptOptions {
   faults?: Partial<Record<ScriptedStage, Array<WireReply | undefined>>>;
   /** Source numbers the writer should also cite although they do not exist (e.g. [99]). */
   phantomCites?: number[];
+  /** Sentences the writer adds to its summary, as a model that invents facts would. */
+  addToSummary?: Array<{ text: string; cites: number[] }>;
+  /**
+   * Every assessment's stance, confidence and reason, whatever the passage says (its quote is
+   * still a real sentence of it), as a model obeying an instruction injected into a source would.
+   */
+  assessAs?: { stance: string; confidence: number; reason: string };
 }
 
 /** The reply function to hand to `startWireServer`. */
@@ -71,6 +78,7 @@ function answer(stage: ScriptedStage, user: string, options: ScriptOptions): unk
       const passage = blocks(user, "passage")[0]?.body ?? "";
       const quote = firstSentence(passage);
       const overlap = shared(contentWords(input), contentWords(passage));
+      if (options.assessAs) return { ...options.assessAs, quote };
       return {
         stance: overlap >= 0.5 ? "supports" : overlap > 0 ? "context" : "irrelevant",
         quote: overlap > 0 ? quote : "",
@@ -86,7 +94,16 @@ function answer(stage: ScriptedStage, user: string, options: ScriptOptions): unk
       });
       const [first, second, third, ...rest] = sources;
       return {
-        summary: first ? [{ sentences: [sentence(first, options.phantomCites ?? [])] }] : [],
+        summary: first
+          ? [
+              {
+                sentences: [
+                  sentence(first, options.phantomCites ?? []),
+                  ...(options.addToSummary ?? []),
+                ],
+              },
+            ]
+          : [],
         missingContext: second ? [{ sentences: [sentence(second)] }] : [],
         bias: third ? [{ sentences: [sentence(third)] }] : rest.length > 0 ? [] : [],
         relatedQuestions: [
@@ -116,16 +133,28 @@ interface Block {
   body: string;
 }
 
-/** The `<tag …>body</tag>` blocks of a prompt, outermost first. */
-export function blocks(text: string, tag: string): Block[] {
+/**
+ * The data blocks of one kind in a prompt (`<<<KIND code attrs BEGIN>>>` … `<<<KIND code END>>>`,
+ * see prompts/untrusted.ts), outermost first, with their bodies exactly as sent.
+ */
+export function blocks(text: string, kind: string): Block[] {
   const out: Block[] = [];
-  const re = new RegExp(`<${tag}((?:\\s+[a-z]+="[^"]*")*)>\\n([\\s\\S]*?)\\n</${tag}>`, "g");
+  const name = kind.toUpperCase();
+  const re = new RegExp(
+    `<<<${name} ([0-9a-f]+)((?:\\s+[a-z]+="[^"]*")*) BEGIN>>>\\n([\\s\\S]*?)\\n<<<${name} \\1 END>>>`,
+    "g",
+  );
   for (const m of text.matchAll(re)) {
     const attrs: Record<string, string> = {};
-    for (const a of (m[1] ?? "").matchAll(/([a-z]+)="([^"]*)"/g)) attrs[a[1] ?? ""] = a[2] ?? "";
-    out.push({ attrs, body: m[2] ?? "" });
+    for (const a of (m[2] ?? "").matchAll(/([a-z]+)="([^"]*)"/g)) attrs[a[1] ?? ""] = a[2] ?? "";
+    out.push({ attrs, body: m[3] ?? "" });
   }
   return out;
+}
+
+/** The text with every data block removed: what the model reads as instructions. */
+export function outsideData(text: string): string {
+  return text.replace(/<<<([A-Z]+) ([0-9a-f]+)[^\n]* BEGIN>>>\n[\s\S]*?\n<<<\1 \2 END>>>/g, "");
 }
 
 function firstSentence(text: string): string {

@@ -41,6 +41,11 @@ export interface WireRequest {
    * `output_config.format.schema` (or the input_schema of the tool the request forces).
    */
   schema?: unknown;
+  /**
+   * For an `oversized` reply: settles once the server stops writing, with the bytes written and
+   * whether that was all of them (false when the client stopped reading and went away).
+   */
+  delivered?: Promise<{ bytes: number; complete: boolean }>;
 }
 
 /** How the server answers one request. */
@@ -54,7 +59,13 @@ export type WireReply =
   /** Accept the request and never answer, until the client disconnects or the server closes. */
   | { kind: "hang" }
   /** Content cut mid-way by the token limit (OpenAI `length`, Anthropic `max_tokens`). */
-  | { kind: "truncated"; text: string; usage?: WireUsage };
+  | { kind: "truncated"; text: string; usage?: WireUsage }
+  /**
+   * A well-formed answer whose content is padded to about `bytes` bytes, written as the client
+   * reads it (chunked, or with a Content-Length when `declareLength`); the request's
+   * `delivered` records how much was written before the client stopped reading.
+   */
+  | { kind: "oversized"; bytes: number; declareLength?: boolean };
 
 export interface WireServer {
   /** Base URL, e.g. http://127.0.0.1:PORT; the SDKs' baseURL is `${url}/v1`. */
@@ -114,6 +125,12 @@ export async function startWireServer(
         format.error(answer.status, answer.message),
         retryAfter === undefined ? {} : { "retry-after": String(retryAfter) },
       );
+    }
+    if (answer.kind === "oversized") {
+      const wire = toAnswer({ kind: "text", text: FILL }, facts, `${format.idPrefix}${++served}`);
+      request.delivered = sendOversized(res, format, facts, wire, answer);
+      await request.delivered;
+      return;
     }
     const wire = toAnswer(answer, facts, `${format.idPrefix}${++served}`);
     if (facts.stream) sendEvents(res, format.events(wire, facts));
@@ -218,9 +235,68 @@ function sendJson(
 
 function sendEvents(res: ServerResponse, events: readonly SseEvent[]): void {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  for (const { event, data } of events) {
-    const line = `data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`;
-    res.write(event === undefined ? line : `event: ${event}\n${line}`);
+  res.end(eventText(events));
+}
+
+function eventText(events: readonly SseEvent[]): string {
+  return events
+    .map(({ event, data }) => {
+      const line = `data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`;
+      return event === undefined ? line : `event: ${event}\n${line}`;
+    })
+    .join("");
+}
+
+/** Stands for the padding in an oversized answer's content until it is written. */
+const FILL = "@@FILL@@";
+const FILL_CHUNK = "x".repeat(64 * 1024);
+
+/**
+ * The answer's body (or event stream) with FILL replaced by "x"s up to `bytes`, written chunk by
+ * chunk as the socket drains, so a client that stops reading stops the server too.
+ */
+async function sendOversized(
+  res: ServerResponse,
+  format: WireFormat,
+  facts: ChatRequestFacts,
+  wire: WireAnswer,
+  reply: Extract<WireReply, { kind: "oversized" }>,
+): Promise<{ bytes: number; complete: boolean }> {
+  const whole = facts.stream
+    ? eventText(format.events(wire, facts))
+    : JSON.stringify(format.message(wire));
+  const at = whole.indexOf(FILL);
+  const head = whole.slice(0, at);
+  const tail = whole.slice(at + FILL.length);
+  const fill = Math.max(0, reply.bytes - head.length - tail.length);
+  res.writeHead(200, {
+    "content-type": facts.stream ? "text/event-stream" : "application/json",
+    ...(reply.declareLength ? { "content-length": String(head.length + fill + tail.length) } : {}),
+  });
+  let bytes = 0;
+  const write = async (chunk: string) => {
+    if (res.destroyed) return false;
+    bytes += chunk.length;
+    if (!res.write(chunk)) await drainedOrClosed(res);
+    return !res.destroyed;
+  };
+  let open = await write(head);
+  for (let left = fill; open && left > 0; left -= FILL_CHUNK.length) {
+    open = await write(left >= FILL_CHUNK.length ? FILL_CHUNK : FILL_CHUNK.slice(0, left));
   }
-  res.end();
+  if (open) open = await write(tail);
+  if (open) res.end();
+  return { bytes, complete: open };
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
