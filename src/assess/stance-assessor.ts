@@ -1,7 +1,8 @@
 // The offline assessor: the stance model trained in this project, run on each selected passage
 // of a source, then one stance per source with the passage it rests on.
 import type { AssessInput, Assessor } from "../core/interfaces/assessor.js";
-import type { Passage } from "../core/schema/document.js";
+import type { Passage, PassageSection, SubjectFound } from "../core/schema/document.js";
+import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
 
 /** Probabilities of the four FNC-1 stances of a text towards a claim (sum 1). */
@@ -12,12 +13,27 @@ export interface StanceProbabilities {
   unrelated: number;
 }
 
+/** What the pipeline knows of where a passage comes from. */
+export interface PassageContext {
+  /** Its document's title (or the question an answer replies to). */
+  title?: string;
+  section?: PassageSection;
+  subjectFound?: SubjectFound;
+}
+
+/** A (claim, text) pair to score, with the text's context. */
+export interface StancePair {
+  claim: string;
+  text: string;
+  context?: PassageContext;
+}
+
 /** A stance model: anything that scores (claim, text) pairs. */
 export interface StancePredictor {
   readonly id: string;
-  predict(claim: string, text: string): StanceProbabilities;
+  predict(claim: string, text: string, context?: PassageContext): StanceProbabilities;
   /** Many pairs at once, analysing a repeated text (the claim) once; optional. */
-  predictMany?(pairs: ReadonlyArray<{ claim: string; text: string }>): StanceProbabilities[];
+  predictMany?(pairs: ReadonlyArray<StancePair>): StanceProbabilities[];
 }
 
 export interface StanceAssessorOptions {
@@ -58,7 +74,7 @@ export function createStanceAssessor(
       return input.sources.map((source) => {
         signal?.throwIfAborted();
         const passages = input.passages.filter((p) => p.sourceN === source.n);
-        return assessSource(model, input.claim.normalized, source.n, passages, opts);
+        return assessSource(model, input.claim.normalized, source, passages, opts);
       });
     },
   };
@@ -67,10 +83,11 @@ export function createStanceAssessor(
 function assessSource(
   model: StancePredictor,
   claim: string,
-  sourceN: number,
+  source: Source,
   passages: readonly Passage[],
   opts: StanceAssessorOptions,
 ): SourceAssessment {
+  const sourceN = source.n;
   if (passages.length === 0) {
     return {
       sourceN,
@@ -80,10 +97,18 @@ function assessSource(
       confidence: 0.5,
     };
   }
-  const pairs = passages.map((p) => ({ claim, text: p.text }));
+  const pairs: StancePair[] = passages.map((p) => ({
+    claim,
+    text: p.text,
+    context: {
+      title: source.title,
+      ...(p.section ? { section: p.section } : {}),
+      ...(p.subjectFound ? { subjectFound: p.subjectFound } : {}),
+    },
+  }));
   const probabilities = model.predictMany
     ? model.predictMany(pairs)
-    : pairs.map((p) => model.predict(p.claim, p.text));
+    : pairs.map((p) => model.predict(p.claim, p.text, p.context));
   const scored = passages.map((passage, i) => {
     const probs = probabilities[i];
     if (!probs) throw new Error(`stance model ${model.id} gave no prediction for passage ${i}`);
