@@ -8,6 +8,21 @@ import { mulberry32 } from "../text/prng.js";
 import type { StanceContext } from "./context-features.js";
 import type { StanceLabel } from "./labels.js";
 
+/** Where a training pair comes from; each source can be weighted in training. */
+export type PairSource =
+  | "fnc1"
+  | "fnc1-passage"
+  | "scifact"
+  | "check-covid"
+  | "contrast"
+  | "scifact-candidates"
+  | "check-covid-candidates"
+  | "creak"
+  | "covidfact"
+  | "perspectrum"
+  | "healthver"
+  | "climate-fever";
+
 export interface LabelledPair {
   claim: string;
   text: string;
@@ -16,7 +31,7 @@ export interface LabelledPair {
   label: StanceLabel;
   /** Pairs sharing a group (an FNC-1 body, a scientific claim) go to the same side of a split. */
   group: string;
-  source: "fnc1" | "fnc1-passage" | "scifact" | "check-covid" | "contrast";
+  source: PairSource;
 }
 
 interface Abstract {

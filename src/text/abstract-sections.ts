@@ -14,7 +14,8 @@ const KIND_OF_WORD: ReadonlyArray<[RegExp, SectionKind]> = [
     /\b(CONCLUSIONS?|INTERPRETATIONS?|SIGNIFICANCE|RELEVANCE|DISCUSSION|IMPLICATIONS?)\b/,
     "conclusions",
   ],
-  [/\b(RESULTS?|FINDINGS|OUTCOMES?)\b(?!\s+MEASURES?)/, "results"],
+  [/\bMAIN OUTCOMES?\b|\bOUTCOMES? (?:AND )?MEASURES?\b/, "methods"],
+  [/\b(RESULTS?|FINDINGS|OUTCOMES?)\b/, "results"],
   [/\b(FUNDING|REGISTRATION|DISCLOSURES?|CONFLICTS? OF INTEREST|SPONSORSHIP)\b/, "funding"],
   [
     /\b(METHODS?|METHODOLOGY|DESIGN|SETTINGS?|PARTICIPANTS|PATIENTS|SUBJECTS|INTERVENTIONS?|EXPOSURES?|MEASUREMENTS?|MEASURES?|DATA SOURCES|DATA EXTRACTION|DATA SYNTHESIS|STUDY SELECTION|MATERIALS|POPULATION|ELIGIBILITY CRITERIA|SEARCH STRATEGY|APPROACH)\b/,
@@ -31,7 +32,7 @@ const LABEL_AT_START =
 
 // A title-case label followed by a colon, as some publishers print them ("Background: …").
 const TITLE_LABEL_AT_START =
-  /^(Background|Introduction|Context|Importance|Objectives?|Aims?|Purpose|Methods?|Design|Setting|Participants|Interventions?|Measurements?|Results?|Findings|Conclusions?|Interpretation|Funding|Significance)\s*:\s*/;
+  /^((?:Background|Introduction|Context|Importance|Objectives?|Aims?|Purpose|Methods?|Design|Setting|Participants|Patients|Subjects|Materials|Interventions?|Measurements?|Main Outcomes?(?: and Measures?)?|Results?|Findings|Conclusions?|Interpretation|Funding|Significance)(?:,?\s+(?:and\s+)?(?:Relevance|Methods?|Results?|Aims?|Objectives?|Purpose|Findings|Setting|Participants|Design|Significance|Implications?))*)\s*:\s*/i;
 
 /** The kind and length of a structured-abstract label at the start of `sentence`, if any. */
 export function leadingSectionLabel(

@@ -62,7 +62,7 @@ const CLAIM_VERBS = new Set(
 // Head nouns too general to say what a claim is about on their own.
 const GENERIC = new Set(
   (
-    "people person patients patient individuals adults children subjects participants cases " +
+    "people person patients patient individuals subjects participants cases " +
     "use usage level levels rate rates risk risks effect effects treatment treatments therapy " +
     "study studies evidence data result results number numbers amount amounts activity " +
     "expression activation production function functions role roles cells cell type types " +
