@@ -55,6 +55,7 @@ export {
   PassageSection,
   SubjectFound,
 } from "./schema/document.js";
+export { EvidenceBalance, StanceCount } from "./schema/evidence-balance.js";
 export { PlannedQuery, QueryIntent, QueryPlan } from "./schema/query-plan.js";
 export {
   Report,
