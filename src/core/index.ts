@@ -56,7 +56,7 @@ export {
   SubjectFound,
 } from "./schema/document.js";
 export { EvidenceBalance, StanceCount } from "./schema/evidence-balance.js";
-export { PlannedQuery, QueryIntent, QueryPlan } from "./schema/query-plan.js";
+export { PlannedQuery, QueryCoverage, QueryIntent, QueryPlan } from "./schema/query-plan.js";
 export {
   Report,
   ReportParagraph,
