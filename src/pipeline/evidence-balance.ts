@@ -162,37 +162,63 @@ export function balanceSentence(
   };
 }
 
+/** One group of sources as the report counts it: a stance, or a question's direct answers. */
+export interface StancePart {
+  key: "supports" | "refutes" | "mixed" | "context" | "direct";
+  count: StanceCount;
+  /** "4 sources support it", "one source touches on it". */
+  text: string;
+}
+
 /**
- * "4 sources support it", "one source contradicts it"…: the counts per stance as both the
- * rationale and the summary word them (a question's sources address it or touch on it).
+ * The non-empty groups in the order the report names them, each worded as both the rationale
+ * and the summary word it (a question's sources address it directly or touch on it).
  */
+export function stanceParts(
+  b: EvidenceBalance,
+  kind: InputKind,
+  options: { decisiveOnly?: boolean } = {},
+): StancePart[] {
+  const parts: StancePart[] = [];
+  const add = (key: StancePart["key"], count: StanceCount, one: string, many: string) => {
+    if (count.sources > 0) parts.push({ key, count, text: clause(count, one, many) });
+  };
+  if (kind === "claim") {
+    add("supports", b.supports, "supports it", "support it");
+    add("refutes", b.refutes, "contradicts it", "contradict it");
+    add("mixed", b.mixed, "is mixed", "are mixed");
+    if (!options.decisiveOnly)
+      add(
+        "context",
+        b.context,
+        "gives context without taking a side",
+        "give context without taking a side",
+      );
+  } else {
+    const direct = [...b.supports.cites, ...b.mixed.cites, ...b.refutes.cites].sort(
+      (x, y) => x - y,
+    );
+    // Voices are not summed across stances (one owner may take two), so none are named here.
+    add(
+      "direct",
+      { sources: direct.length, voices: direct.length, cites: direct },
+      "addresses it directly",
+      "address it directly",
+    );
+    add("context", b.context, "touches on it", "touch on it");
+  }
+  return parts;
+}
+
+/** The parts' words, each followed by its citations when `cite` is set. */
 export function stanceClauses(
   b: EvidenceBalance,
   kind: InputKind,
   options: { cite?: boolean; decisiveOnly?: boolean } = {},
 ): string[] {
-  const parts: string[] = [];
-  const add = (count: StanceCount, one: string, many: string) => {
-    if (count.sources === 0) return;
-    parts.push(clause(count, one, many) + (options.cite ? ` ${citeList(count.cites)}` : ""));
-  };
-  if (kind === "claim") {
-    add(b.supports, "supports it", "support it");
-    add(b.refutes, "contradicts it", "contradict it");
-    add(b.mixed, "is mixed", "are mixed");
-    if (!options.decisiveOnly)
-      add(b.context, "gives context without taking a side", "give context without taking a side");
-  } else {
-    const direct = [...b.supports.cites, ...b.mixed.cites, ...b.refutes.cites];
-    // Voices are not summed across stances (one owner may take two), so none are named here.
-    add(
-      { sources: direct.length, voices: direct.length, cites: direct.sort((x, y) => x - y) },
-      "addresses it directly",
-      "address it directly",
-    );
-    add(b.context, "touches on it", "touch on it");
-  }
-  return parts;
+  return stanceParts(b, kind, options).map(
+    (p) => p.text + (options.cite ? ` ${citeList(p.count.cites)}` : ""),
+  );
 }
 
 /** "one source supports it", "4 sources (3 independent voices) support it". */
