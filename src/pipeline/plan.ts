@@ -5,6 +5,7 @@ import type { Claim } from "../core/schema/claim.js";
 import type { PlannedQuery, QueryPlan } from "../core/schema/query-plan.js";
 import { withoutMarkup } from "../text/markup.js";
 import { queryTerms, words } from "../text/query-terms.js";
+import { asWritten } from "../text/sentence-case.js";
 import { anglesFor } from "./plan-angles.js";
 
 // A query longer than this is a paste, not a search; the first terms carry the topic.
@@ -34,7 +35,7 @@ export function planQueries(claim: Claim): QueryPlan {
   return { queries, planner: templatePlanner.id };
 }
 
-/** Entities first (as written), then the other key terms, without repeats. */
+/** Entities first, then the other key terms, as the input writes them ("5G"), without repeats. */
 function coreTerms(claim: Claim, fallback = claim.normalized): string {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -46,7 +47,8 @@ function coreTerms(claim: Claim, fallback = claim.normalized): string {
     out.push(term);
   };
   for (const entity of claim.entities) add(entity);
-  for (const term of claim.keyTerms) add(term);
+  // Search is case-blind; the casing is for the reader of "Searched for:".
+  for (const term of claim.keyTerms) add(asWritten(term, fallback));
   // Words the tagger did not count as key terms ("not", "only", "less") still narrow a search.
   for (const term of queryTerms(withoutMarkup(fallback) || fallback)) add(term);
   const text = out.slice(0, MAX_CORE_TERMS).join(" ");
