@@ -55,7 +55,8 @@ export {
   PassageSection,
   SubjectFound,
 } from "./schema/document.js";
-export { PlannedQuery, QueryIntent, QueryPlan } from "./schema/query-plan.js";
+export { EvidenceBalance, StanceCount } from "./schema/evidence-balance.js";
+export { PlannedQuery, QueryCoverage, QueryIntent, QueryPlan } from "./schema/query-plan.js";
 export {
   Report,
   ReportParagraph,

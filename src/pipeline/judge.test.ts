@@ -90,6 +90,21 @@ describe("judge", () => {
     ).toBe("misleading");
   });
 
+  it("gives a retracted source no weight", () => {
+    const retracted = { ...source(2), retracted: { evidence: 'its title begins "RETRACTED"' } };
+    const verdict = judge(
+      claim,
+      [source(1), retracted],
+      [said(1, "refutes"), said(2, "supports", 0.95)],
+      passages,
+    );
+    expect(verdict.label).toBe("refuted");
+    expect(verdict.balance?.retracted).toEqual([2]);
+    expect(verdict.rationale).toBe(
+      "One source contradicts the claim and none supports it. One retracted source was not weighed.",
+    );
+  });
+
   it("grades questions by how many independent sources document them", () => {
     const question = understandText("How is influenza treated?");
     expect(judge(question, [], [], passages).label).toBe("undocumented");

@@ -5,6 +5,7 @@ import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
 import type { Verdict } from "../core/schema/verdict.js";
+import { evidenceBalance, verdictRationale } from "./evidence-balance.js";
 import { absoluteWords } from "./framing.js";
 
 export interface JudgeOptions {
@@ -42,7 +43,11 @@ export function judge(
 ): Verdict {
   const opts = { ...DEFAULT_JUDGE, ...options };
   const tally = tallyByVoice(sources, assessments, passages, opts.relevancePower);
-  return claim.kind === "question" ? judgeQuestion(tally) : judgeClaim(claim, tally, opts);
+  const verdict = claim.kind === "question" ? judgeQuestion(tally) : judgeClaim(claim, tally, opts);
+  // The rationale is worded from the same balance the summary opens with, so the two state the
+  // same counts (the label's own rationale above counts voices only and would disagree).
+  const balance = evidenceBalance(sources, assessments, tally);
+  return { ...verdict, rationale: verdictRationale(claim, verdict.label, balance), balance };
 }
 
 function judgeClaim(claim: Claim, t: Tally, opts: JudgeOptions): Verdict {
@@ -128,12 +133,13 @@ function tallyByVoice(
   power: number,
 ): Tally {
   const groupOf = new Map(sources.map((s) => [s.n, s.independenceGroup]));
+  const retracted = new Set(sources.filter((s) => s.retracted).map((s) => s.n));
   const relevance = new Map<number, number>();
   for (const p of passages)
     relevance.set(p.sourceN, Math.max(relevance.get(p.sourceN) ?? 0, p.score));
   const groups = new Map<string, { supports: number; refutes: number; decisive: boolean }>();
   for (const a of assessments) {
-    if (a.stance === "irrelevant") continue;
+    if (a.stance === "irrelevant" || retracted.has(a.sourceN)) continue;
     const key = groupOf.get(a.sourceN) ?? `source:${a.sourceN}`;
     const group = groups.get(key) ?? { supports: 0, refutes: 0, decisive: false };
     const vote = a.confidence * Math.min(1, relevance.get(a.sourceN) ?? 0) ** power;

@@ -9,7 +9,7 @@ describe("plan", () => {
     );
     expect(plan.queries.map((q) => q.intent)).toEqual(["neutral", "supporting", "critical"]);
     for (const q of plan.queries) expect(q.text).toMatch(/^ICE ERO HSI tactical operations/);
-    expect(plan.planner).toBe("templates@1");
+    expect(plan.planner).toBe("templates@2");
   });
 
   it("is deterministic", () => {

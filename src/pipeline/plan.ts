@@ -1,23 +1,19 @@
-// Stage 2: the searches — a neutral query, one looking for support, one looking for criticism.
+// Stage 2: the searches — a neutral query, one looking for support, one looking for criticism,
+// each steered by the angle a fact-checker would take on this kind of claim (plan-angles.ts).
 import type { Planner } from "../core/interfaces/planner.js";
 import type { Claim } from "../core/schema/claim.js";
 import type { PlannedQuery, QueryPlan } from "../core/schema/query-plan.js";
 import { withoutMarkup } from "../text/markup.js";
 import { queryTerms, words } from "../text/query-terms.js";
-
-// Words that steer each intent, as the reference page's "…success stories" and
-// "…communication challenges" do. A claim is tested; a question is documented.
-const STEER = {
-  claim: { supporting: "evidence confirms", critical: "no evidence false misleading" },
-  question: { supporting: "examples evidence", critical: "challenges criticism limitations" },
-} as const;
+import { asWritten } from "../text/sentence-case.js";
+import { anglesFor } from "./plan-angles.js";
 
 // A query longer than this is a paste, not a search; the first terms carry the topic.
 const MAX_CORE_TERMS = 12;
 
 /** The offline planner: deterministic templates over the claim's entities and key terms. */
 export const templatePlanner: Planner = {
-  id: "templates@1",
+  id: "templates@2",
   async plan(claim: Claim): Promise<QueryPlan> {
     return planQueries(claim);
   },
@@ -26,11 +22,11 @@ export const templatePlanner: Planner = {
 /** At least three queries (neutral, supporting, critical), plus one per sub-claim. */
 export function planQueries(claim: Claim): QueryPlan {
   const core = coreTerms(claim);
-  const steer = STEER[claim.kind];
+  const angles = anglesFor(claim);
   const queries: PlannedQuery[] = [
     { text: core, intent: "neutral" },
-    { text: `${core} ${steer.supporting}`, intent: "supporting" },
-    { text: `${core} ${steer.critical}`, intent: "critical" },
+    { text: `${core} ${angles.supporting}`, intent: "supporting" },
+    { text: `${core} ${angles.critical}`, intent: "critical" },
   ];
   for (const part of claim.subClaims) {
     const text = coreTerms({ ...claim, keyTerms: queryTerms(part), entities: [] }, part);
@@ -39,7 +35,7 @@ export function planQueries(claim: Claim): QueryPlan {
   return { queries, planner: templatePlanner.id };
 }
 
-/** Entities first (as written), then the other key terms, without repeats. */
+/** Entities first, then the other key terms, as the input writes them ("5G"), without repeats. */
 function coreTerms(claim: Claim, fallback = claim.normalized): string {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -51,7 +47,8 @@ function coreTerms(claim: Claim, fallback = claim.normalized): string {
     out.push(term);
   };
   for (const entity of claim.entities) add(entity);
-  for (const term of claim.keyTerms) add(term);
+  // Search is case-blind; the casing is for the reader of "Searched for:".
+  for (const term of claim.keyTerms) add(asWritten(term, fallback));
   // Words the tagger did not count as key terms ("not", "only", "less") still narrow a search.
   for (const term of queryTerms(withoutMarkup(fallback) || fallback)) add(term);
   const text = out.slice(0, MAX_CORE_TERMS).join(" ");

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStanceAssessor, type StancePredictor } from "../assess/stance-assessor.js";
 import { FactuallyError } from "../core/errors.js";
@@ -117,6 +119,35 @@ describe("runCheck", () => {
     expect(version.sources).toEqual([]);
     expect(version.verdict.label).toBe("unverified");
     expect(version.report.summary[0]?.text).toMatch(/No source in the corpus bears on this claim/);
+  });
+
+  it("lists a retracted paper, gives it no weight and says so in section 3", async () => {
+    // Three ways a retraction shows: the title, a notice in the text, Crossref's `updated-by`.
+    const fixture = resolve(import.meta.dirname, "../../test/fixtures/check/retractions.jsonl");
+    const documents = readFileSync(fixture, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    await store.upsertDocuments(documents);
+    const { version } = await runCheck("Hydroxychloroquine cures COVID-19.", deps(), {
+      now: fixedNow,
+    });
+    const n = (id: string) => version.sources.find((s) => s.documentId === id)?.n ?? -1;
+    const retracted = ["registry", "notice-in-text", "crossref"].map(n).sort((a, b) => a - b);
+    expect(retracted.every((x) => x > 0)).toBe(true);
+    expect(version.sources.filter((s) => s.retracted).map((s) => s.n)).toEqual(retracted);
+    expect(version.sources.find((s) => s.n === n("registry"))?.retracted).toEqual({
+      evidence: 'its title begins "RETRACTED"',
+    });
+    // A study of retractions is not itself retracted.
+    expect(version.sources.find((s) => s.n === n("retraction-study"))?.retracted).toBeUndefined();
+    // Before: every retracted paper counted as an independent source, without a word.
+    expect(version.verdict.balance?.retracted).toEqual(retracted);
+    expect(version.verdict.balance?.supports.cites).not.toContain(n("registry"));
+    const [a, b, c] = retracted;
+    const bias = version.report.bias.flatMap((p) => p.sentences ?? []).map((s) => s.text);
+    expect(bias).toContain(`[${a}], [${b}] and [${c}] have been retracted; they were not weighed.`);
+    expect(version.verdict.rationale).toMatch(/3 retracted sources were not weighed\.$/);
   });
 
   it("fails with BAD_INPUT before searching when the input has no words", async () => {

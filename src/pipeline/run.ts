@@ -231,6 +231,12 @@ export async function runCheck(
     for (const s of selection.sources) {
       for (const q of s.read.hit.queries) foundBy.set(q, [...(foundBy.get(q) ?? []), s.n]);
     }
+    // What each query contributed, for the "Searched for:" lines and the JSON.
+    const coverage = plan.queries.map((q) => ({
+      text: q.text,
+      hits: searched.hits.filter((h) => h.queries.includes(q.text)).length,
+      found: [...(foundBy.get(q.text) ?? [])].sort((a, b) => a - b),
+    }));
     const draft = await stage("write", (s) =>
       deps.writer.write(
         { claim, plan, sources, passages, assessments, verdict, foundBy },
@@ -258,7 +264,7 @@ export async function runCheck(
       checkedAt,
       status: "done",
       claim,
-      plan,
+      plan: { ...plan, coverage },
       sources,
       passages,
       assessments,

@@ -3,6 +3,7 @@ import type { Document } from "../core/schema/document.js";
 import { PriorFactCheck } from "../core/schema/search-hit.js";
 import type { Source } from "../core/schema/source.js";
 import { type CredibilityNotes, credibilityNoteFor } from "../sources/credibility-notes.js";
+import { retractionOf } from "../sources/retraction.js";
 import { independenceGroupOf, profileOf } from "./profile.js";
 import type { SelectedSource } from "./select.js";
 
@@ -14,7 +15,9 @@ export interface SourceOfOptions {
 /**
  * The `Document.metadata` keys copied onto the Source: `factCheck` (a PriorFactCheck, when the
  * document is an earlier fact-check by another publisher), `modifiedAt` (ISO date or date-time
- * the page says it last changed), `language` (BCP 47 tag of the text).
+ * the page says it last changed), `language` (BCP 47 tag of the text). `retracted` (true, or the
+ * notice's words) and Crossref's `updated-by` / `update-to` relations are read by
+ * `retractionOf`, which also reads the title and the ends of the text.
  */
 export const SOURCE_METADATA_KEYS = ["factCheck", "modifiedAt", "language", "snapshotId"] as const;
 
@@ -37,6 +40,7 @@ function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source
   // A page read from the web names the snapshot it was read from (the web reader sets it).
   const snapshotId =
     typeof doc.metadata.snapshotId === "string" ? doc.metadata.snapshotId : undefined;
+  const retracted = retractionOf(doc);
   return {
     n,
     ...(doc.url ? { url: doc.url } : {}),
@@ -53,6 +57,7 @@ function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source
     independenceGroup: independenceGroupOf(doc),
     ...(snapshotId ? { snapshotId } : {}),
     ...(note ? { credibilityNote: note } : {}),
+    ...(retracted ? { retracted } : {}),
     ...(factCheck ? { factCheck } : {}),
     status: "ok",
   };

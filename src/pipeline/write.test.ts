@@ -249,7 +249,8 @@ describe("the extractive writer on the kinds of sources", () => {
   it("leaves earlier fact-checks out of the stance tallies, the quotes and the gaps", () => {
     kept(
       "summary",
-      "The search found 6 sources that bear on this claim: 4 sources support it [1] [3] [7] [8], " +
+      // [5] and [7] are one organisation's (BBC), so six sources are five independent voices.
+      "The search found 6 sources (5 independent voices) that bear on this claim: 4 sources support it [1] [3] [7] [8], " +
         "one source contradicts it [2] and one source gives context without taking a side [5]; " +
         "earlier fact-checks are listed separately and not counted.",
       [1, 2, 3, 5, 7, 8],

@@ -2,6 +2,7 @@
 // sections of the reference page.
 import type { StageRun } from "../core/interfaces/stage-run.js";
 import type { WriteInput, Writer } from "../core/interfaces/writer.js";
+import type { EvidenceBalance } from "../core/schema/evidence-balance.js";
 import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
 import {
@@ -12,6 +13,7 @@ import {
 } from "../sources/source-sentences.js";
 import { languageName } from "../text/language.js";
 import { stemWord, tokenize } from "../text/passage-match.js";
+import { balanceSentence, evidenceBalance, joinList } from "./evidence-balance.js";
 import { framingOf } from "./framing.js";
 import { relatedQuestions } from "./related-questions.js";
 import { isCaveat } from "./select.js";
@@ -67,61 +69,20 @@ function evidenceOnly(input: WriteInput): WriteInput {
   };
 }
 
+/** The assessments of the sources that are weighed: all but the retracted ones. */
+function notRetracted(input: WriteInput): SourceAssessment[] {
+  const retracted = new Set(input.sources.filter((s) => s.retracted).map((s) => s.n));
+  return input.assessments.filter((a) => !retracted.has(a.sourceN));
+}
+
 function summary(input: WriteInput, allSources: WriteInput["sources"]): ReportParagraph[] {
   const { claim, assessments } = input;
-  const relevant = assessments.filter((a) => a.stance !== "irrelevant");
-  const what = claim.kind === "claim" ? "this claim" : "this question";
+  const relevant = notRetracted(input).filter((a) => a.stance !== "irrelevant");
   const priorChecks = priorFactCheckSentence(allSources);
-  if (relevant.length === 0) {
-    return [
-      paragraph([
-        {
-          text:
-            `${priorChecks ? "Apart from earlier fact-checks, no source" : "No source in the corpus"} bears on ${what}: the ${input.plan.queries.length} searches listed above ` +
-            "found nothing that supports, contradicts or documents it.",
-          cites: [],
-          basis: "search",
-        },
-        {
-          text: "That is a gap in what was searched, not evidence either way; the verdict is left open.",
-          cites: [],
-          basis: "search",
-        },
-        ...(priorChecks ? [priorChecks] : []),
-      ]),
-    ];
-  }
-  const by = (stance: SourceAssessment["stance"]) =>
-    relevant.filter((a) => a.stance === stance).map((a) => a.sourceN);
-  const parts: string[] = [];
-  const count = (ns: number[], one: string, many: string) => {
-    if (ns.length > 0)
-      parts.push(`${sourcesWord(ns.length)} ${ns.length === 1 ? one : many} ${citeList(ns)}`);
-  };
-  if (claim.kind === "claim") {
-    count(by("supports"), "supports it", "support it");
-    count(by("refutes"), "contradicts it", "contradict it");
-    count(by("mixed"), "is mixed", "are mixed");
-    count(
-      by("context"),
-      "gives context without taking a side",
-      "give context without taking a side",
-    );
-  } else {
-    count(
-      [...by("supports"), ...by("mixed"), ...by("refutes")],
-      "addresses it directly",
-      "address it directly",
-    );
-    count(by("context"), "touches on it", "touch on it");
-  }
-  const overview: ReportSentence = {
-    text:
-      `The search found ${sourcesWord(relevant.length)} that bear on ${what}: ${joinList(parts)}` +
-      (priorChecks ? "; earlier fact-checks are listed separately and not counted." : "."),
-    cites: relevant.map((a) => a.sourceN),
-    basis: "search",
-  };
+  // The same counts as the verdict's rationale: both come from one balance.
+  const balance = input.verdict.balance ?? evidenceBalance(input.sources, assessments);
+  const overview = balanceSentence(balance, claim.kind, { priorChecks: priorChecks !== undefined });
+  if (!overview) return noEvidence(input, priorChecks, balance);
   const decisive = relevant
     .filter((a) => a.stance !== "context")
     .slice(0, MAX_QUOTED_SOURCES)
@@ -131,16 +92,48 @@ function summary(input: WriteInput, allSources: WriteInput["sources"]): ReportPa
   return paragraphs;
 }
 
+/** The summary when no source bears on the input (retracted ones may still be listed). */
+function noEvidence(
+  input: WriteInput,
+  priorChecks: ReportSentence | undefined,
+  balance: EvidenceBalance,
+): ReportParagraph[] {
+  const what = input.claim.kind === "claim" ? "this claim" : "this question";
+  const weighed = balance.retracted.length > 0 ? "no source that was weighed" : "no source";
+  const lead = priorChecks
+    ? `Apart from earlier fact-checks, ${weighed}`
+    : balance.retracted.length > 0
+      ? `Apart from ${citeList(balance.retracted)}, which ${balance.retracted.length === 1 ? "has" : "have"} been retracted, no source`
+      : "No source in the corpus";
+  return [
+    paragraph([
+      {
+        text:
+          `${lead} bears on ${what}: the ${input.plan.queries.length} searches listed above ` +
+          "found nothing that supports, contradicts or documents it.",
+        cites: [...balance.retracted],
+        basis: "search",
+      },
+      {
+        text: "That is a gap in what was searched, not evidence either way; the verdict is left open.",
+        cites: [],
+        basis: "search",
+      },
+      ...(priorChecks ? [priorChecks] : []),
+    ]),
+  ];
+}
+
 function missingContext(input: WriteInput, uncovered: readonly string[]): ReportParagraph[] {
-  const sentences: ReportSentence[] = input.assessments
+  // A retracted source is listed, never quoted as context nor counted as what a search found.
+  const weighed = notRetracted(input);
+  const sentences: ReportSentence[] = weighed
     .filter((a) => a.stance === "context")
     .slice(0, 3)
     .map((a) => quoteSentence(a, LEADS));
   // The sources' own caveats, unless already quoted: what qualifies the findings above.
   const quoted = new Set(input.assessments.map((a) => a.quote));
-  const relevant = new Set(
-    input.assessments.filter((a) => a.stance !== "irrelevant").map((a) => a.sourceN),
-  );
+  const relevant = new Set(weighed.filter((a) => a.stance !== "irrelevant").map((a) => a.sourceN));
   const caveats = input.passages
     .filter((p) => relevant.has(p.sourceN) && !quoted.has(p.text) && isCaveat(p.text))
     .filter((p, i, all) => all.findIndex((q) => q.sourceN === p.sourceN) === i)
@@ -160,7 +153,7 @@ function missingContext(input: WriteInput, uncovered: readonly string[]): Report
     const found = input.foundBy.get(query.text) ?? [];
     const stanceWanted =
       query.intent === "supporting" ? ["supports", "mixed"] : ["refutes", "mixed"];
-    const matching = input.assessments.filter(
+    const matching = weighed.filter(
       (a) => found.includes(a.sourceN) && stanceWanted.includes(a.stance),
     );
     if (matching.length > 0) continue;
@@ -205,7 +198,7 @@ function bias(input: WriteInput, allSources: WriteInput["sources"]): ReportParag
     });
   }
   if (framing.absoluteWords.length > 0) {
-    const against = input.assessments
+    const against = notRetracted(input)
       .filter((a) => a.stance === "refutes" || a.stance === "mixed")
       .map((a) => a.sourceN);
     framingSentences.push({
@@ -308,13 +301,4 @@ export function citeList(ns: readonly number[]): string {
     .sort((a, b) => a - b)
     .map((n) => `[${n}]`)
     .join(" ");
-}
-
-function sourcesWord(n: number): string {
-  return n === 1 ? "one source" : `${n} sources`;
-}
-
-function joinList(items: readonly string[], conjunction = "and"): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }

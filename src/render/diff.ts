@@ -1,7 +1,7 @@
 // What changed between two versions, as the lines `refresh` prints.
 import type { VersionDiff } from "../records/version-diff.js";
 import { isUnchanged } from "../records/version-diff.js";
-import { VERDICT_TEXT } from "./labels.js";
+import { shownConfidence, VERDICT_TEXT } from "./labels.js";
 import { clean } from "./text.js";
 
 const SECTION_NAMES = {
@@ -17,12 +17,15 @@ export function renderDiffText(diff: VersionDiff): string {
   if (isUnchanged(diff)) {
     return `${head}\nNothing: the same verdict, the same sources with the same content, the same report.`;
   }
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [head];
+  const withPct = (v: typeof verdict.before) =>
+    `${VERDICT_TEXT[v.label]}${shownConfidence(v) ? ` (${shownConfidence(v)})` : ""}`;
+  const before = shownConfidence(verdict.before);
+  const after = shownConfidence(verdict.after);
   lines.push(
     verdict.labelChanged
-      ? `Verdict: ${VERDICT_TEXT[verdict.before.label]} (${pct(verdict.before.confidence)}) → ${VERDICT_TEXT[verdict.after.label]} (${pct(verdict.after.confidence)})`
-      : `Verdict: ${VERDICT_TEXT[verdict.after.label]}, unchanged (confidence ${pct(verdict.before.confidence)} → ${pct(verdict.after.confidence)})`,
+      ? `Verdict: ${withPct(verdict.before)} → ${withPct(verdict.after)}`
+      : `Verdict: ${VERDICT_TEXT[verdict.after.label]}, unchanged${before && after ? ` (confidence ${before} → ${after})` : ""}`,
   );
   lines.push(
     `Sources: ${sources.added.length} added, ${sources.removed.length} removed, ${sources.changed.length} changed, ${sources.unchanged} unchanged`,

@@ -1,4 +1,5 @@
 // The words renderers show for the model's enums and dates.
+import type { QueryPlan } from "../core/schema/query-plan.js";
 import type { SourceProfile } from "../core/schema/source.js";
 import type { Stance } from "../core/schema/source-assessment.js";
 import type { VerdictLabel } from "../core/schema/verdict.js";
@@ -39,6 +40,46 @@ export const PROFILE_TEXT: Record<SourceProfile, string> = {
   social: "social media",
   unknown: "unknown publisher type",
 };
+
+// Labels that say nothing found settles the input: a percentage beside them would read as a
+// measure of truth, so none is shown (the JSON keeps the number; see Verdict.confidence).
+const UNSETTLED: ReadonlySet<VerdictLabel> = new Set(["unverified", "undocumented"]);
+
+/** "80%", or undefined for a label that shows no confidence. */
+export function shownConfidence(verdict: { label: VerdictLabel; confidence: number }) {
+  return UNSETTLED.has(verdict.label) ? undefined : `${Math.round(verdict.confidence * 100)}%`;
+}
+
+/** "Supported (confidence 80%)", or "Unverified" alone. */
+export function verdictWithConfidence(verdict: { label: VerdictLabel; confidence: number }) {
+  const confidence = shownConfidence(verdict);
+  return `${VERDICT_TEXT[verdict.label]}${confidence ? ` (confidence ${confidence})` : ""}`;
+}
+
+/**
+ * What one search contributed, for its "Searched for:" line: "5 sources" and their numbers,
+ * "12 results, none kept" or "no results"; undefined for a version that did not record it.
+ */
+export function queryFound(
+  plan: QueryPlan,
+  text: string,
+): { words: string; cites: number[] } | undefined {
+  const coverage = plan.coverage?.find((c) => c.text === text);
+  if (!coverage) return undefined;
+  const n = coverage.found.length;
+  if (n > 0) return { words: n === 1 ? "1 source:" : `${n} sources:`, cites: coverage.found };
+  if (coverage.hits > 0)
+    return {
+      words: `${coverage.hits} result${coverage.hits === 1 ? "" : "s"}, none among the sources kept`,
+      cites: [],
+    };
+  return { words: "no results", cites: [] };
+}
+
+/** How a retracted source is marked in the source lists: `retracted, not weighed (its title…)`. */
+export function retractedText(retracted: { evidence: string }): string {
+  return `retracted, not weighed (${retracted.evidence})`;
+}
 
 /** "September 28, 2025", in UTC so a check reads the same everywhere. */
 export function longDate(iso: string): string {

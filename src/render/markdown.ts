@@ -7,10 +7,13 @@ import {
   longDate,
   PRIOR_CHECKS_TITLE,
   PROFILE_TEXT,
+  queryFound,
   type RecordView,
+  retractedText,
   SECTION_TITLES,
   STALE_NOTICE,
   STANCE_TEXT,
+  shownConfidence,
   sourceDate,
   tallyText,
   VERDICT_TEXT,
@@ -33,16 +36,21 @@ export function renderCheckMarkdown(
     "",
     "Searched for:",
     "",
-    ...version.plan.queries.map((q) => `- "${md(q.text)}" (${q.intent})`),
+    ...version.plan.queries.map((q) => {
+      const found = queryFound(version.plan, q.text);
+      const cites = found?.cites.map((n) => `[[${n}]](#source-${n})`).join(" ");
+      return `- "${md(q.text)}" (${q.intent})${found ? ` — ${found.words}${cites ? ` ${cites}` : ""}` : ""}`;
+    }),
     "",
     `Found ${sources.length} source${sources.length === 1 ? "" : "s"}`,
   ];
   const record = options.record;
+  const confidence = shownConfidence(verdict);
   if (record?.stale) out.push("", `> ${STALE_NOTICE}`);
   if (record) out.push("", `${HELPFUL_QUESTION} ${tallyText(record.feedback)}`);
   out.push(
     "",
-    `**Verdict: ${VERDICT_TEXT[verdict.label]}** (confidence ${Math.round(verdict.confidence * 100)}%) — ${md(verdict.rationale)}`,
+    `**Verdict: ${VERDICT_TEXT[verdict.label]}**${confidence ? ` (confidence ${confidence})` : ""} — ${md(verdict.rationale)}`,
   );
   const v = report.verification;
   if (v)
@@ -69,6 +77,7 @@ export function renderCheckMarkdown(
         PROFILE_TEXT[s.profile],
       ]
         .concat(a ? [`${STANCE_TEXT[a.stance]} (${Math.round(a.confidence * 100)}%)`] : [])
+        .concat(s.retracted ? [`**${md(retractedText(s.retracted))}**`] : [])
         .filter(Boolean)
         .join(" · ");
       out.push(`<a id="source-${s.n}"></a>${s.n}. ${title} — ${meta}`);

@@ -25,6 +25,62 @@ async function hostileCheck() {
   }
 }
 
+async function checkOn(
+  documents: Parameters<ReturnType<typeof openSqliteStore>["upsertDocuments"]>[0],
+  input: string,
+) {
+  const store = openSqliteStore(":memory:");
+  await store.upsertDocuments(documents);
+  try {
+    return await runCheck(input, offlineCheckDependencies(store));
+  } finally {
+    await store.close();
+  }
+}
+
+describe("the verdict line", () => {
+  it("shows no percentage when nothing settles the claim (before: 'Unverified (confidence 70%)')", async () => {
+    const { check, version } = await checkOn(
+      [{ id: "x", title: "Stock markets", text: "Stock markets fell on Monday." }],
+      "Quantum tunnelling powers migratory birds.",
+    );
+    expect(version.verdict.label).toBe("unverified");
+    expect(version.verdict.confidence).toBeGreaterThan(0); // kept in the JSON
+    const text = renderCheckText(check.input, version);
+    expect(text).toContain(
+      "Verdict: Unverified — No source found bears on the claim; nothing was found that supports or contradicts it.",
+    );
+    expect(text).not.toMatch(/Unverified \(confidence/);
+    const md = renderCheckMarkdown(check.input, version);
+    expect(md).toContain("**Verdict: Unverified** — No source found bears on the claim");
+    expect(md).not.toMatch(/confidence \d+%/);
+  });
+
+  it("keeps the confidence for a label the evidence settles, and says what each search found", async () => {
+    const { check, version } = await checkOn(
+      [
+        {
+          id: "trial",
+          title: "Vitamin D and influenza",
+          text: "Vitamin D supplements reduced influenza in schoolchildren in a randomised trial.",
+        },
+      ],
+      "Vitamin D supplements reduce influenza in schoolchildren.",
+    );
+    expect(version.verdict.label).not.toBe("unverified");
+    const text = renderCheckText(check.input, version);
+    expect(text).toMatch(/Verdict: \S.* \(confidence \d+%\) — /);
+    const searched = text.split("\n").filter((l) => l.startsWith('"'));
+    expect(searched).toHaveLength(version.plan.queries.length);
+    for (const line of searched)
+      expect(line).toMatch(
+        /" — (1 source: \[1\]|\d+ results?, none among the sources kept|no results)$/,
+      );
+    const md = renderCheckMarkdown(check.input, version);
+    expect(md).toMatch(/- ".+" \(neutral\) — 1 source: \[\[1\]\]\(#source-1\)/);
+  });
+});
+
 describe("renderers", () => {
   it("escape Markdown and HTML in source text", async () => {
     const { check, version } = await hostileCheck();

@@ -7,13 +7,15 @@ import {
   longDate,
   PRIOR_CHECKS_TITLE,
   PROFILE_TEXT,
+  queryFound,
   type RecordView,
+  retractedText,
   SECTION_TITLES,
   STALE_NOTICE,
   STANCE_TEXT,
   sourceDate,
   tallyText,
-  VERDICT_TEXT,
+  verdictWithConfidence,
 } from "./labels.js";
 import { modelUseSummary, modelUseTable } from "./model-use.js";
 
@@ -40,7 +42,11 @@ export function renderCheckText(
     `Checked on ${longDate(version.checkedAt)}`,
     `Disclaimer: ${report.disclaimer} Learn more: ${LEARN_MORE}`,
     "Searched for:",
-    ...version.plan.queries.map((q) => `"${clean(q.text)}"`),
+    ...version.plan.queries.map((q) => {
+      const found = queryFound(version.plan, q.text);
+      const cites = found?.cites.map((n) => `[${n}]`).join(" ");
+      return `"${clean(q.text)}"${found ? ` — ${found.words}${cites ? ` ${cites}` : ""}` : ""}`;
+    }),
     `Found ${sources.length} source${sources.length === 1 ? "" : "s"}`,
   ];
   const record = options.record;
@@ -53,7 +59,7 @@ export function renderCheckText(
   }
   lines.push(
     "",
-    `${bold("Verdict:")} ${VERDICT_TEXT[verdict.label]} (confidence ${Math.round(verdict.confidence * 100)}%) — ${verdict.rationale}`,
+    `${bold("Verdict:")} ${verdictWithConfidence(verdict)} — ${clean(verdict.rationale)}`,
   );
   const v = report.verification;
   if (v) {
@@ -85,6 +91,7 @@ export function renderCheckText(
         sourceDate(source.publishedAt),
         PROFILE_TEXT[source.profile],
         a ? `${STANCE_TEXT[a.stance]} (${Math.round(a.confidence * 100)}%)` : undefined,
+        source.retracted ? retractedText(source.retracted).toUpperCase() : undefined,
       ].filter((x) => x !== undefined);
       lines.push(`[${source.n}] ${clean(source.title)}`);
       lines.push(`    ${clean(meta.join(" · "))}`);

@@ -205,6 +205,39 @@ describe.skipIf(!hasChromium)(
       expect(background).not.toBe("rgba(0, 0, 0, 0)");
     });
 
+    it("shows the evidence at a glance: a drawn bar under the CSP, and its counts in words", async () => {
+      const page = await newPage();
+      const violations: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${server.url}${checkPath}`);
+      const figure = page.getByRole("figure", { name: "The evidence at a glance" });
+      await expect.poll(() => figure.isVisible()).toBe(true);
+      const legend = (await figure.locator(".balance-legend li").allTextContents()).map((t) =>
+        t.trim(),
+      );
+      expect(legend.length).toBeGreaterThan(0);
+      for (const item of legend) expect(item).toMatch(/^(One source|\d+ sources) /);
+      // The same counts as the summary's opening sentence.
+      const summary = await textOf(page, 'section[aria-labelledby="summary-h"] p');
+      for (const item of legend) expect(summary.toLowerCase()).toContain(item.toLowerCase());
+      // Drawn: every segment has width on screen and a fill from the stylesheet, not the default.
+      const segments = figure.locator("rect");
+      expect(await segments.count()).toBe(legend.length);
+      for (const rect of await segments.all()) {
+        expect((await rect.boundingBox())?.width ?? 0).toBeGreaterThan(0);
+        const fill = await rect.evaluate(
+          (el) => el.ownerDocument.defaultView?.getComputedStyle(el).fill,
+        );
+        expect(fill).toMatch(/^rgb/);
+        expect(fill).not.toBe("rgb(0, 0, 0)");
+      }
+      // The bar is hidden from assistive technology; the words are what is read.
+      expect(await figure.locator("svg").getAttribute("aria-hidden")).toBe("true");
+      expect(violations).toEqual([]);
+    });
+
     it("records a rating from Yes without leaving the page and shows the new tally", async () => {
       const page = await open(checkPath);
       expect(await textOf(page, "#tally")).toBe("no ratings yet");

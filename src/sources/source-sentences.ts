@@ -1,6 +1,6 @@
-// The report's sentences about the sources themselves, from their metadata: press releases,
-// social posts, blogs, undated pages, several pages of one owner, publisher notes, and earlier
-// fact-checks. Every sentence cites the sources it is about and rests on the search record.
+// The report's sentences about the sources themselves, from their metadata: retractions, press
+// releases, social posts, blogs, undated pages, several pages of one owner, publisher notes, and
+// earlier fact-checks. Every sentence cites the sources it is about and rests on the search record.
 import type { ReportSentence } from "../core/schema/report.js";
 import type { Source } from "../core/schema/source.js";
 
@@ -10,8 +10,9 @@ export function isPriorFactCheck(source: Source): boolean {
 }
 
 /**
- * Section 3's sentences on what the kinds of sources may imply: press releases, social-media
- * posts, blog posts, undated sources, and several sources that count as one voice. Pass the
+ * Section 3's sentences on what the kinds of sources may imply: retracted papers (not weighed),
+ * press releases, social-media posts, blog posts, undated sources, and several sources that
+ * count as one voice. Pass the
  * evidence only (earlier fact-checks are not weighed, so their kind does not matter here).
  */
 export function sourceAgendaSentences(sources: readonly Source[]): ReportSentence[] {
@@ -26,6 +27,11 @@ export function sourceAgendaSentences(sources: readonly Source[]): ReportSentenc
   };
   const byProfile = (profile: Source["profile"]) =>
     sources.filter((s) => s.profile === profile).map((s) => s.n);
+  add(
+    sources.filter((s) => s.retracted).map((s) => s.n),
+    "has been retracted; it was not weighed.",
+    "have been retracted; they were not weighed.",
+  );
   add(
     byProfile("press-release"),
     "is an institutional press release, which may favour the organisation that issued it.",

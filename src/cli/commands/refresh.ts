@@ -4,7 +4,7 @@
 import type { Store } from "../../core/interfaces/store.js";
 import { latestSearchedTheWeb, refreshCheck } from "../../records/stored-check.js";
 import { renderDiffText } from "../../render/diff.js";
-import { longDate, VERDICT_TEXT } from "../../render/labels.js";
+import { longDate, verdictWithConfidence } from "../../render/labels.js";
 import { modelUseSummary, modelUseTable } from "../../render/model-use.js";
 import { clean } from "../../render/text.js";
 import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
@@ -72,7 +72,7 @@ export async function refreshCommand(
     io.stdout.write(
       [
         `Refreshed ${check.id}: version ${version.n}, checked on ${longDate(version.checkedAt)} (version ${previous.n} was checked on ${longDate(previous.checkedAt)}).`,
-        `Verdict: ${VERDICT_TEXT[v.label]} (confidence ${Math.round(v.confidence * 100)}%)`,
+        `Verdict: ${verdictWithConfidence(v)}`,
         "",
         renderDiffText(diff),
         "",

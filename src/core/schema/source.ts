@@ -35,6 +35,11 @@ export const Source = z.object({
   language: z.string().optional(),
   /** A note about the publisher from the credibility table, when it has one. */
   credibilityNote: z.string().optional(),
+  /**
+   * Set when the source says it has been retracted or withdrawn (its title, metadata or a notice
+   * in its text), with what showed it: listed and cited, never weighed in the verdict.
+   */
+  retracted: z.object({ evidence: z.string() }).optional(),
   /** Set when the source is an earlier fact-check of the claim by another publisher. */
   factCheck: PriorFactCheck.optional(),
   status: z.enum(["ok", "failed", "skipped"]).default("ok"),

@@ -18,7 +18,7 @@ const STAGES: Array<[string, string]> = [
   ],
   [
     "Plan",
-    "At least three searches, each with an intent: a neutral one, one looking for support and one looking for criticism, so the sources are not all on one side.",
+    "At least three searches, each with an intent: a neutral one, one looking for support and one looking for criticism, so the sources are not all on one side. The last two take the angle a fact-checker would for that kind of claim: outcomes and benefit against null results and risks for a claimed benefit, an association against its absence for a claimed harm, the estimates against their revisions for a number. Each search's line says which sources it found.",
   ],
   [
     "Search",
@@ -38,7 +38,7 @@ const STAGES: Array<[string, string]> = [
   ],
   [
     "Judge",
-    "A vote of stance times confidence, with one vote per independent voice: several pages of one publisher count once.",
+    "A vote of stance times confidence, with one vote per independent voice: several pages of one publisher count once. A retracted or withdrawn paper is listed but given no weight. The verdict's reason and the summary state the same counts of sources, shown at a glance as a bar.",
   ],
   [
     "Write",
@@ -73,7 +73,7 @@ ${STAGES.map(([name, text]) => html`<li><strong>${name}</strong>: ${text}</li>`)
 <h2>Verdicts</h2>
 <p>A claim gets one of: ${claimLabels.map((l, i) => html`${i > 0 ? ", " : ""}<strong>${VERDICT_TEXT[l]}</strong>`)}. Only a source that contradicts a claim can make it Refuted: finding nothing makes it Unverified, and the report lists what was searched. <strong>Misleading</strong> means divided evidence on an absolutely worded claim.</p>
 <p>A question is not true or false, so it gets how well the sources document an answer: ${questionLabels.map((l, i) => html`${i > 0 ? ", " : ""}<strong>${VERDICT_TEXT[l]}</strong>`)}.</p>
-<p>The confidence (0–100%) says how strongly the weighed sources point that way, not how likely the claim is to be true.</p>
+<p>The confidence (0–100%) says how strongly the weighed sources point that way, not how likely the claim is to be true. Unverified and Undocumented show none: nothing found settles the input, and a percentage beside them would read as a measure of truth.</p>
 <h2>What “verified” means</h2>
 <p>After writing, every sentence of the report is compared with the passages of the sources it cites: a quotation must appear word for word, other sentences must share their content with what they cite. The report says how many sentences were supported. It does not mean the sources themselves are right.</p>
 <h2>Sources</h2>

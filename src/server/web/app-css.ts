@@ -70,7 +70,7 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 0.25rem; }
 .disclaimer { font-size: 0.95rem; }
 .meta-label { margin: 1rem 0 0.25rem; font-weight: 600; }
 .queries { margin: 0; padding-left: 1.25rem; }
-.intent { color: var(--muted); font-size: 0.9rem; }
+.intent, .query-found { color: var(--muted); font-size: 0.9rem; }
 .found { margin: 0.5rem 0 0; font-weight: 600; }
 .notice {
   margin: 1.25rem 0; padding: 0.75rem 1rem; background: var(--notice-bg);
@@ -110,6 +110,17 @@ textarea, input[type="text"], input[type="search"] {
 .verdict--refuted, .verdict--misleading, .verdict--undocumented { border-left-color: var(--bad); }
 .verdict--mixed, .verdict--partly-documented, .verdict--unverified { border-left-color: var(--mixed); }
 .model-use, .verification { font-size: 0.95rem; color: var(--muted); }
+.balance { margin: 0.75rem 0 0; }
+.balance-caption { font-weight: 600; font-size: 0.95rem; }
+.balance-bar { display: block; width: 100%; height: 0.8rem; margin: 0.35rem 0; border-radius: 3px; background: var(--panel); }
+.balance-seg { stroke: var(--bg); stroke-width: 1px; vector-effect: non-scaling-stroke; }
+.balance-seg--supports, .balance-seg--direct { fill: var(--ok); background: var(--ok); }
+.balance-seg--refutes { fill: var(--bad); background: var(--bad); }
+.balance-seg--mixed { fill: var(--mixed); background: var(--mixed); }
+.balance-seg--context { fill: var(--muted); background: var(--muted); }
+.balance-legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.1rem 1.1rem; font-size: 0.95rem; }
+.balance-swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 2px; vertical-align: -0.05em; }
+.verdict .balance-weight { font-size: 0.92rem; color: var(--muted); }
 .report p { margin: 0.5rem 0 0.9rem; }
 a.cite { text-decoration: none; font-size: 0.85em; white-space: nowrap; padding: 0 0.1em; }
 a.cite:hover, a.cite:focus-visible { text-decoration: underline; }
@@ -122,6 +133,7 @@ a.cite:hover, a.cite:focus-visible { text-decoration: underline; }
 .source-title { font-weight: 600; }
 .source-meta, .source-note, .source-where { color: var(--muted); font-size: 0.92rem; }
 .stance { font-weight: 600; }
+.retracted { color: var(--bad); }
 .stance--supports { color: var(--ok); }
 .stance--refutes { color: var(--bad); }
 .stance--mixed { color: var(--mixed); }

@@ -2,7 +2,7 @@
 // refresh, and the full list (sources and report sentences) on its own page.
 import type { Check } from "../../core/schema/check.js";
 import { isUnchanged, type VersionDiff } from "../../records/version-diff.js";
-import { VERDICT_TEXT } from "../../render/labels.js";
+import { shownConfidence, VERDICT_TEXT } from "../../render/labels.js";
 import { html, type SafeHtml } from "./html.js";
 import { checkPath } from "./paths.js";
 
@@ -12,13 +12,19 @@ const SECTION_NAMES = {
   bias: "Misinformation/bias",
 } as const;
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** " (80%)", or nothing for a label that shows no confidence (see labels.ts). */
+const pct = (v: VersionDiff["verdict"]["before"]) => {
+  const shown = shownConfidence(v);
+  return shown ? ` (${shown})` : "";
+};
 
 function verdictLine(diff: VersionDiff): SafeHtml {
   const { before, after, labelChanged } = diff.verdict;
+  const from = shownConfidence(before);
+  const to = shownConfidence(after);
   return labelChanged
-    ? html`Verdict: ${VERDICT_TEXT[before.label]} (${pct(before.confidence)}) → <strong>${VERDICT_TEXT[after.label]}</strong> (${pct(after.confidence)})`
-    : html`Verdict: ${VERDICT_TEXT[after.label]}, unchanged (confidence ${pct(before.confidence)} → ${pct(after.confidence)})`;
+    ? html`Verdict: ${VERDICT_TEXT[before.label]}${pct(before)} → <strong>${VERDICT_TEXT[after.label]}</strong>${pct(after)}`
+    : html`Verdict: ${VERDICT_TEXT[after.label]}, unchanged${from && to ? ` (confidence ${from} → ${to})` : ""}`;
 }
 
 function countsLine(diff: VersionDiff): SafeHtml {

@@ -10,11 +10,14 @@ import type { VersionDiff } from "../../records/version-diff.js";
 import {
   HELPFUL_QUESTION,
   longDate,
+  queryFound,
   STALE_NOTICE,
+  shownConfidence,
   tallyText,
   VERDICT_TEXT,
 } from "../../render/labels.js";
 import { modelUseSummary } from "../../render/model-use.js";
+import { balanceFigure } from "./balance-html.js";
 import { changesSummary } from "./changes-html.js";
 import { checkDescription, checkHead } from "./check-head.js";
 import { html, type SafeHtml } from "./html.js";
@@ -51,7 +54,7 @@ ${versionNav(stored, version.n, latestN)}
 <p class="disclaimer">Disclaimer: ${version.report.disclaimer} <a href="/about">Learn more</a>.</p>
 <p class="meta-label">Searched for:</p>
 <ul class="queries">
-${version.plan.queries.map((q) => html`<li>“${q.text}” <span class="intent">(${q.intent})</span></li>`)}
+${version.plan.queries.map((q) => html`<li>“${q.text}” <span class="intent">(${q.intent})</span>${queryFoundHtml(version, q.text)}</li>`)}
 </ul>
 <p class="found">${foundSources(version)}</p>
 ${notices(view, latestN)}
@@ -155,11 +158,17 @@ ${
 function verdictSection(check: Check, version: CheckVersion): SafeHtml {
   const { verdict, report } = version;
   const label = VERDICT_TEXT[verdict.label];
-  const confidence = `${Math.round(verdict.confidence * 100)}%`;
+  // No percentage when nothing settles the input: it would read as a measure of truth.
+  const confidence = shownConfidence(verdict);
   const v = report.verification;
   return html`<section class="verdict verdict--${verdict.label}" aria-labelledby="verdict-h">
 <h2 id="verdict-h">${check.kind === "question" ? html`Coverage: ${label}` : html`Verdict: ${label}`}</h2>
-<p>${check.kind === "question" ? "How well the sources document an answer" : "Confidence"}: ${confidence}${verdict.rationale ? html` — ${verdict.rationale}` : ""}</p>
+<p class="rationale">${
+    confidence
+      ? html`${check.kind === "question" ? "How well the sources document an answer" : "Confidence"}: ${confidence}${verdict.rationale ? html` — ${verdict.rationale}` : ""}`
+      : verdict.rationale
+  }</p>
+${balanceFigure(verdict.balance, check.kind)}
 ${
   v
     ? html`<p class="verification">Verified: ${v.supported} of ${v.sentences} sentences supported by what they cite${v.dropped > 0 ? `; ${v.dropped} unsupported dropped` : ""}${v.flagged > 0 ? `; ${v.flagged} kept and marked unverified` : ""}.</p>`
@@ -201,6 +210,16 @@ function recordLine(view: CheckPageView, latestN: number): SafeHtml {
 <p>Check <code>${id}</code> · version ${version.n} of ${stored.versions.length} · <a href="${apiCheckPath(id)}">JSON</a></p>
 ${offerRefresh ? html`${refreshForm(id, "Check again now")}${progressPanel("refresh-progress", "Refreshing this check")}` : ""}
 </footer>`;
+}
+
+/** " — 5 sources: [1] [3]…", each number linked to its source; nothing for older versions. */
+function queryFoundHtml(version: CheckVersion, text: string): SafeHtml {
+  const found = queryFound(version.plan, text);
+  if (!found) return html``;
+  const links = found.cites.map(
+    (n) => html` <a class="cite" href="#source-${n}" aria-label="source ${n}">[${n}]</a>`,
+  );
+  return html` <span class="query-found">— ${found.words}${links}</span>`;
 }
 
 /** "Found 7 sources", linked to the list when there is one. */

@@ -1,7 +1,7 @@
 // Every stored check, most recently checked first, a page at a time: the verdict, the date,
 // whether it may be outdated, and how readers rated it.
 import type { CheckSummary } from "../../core/interfaces/check-store.js";
-import { longDate, tallyText, VERDICT_TEXT } from "../../render/labels.js";
+import { longDate, shownConfidence, tallyText, VERDICT_TEXT } from "../../render/labels.js";
 import { html } from "./html.js";
 import { page, shorten } from "./layout.js";
 import { checkPath } from "./paths.js";
@@ -27,7 +27,7 @@ ${
 ${view.lines.map(
   ({ check, latest, versionCount, stale }) => html`<li>
 <a class="claim" href="${checkPath(check.id)}">${shorten(check.input, 200)}</a>
-<p class="meta">${VERDICT_TEXT[latest.verdict.label]} (${Math.round(latest.verdict.confidence * 100)}%) · checked on <time datetime="${latest.checkedAt}">${longDate(latest.checkedAt)}</time>${stale ? html` · <span class="stale-flag">may be outdated</span>` : ""} · ${versionCount === 1 ? "1 version" : `${versionCount} versions`} · helpful: ${tallyText(latest.feedback)}</p>
+<p class="meta">${VERDICT_TEXT[latest.verdict.label]}${shownConfidence(latest.verdict) ? ` (${shownConfidence(latest.verdict)})` : ""} · checked on <time datetime="${latest.checkedAt}">${longDate(latest.checkedAt)}</time>${stale ? html` · <span class="stale-flag">may be outdated</span>` : ""} · ${versionCount === 1 ? "1 version" : `${versionCount} versions`} · helpful: ${tallyText(latest.feedback)}</p>
 </li>`,
 )}
 </ul>`

@@ -81,6 +81,38 @@ describe("the check page", () => {
     expect(all(doc, ".related li a")).toHaveLength(5);
   });
 
+  it("shows the evidence at a glance in the summary's counts, and what each search found", async () => {
+    const { doc } = await server.page(checkPath);
+    const figure = doc.querySelector(".verdict figure.balance");
+    expect(figure?.querySelector("figcaption")?.textContent).toBe("The evidence at a glance");
+    const legend = [...(figure?.querySelectorAll(".balance-legend li") ?? [])].map((li) =>
+      (li.textContent ?? "").toLowerCase(),
+    );
+    expect(legend.length).toBeGreaterThan(0);
+    // The summary's opening sentence names the same groups with the same counts.
+    const summary = doc.querySelector('section[aria-labelledby="summary-h"] p')?.textContent;
+    for (const item of legend) expect(summary).toContain(item);
+    for (const li of all(doc, ".queries li")) {
+      expect(li.textContent).toMatch(
+        / — (\d+ sources?: (\[\d+\] ?)+|\d+ results?, none among the sources kept|no results)$/,
+      );
+    }
+  });
+
+  it("shows no percentage for a check nothing settles (before: 'Confidence: 70%')", async () => {
+    const posted = await server.post("/check", {
+      text: "Quantum tunnelling powers migratory birds.",
+    });
+    const { doc } = await server.page(posted.headers.get("location") ?? "");
+    expect(doc.querySelector("#verdict-h")?.textContent).toBe("Verdict: Unverified");
+    const rationale = doc.querySelector(".verdict .rationale")?.textContent ?? "";
+    expect(rationale).toBe(
+      "No source found bears on the claim; nothing was found that supports or contradicts it.",
+    );
+    expect(doc.querySelector(".verdict")?.textContent).not.toMatch(/%|Confidence/);
+    expect(doc.querySelector(".verdict figure")).toBeNull();
+  });
+
   it("links every citation to a numbered source that exists", async () => {
     const { doc } = await server.page(checkPath);
     const cites = all(doc, "a.cite");

@@ -6,6 +6,7 @@ import type { Source } from "../../core/schema/source.js";
 import {
   PRIOR_CHECKS_TITLE,
   PROFILE_TEXT,
+  retractedText,
   SECTION_TITLES,
   STANCE_TEXT,
   sourceDate,
@@ -113,6 +114,9 @@ function sourceItem(version: CheckVersion, source: Source): SafeHtml {
     html`${PROFILE_TEXT[source.profile]}`,
     a
       ? html`<span class="stance stance--${a.stance}">${STANCE_TEXT[a.stance]} (${Math.round(a.confidence * 100)}%)</span>`
+      : undefined,
+    source.retracted
+      ? html`<strong class="retracted">${retractedText(source.retracted)}</strong>`
       : undefined,
   ].filter((x) => x !== undefined);
   const where = url
