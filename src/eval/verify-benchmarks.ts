@@ -59,8 +59,8 @@ const scifact: VerifyBenchmark<(typeof SCIFACT_SCHEME.labels)[number]> = {
         scheme: SCIFACT_SCHEME,
         metrics: scoreOutcomes(subset, SCIFACT_SCHEME),
         note:
-          `unseen evidence: the ${unseen.ids.size} dev claims none of whose rationale sentences is a train rationale sentence ` +
-          `(${unseen.seenSentences} of ${unseen.sentences} dev rationale sentences are; NEI claims count as unseen)`,
+          `unseen evidence: the ${unseen.ids.size} dev claims none of whose evidence abstracts is a train claim's evidence ` +
+          `(${unseen.seenSentences} of ${unseen.sentences} dev rationale sentences are train rationales word for word; NEI claims count as unseen)`,
       },
     ];
   },
