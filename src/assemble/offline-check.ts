@@ -4,7 +4,7 @@ import type { Store } from "../core/interfaces/store.js";
 import { templatePlanner } from "../pipeline/plan.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { rulesUnderstander } from "../pipeline/understand.js";
-import { lexicalVerifier } from "../pipeline/verify.js";
+import { createFramingVerifier } from "../pipeline/verify.js";
 import { extractiveWriter } from "../pipeline/write.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
@@ -31,6 +31,6 @@ export function offlineCheckDependencies(
     planner: templatePlanner,
     assessor: createStanceAssessor(stanceModel),
     writer: extractiveWriter,
-    verifier: lexicalVerifier,
+    verifier: createFramingVerifier(createStanceAssessor(stanceModel)),
   };
 }

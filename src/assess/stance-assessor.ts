@@ -1,9 +1,15 @@
-// The offline assessor: the stance model trained in this project, run on each selected passage
-// of a source, then one stance per source with the passage it rests on.
+// The offline assessor: the stance model trained in this project reads each selected passage of
+// a source, then one stance per source with the passage it rests on. A passage takes a side in
+// two steps — is it evidence on the claim at all (agree + disagree), and which way does it point
+// (agree against disagree) — and only if it passes the gates for what is plainly not evidence:
+// a passage whose document never names the claim's subject, a background, objective, methods or
+// funding sentence, or a statement of aims.
 import type { AssessInput, Assessor } from "../core/interfaces/assessor.js";
 import type { Passage, PassageSection, SubjectFound } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
+import { isAimSentence, NON_EVIDENCE_SECTIONS } from "../text/abstract-sections.js";
+import { claimsBenefit, reportsNegativeResult } from "../text/result-phrasing.js";
 
 /** Probabilities of the four FNC-1 stances of a text towards a claim (sum 1). */
 export interface StanceProbabilities {
@@ -36,45 +42,68 @@ export interface StancePredictor {
   predictMany?(pairs: ReadonlyArray<StancePair>): StanceProbabilities[];
 }
 
-export interface StanceAssessorOptions {
-  /** A source supports the claim when one of its passages agrees at least this much. */
-  supportAt: number;
-  /** Otherwise it refutes when a passage disagrees at least this much, and more than it agrees. */
-  refuteAt: number;
-  /** A source with a supporting passage and another disagreeing this much is `mixed`. */
-  mixedAt: number;
+/** Which gates for what is plainly not evidence are on (all are, by default). */
+export interface EvidenceGates {
+  /** A passage whose document never names the claim's subject cannot take a side. */
+  subject: boolean;
+  /** Nor can a background, objective, methods or funding sentence, or an aim. */
+  setup: boolean;
+  /** A negative result naming the claim's subject counts against a claim of benefit. */
+  negativeResult: boolean;
 }
 
-// Chosen on the SciFact train claims with stance-gbdt-2 (verdict macro-F1 0.538, with the judge's
-// defaults; `npm run tune:verdict`):
-// the model rarely gives "disagree" a high probability, so a modest one is already a signal.
+export interface StanceAssessorOptions {
+  /** A passage is evidence on the claim when agree + disagree is at least this. */
+  evidenceAt: number;
+  /** Evidence supports when agree / (agree + disagree) is at least this… */
+  supportDirection: number;
+  /** …and refutes when it is at most this. */
+  refuteDirection: number;
+  gates: EvidenceGates;
+}
+
+// Chosen by 5-fold cross-validation on SciFact train and Check-COVID train claims with
+// stance-gbdt-3, jointly with the judge's settings (`npm run tune:verdict`); see models/README.md.
 export const DEFAULT_STANCE_THRESHOLDS: StanceAssessorOptions = {
-  supportAt: 0.7,
-  refuteAt: 0.3,
-  mixedAt: 0.45,
+  evidenceAt: 0.15,
+  supportDirection: 0.65,
+  refuteDirection: 0.45,
+  gates: { subject: true, setup: true, negativeResult: true },
 };
 
-const VERB_OF: Record<Stance, string> = {
-  supports: "agrees with",
-  refutes: "contradicts",
-  mixed: "both agrees with and contradicts",
-  context: "discusses without taking a side on",
-  irrelevant: "does not bear on",
-};
+/** How one passage reads: evidence strength, direction, and why it may not take a side. */
+interface Reading {
+  passage: Passage;
+  probs: StanceProbabilities;
+  /** agree + disagree. */
+  evidence: number;
+  /** agree / (agree + disagree). */
+  direction: number;
+  /** Why this passage cannot take a side, when a gate holds it back. */
+  held?: string;
+  /** Set when the negative-result rule makes the passage count against the claim. */
+  negativeResult?: boolean;
+}
 
 /** Wraps a stance model as the pipeline's Assessor. */
 export function createStanceAssessor(
   model: StancePredictor,
-  options: Partial<StanceAssessorOptions> = {},
+  options: Partial<Omit<StanceAssessorOptions, "gates">> & { gates?: Partial<EvidenceGates> } = {},
 ): Assessor {
-  const opts = { ...DEFAULT_STANCE_THRESHOLDS, ...options };
+  const opts: StanceAssessorOptions = {
+    ...DEFAULT_STANCE_THRESHOLDS,
+    ...options,
+    gates: { ...DEFAULT_STANCE_THRESHOLDS.gates, ...options.gates },
+  };
   return {
     id: `stance:${model.id}`,
     async assess(input: AssessInput, signal?: AbortSignal): Promise<SourceAssessment[]> {
+      // A yes/no question is weighed as the statement it asks about.
+      const claim = input.claim.statement ?? input.claim.normalized;
       return input.sources.map((source) => {
         signal?.throwIfAborted();
         const passages = input.passages.filter((p) => p.sourceN === source.n);
-        return assessSource(model, input.claim.normalized, source, passages, opts);
+        return assessSource(model, claim, source, passages, opts);
       });
     },
   };
@@ -109,58 +138,132 @@ function assessSource(
   const probabilities = model.predictMany
     ? model.predictMany(pairs)
     : pairs.map((p) => model.predict(p.claim, p.text, p.context));
-  const scored = passages.map((passage, i) => {
+  const benefit = opts.gates.negativeResult && claimsBenefit(claim);
+  const readings = passages.map((passage, i): Reading => {
     const probs = probabilities[i];
     if (!probs) throw new Error(`stance model ${model.id} gave no prediction for passage ${i}`);
-    return { passage, probs };
+    const evidence = probs.agree + probs.disagree;
+    const reading: Reading = {
+      passage,
+      probs,
+      evidence,
+      direction: evidence > 0 ? probs.agree / evidence : 0.5,
+    };
+    const held = gateOf(passage, opts.gates);
+    if (held) reading.held = held;
+    else if (
+      benefit &&
+      reportsNegativeResult(passage.text) &&
+      (passage.subjectFound === "passage" || passage.subjectFound === "title")
+    ) {
+      reading.negativeResult = true;
+    }
+    return reading;
   });
-  // Passages that bear on the claim weigh more in the source's stance than those that do not.
-  const mean: StanceProbabilities = { agree: 0, disagree: 0, discuss: 0, unrelated: 0 };
-  let weights = 0;
-  for (const { probs } of scored) {
-    const w = 1 - probs.unrelated + 0.05;
-    weights += w;
-    for (const k of Object.keys(mean) as Array<keyof StanceProbabilities>) mean[k] += w * probs[k];
-  }
-  for (const k of Object.keys(mean) as Array<keyof StanceProbabilities>) mean[k] /= weights;
-  const top = (k: keyof StanceProbabilities) =>
-    scored.reduce((best, s) => (s.probs[k] > best.probs[k] ? s : best));
-  const bestAgree = top("agree");
-  const bestDisagree = top("disagree");
-  const agree = bestAgree.probs.agree;
-  const disagree = bestDisagree.probs.disagree;
+  const open = readings.filter((r) => !r.held);
+  const strongest = (list: Reading[]) =>
+    list.reduce<Reading | undefined>(
+      (best, r) => (!best || r.evidence > best.evidence ? r : best),
+      undefined,
+    );
+  const supporting = strongest(
+    open.filter(
+      (r) =>
+        !r.negativeResult && r.evidence >= opts.evidenceAt && r.direction >= opts.supportDirection,
+    ),
+  );
+  const refuting = strongest(
+    open.filter(
+      (r) =>
+        r.negativeResult || (r.evidence >= opts.evidenceAt && r.direction <= opts.refuteDirection),
+    ),
+  );
   let stance: Stance;
+  let quoted: Reading;
   let confidence: number;
-  let quoted: (typeof scored)[number];
-  if (agree >= opts.supportAt && disagree >= opts.mixedAt && bestAgree !== bestDisagree) {
+  if (supporting && refuting) {
     stance = "mixed";
-    confidence = Math.min(agree, disagree);
-    quoted = bestDisagree;
-  } else if (agree >= opts.supportAt && agree >= disagree) {
+    quoted = refuting;
+    confidence = Math.min(strength(supporting, opts), strength(refuting, opts));
+  } else if (supporting) {
     stance = "supports";
-    confidence = agree;
-    quoted = bestAgree;
-  } else if (disagree >= opts.refuteAt && disagree > agree) {
+    quoted = supporting;
+    confidence = strength(supporting, opts);
+  } else if (refuting) {
     stance = "refutes";
-    confidence = disagree;
-    quoted = bestDisagree;
-  } else if (mean.unrelated < 0.5) {
-    stance = "context";
-    confidence = 1 - mean.unrelated;
-    quoted = top("discuss");
+    quoted = refuting;
+    confidence = strength(refuting, opts);
   } else {
-    stance = "irrelevant";
-    confidence = mean.unrelated;
-    quoted = top("unrelated");
+    // Passages that bear on the claim weigh more in the source's stance than those that do not.
+    let unrelated = 0;
+    let weights = 0;
+    for (const r of readings) {
+      const w = 1 - r.probs.unrelated + 0.05;
+      weights += w;
+      unrelated += w * r.probs.unrelated;
+    }
+    unrelated /= weights;
+    const best = readings.reduce((a, b) =>
+      b.probs.discuss + b.evidence > a.probs.discuss + a.evidence ? b : a,
+    );
+    stance = unrelated < 0.5 ? "context" : "irrelevant";
+    quoted =
+      stance === "context"
+        ? best
+        : readings.reduce((a, b) => (b.probs.unrelated > a.probs.unrelated ? b : a));
+    confidence = stance === "context" ? 1 - unrelated : unrelated;
   }
-  const p = quoted.probs;
   return {
     sourceN,
     stance,
     quote: quoted.passage.text,
-    reason:
-      `Its passage ${VERB_OF[stance]} the claim (stance model ${model.id}: supports ${p.agree.toFixed(2)}, ` +
-      `refutes ${p.disagree.toFixed(2)}, context ${p.discuss.toFixed(2)}, unrelated ${p.unrelated.toFixed(2)}).`,
-    confidence: Math.round(confidence * 1000) / 1000,
+    reason: reasonFor(stance, quoted, readings, model.id),
+    confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
   };
+}
+
+/** Why a passage cannot take a side, or undefined when it may. */
+function gateOf(passage: Passage, gates: EvidenceGates): string | undefined {
+  if (gates.subject && passage.subjectFound === "nowhere") {
+    return "its document does not name what the claim is about";
+  }
+  if (gates.setup && passage.section && NON_EVIDENCE_SECTIONS.has(passage.section)) {
+    return `it is a ${passage.section} sentence, not a finding`;
+  }
+  if (gates.setup && isAimSentence(passage.text)) return "it states an aim, not a finding";
+  return undefined;
+}
+
+/** How sure the assessment is: the passage's evidence strength (a negative result at least the threshold). */
+function strength(r: Reading, opts: StanceAssessorOptions): number {
+  return r.negativeResult ? Math.max(r.evidence, opts.evidenceAt) : r.evidence;
+}
+
+const VERB_OF: Record<Stance, string> = {
+  supports: "agrees with",
+  refutes: "contradicts",
+  mixed: "both agrees with and contradicts",
+  context: "discusses without taking a side on",
+  irrelevant: "does not bear on",
+};
+
+function reasonFor(
+  stance: Stance,
+  quoted: Reading,
+  readings: readonly Reading[],
+  id: string,
+): string {
+  const p = quoted.probs;
+  const scores =
+    `stance model ${id}: supports ${p.agree.toFixed(2)}, refutes ${p.disagree.toFixed(2)}, ` +
+    `context ${p.discuss.toFixed(2)}, unrelated ${p.unrelated.toFixed(2)}`;
+  const rule = quoted.negativeResult
+    ? " It reports a negative result about the claim's subject, which counts against a claim of benefit."
+    : "";
+  const held = readings.find((r) => r.held && r.evidence > quoted.evidence);
+  const heldNote =
+    held && (stance === "context" || stance === "irrelevant")
+      ? ` A passage that read as evidence was not counted: ${held.held}.`
+      : "";
+  return `Its passage ${VERB_OF[stance]} the claim (${scores}).${rule}${heldNote}`;
 }

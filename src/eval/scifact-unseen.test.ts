@@ -10,7 +10,11 @@ describe("unseenEvidenceClaims", () => {
     const subset = unseenEvidenceClaims(
       [
         { id: "seen", documents: ["a"], sentences: ["  Aspirin lowers risk. "] },
-        { id: "partly", documents: ["b", "a"], sentences: ["New sentence.", "Aspirin lowers risk."] },
+        {
+          id: "partly",
+          documents: ["b", "a"],
+          sentences: ["New sentence.", "Aspirin lowers risk."],
+        },
         { id: "other sentence, same abstract", documents: ["a"], sentences: ["Aspirin is cheap."] },
         { id: "fresh", documents: ["c"], sentences: ["Aspirin lowers risk twice."] },
         { id: "nei", documents: [], sentences: [] },

@@ -1,33 +1,74 @@
-// `npm run tune:verdict [-- scifact|check-covid]`: grid-searches the stance thresholds and the
-// judge's settings on TRAIN claims and prints the best ones (the defaults are copied by hand).
+// `npm run tune:verdict`: chooses the assessor's thresholds and the judge's settings by 5-fold
+// cross-validation on SciFact train and Check-COVID train claims, fits the confidence
+// calibration, measures each evidence gate on its own, and prints the settings to copy into
+// DEFAULT_STANCE_THRESHOLDS, DEFAULT_JUDGE and DEFAULT_CALIBRATION (and a JSON line).
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { loadStanceModel } from "../stance/model.js";
+import { DEFAULT_PARAMS } from "../stance/train-selection.js";
 import { formatTable } from "../text/table.js";
-import { tuneVerdict } from "./verdict-tuning.js";
-import { defaultDataDir, loadCheckCovid, loadScifactVerification } from "./verification-data.js";
+import { crossValidatedClaims } from "./verdict-cv.js";
+import { calibrate, scoreSetting, searchGrid } from "./verdict-tuning.js";
 
-const which = process.argv[2] ?? "scifact";
-const set =
-  which === "check-covid"
-    ? loadCheckCovid(defaultDataDir("check-covid"), "train")
-    : loadScifactVerification(defaultDataDir("scifact"), "train");
-process.stderr.write(`${set.name}: running the pipeline up to selection once per claim…\n`);
-const results = await tuneVerdict(set, loadStanceModel(), (done, total) => {
-  if (done % 100 === 0 || done === total) process.stderr.write(`  ${done}/${total}\n`);
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: "../shared/data" },
+    out: { type: "string" },
+  },
 });
-const rows = results
-  .slice(0, 10)
-  .map((r) => [
-    r.macroF1.toFixed(3),
-    r.accuracy.toFixed(3),
-    String(r.setting.supportAt),
-    String(r.setting.refuteAt),
-    String(r.setting.judge.relevancePower),
-    String(r.setting.judge.minWeight),
-    String(r.setting.judge.supportShare),
-  ]);
+const dataDir = resolve(values.data ?? "../shared/data");
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const committed = loadStanceModel();
+// The shipped model's recipe: its rounds were chosen by train:stance on held-out groups.
+const rounds = Number(committed.weights.training.hyperParameters.rounds ?? DEFAULT_PARAMS.rounds);
+const started = performance.now();
+const prepared = await crossValidatedClaims(dataDir, {
+  params: { ...DEFAULT_PARAMS, rounds },
+  log,
+});
+log(`${prepared.length} claims prepared; searching the grid…`);
+const results = await searchGrid(prepared);
+const best = results[0];
+if (!best) throw new Error("the grid is empty");
+const sets = Object.keys(best.perSet);
+const row = (label: string, r: (typeof results)[number]) => [
+  label,
+  r.score.toFixed(3),
+  ...sets.flatMap((s) => [
+    (r.perSet[s]?.macroF1 ?? 0).toFixed(3),
+    (r.perSet[s]?.unverified ?? 0).toFixed(2),
+  ]),
+];
+const header = ["", "mean macro-F1", ...sets.flatMap((s) => [`${s} macro-F1`, `${s} unverified`])];
+const ablation = [];
+for (const [label, gates] of [
+  ["all gates (chosen)", {}],
+  ["without the subject gate", { subject: false }],
+  ["without the setup gate (sections, aims)", { setup: false }],
+  ["without the negative-result rule", { negativeResult: false }],
+  ["no gates", { subject: false, setup: false, negativeResult: false }],
+] as const) {
+  ablation.push(row(label, await scoreSetting(prepared, best.setting, gates)));
+}
+const calibration = await calibrate(committed.id, prepared, best.setting);
 process.stdout.write(
-  `${formatTable([["macro-F1", "accuracy", "supportAt", "refuteAt", "relevancePower", "minWeight", "supportShare"], ...rows])}\n`,
+  [
+    `Best settings (5-fold cross-validation, ${prepared.length} train claims, ${((performance.now() - started) / 1000).toFixed(0)} s):`,
+    JSON.stringify(best.setting),
+    "",
+    formatTable([
+      header,
+      ...results.slice(0, 8).map((r, i) => row(i === 0 ? "best" : `#${i + 1}`, r)),
+    ]),
+    "",
+    "Each gate on its own, at the best settings:",
+    formatTable([header, ...ablation]),
+    "",
+    `Calibration (${committed.id}): ${JSON.stringify(calibration.sides)}`,
+    "",
+  ].join("\n"),
 );
-process.stdout.write(
-  `${JSON.stringify({ benchmark: "verdict-tuning", set: set.name, best: results[0] })}\n`,
-);
+const line = { benchmark: "verdict-tuning", model: committed.id, best, calibration };
+process.stdout.write(`${JSON.stringify(line)}\n`);
+if (values.out) writeFileSync(values.out, `${JSON.stringify(line, null, 2)}\n`);

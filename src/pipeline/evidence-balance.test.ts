@@ -149,11 +149,11 @@ describe("the evidence balance", () => {
   it("never says none contradicts a claim that sources contradict (issue 14)", () => {
     const [, sources, assessments, passages] = sets[0] ?? [];
     const { verdict, summary } = check(claim, sources ?? [], assessments ?? [], passages);
-    expect(verdict.label).toBe("supported");
+    expect(["supported", "mostly-supported"]).toContain(verdict.label);
     expect(verdict.rationale).not.toMatch(/4 independent sources support the claim/);
     expect(verdict.rationale).not.toMatch(/none contradicts/);
-    expect(verdict.rationale).toBe(
-      "Nearly all the weight of the evidence supports the claim (99%): 2 sources support it and 2 sources contradict it.",
+    expect(verdict.rationale).toMatch(
+      /the weight of the evidence supports the claim \(\d+%\): 2 sources support it and 2 sources contradict it\.$/,
     );
     expect(summary).toMatch(
       /2 sources support it \[1\] \[2\] and 2 sources contradict it \[3\] \[4\]/,

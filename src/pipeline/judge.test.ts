@@ -107,13 +107,45 @@ describe("judge", () => {
 
   it("grades questions by how many independent sources document them", () => {
     const question = understandText("How is influenza treated?");
-    expect(judge(question, [], [], passages).label).toBe("undocumented");
-    expect(judge(question, [source(1)], [said(1, "context")], passages).label).toBe(
+    const answers = [1, 2, 3].map((n) => ({
+      ...close(n),
+      text: "Influenza is treated with antivirals such as oseltamivir, which shorten illness.",
+    }));
+    expect(judge(question, [], [], answers).label).toBe("undocumented");
+    expect(judge(question, [source(1)], [said(1, "context")], answers).label).toBe(
       "partly-documented",
     );
     expect(
-      judge(question, [source(1), source(2)], [said(1, "context"), said(2, "supports")], passages)
+      judge(question, [source(1), source(2)], [said(1, "context"), said(2, "supports")], answers)
         .label,
     ).toBe("documented");
+  });
+
+  it("does not call a question documented when no source gives the kind of answer it asks for", () => {
+    const question = understandText("How long does immunity last after COVID-19 infection?");
+    const topical = [1, 2, 3].map((n) => ({
+      ...close(n),
+      text: "Immunity after infection is an important topic for public health.",
+    }));
+    const sources = [source(1), source(2), source(3)];
+    const assessments = [said(1, "context"), said(2, "context"), said(3, "context")];
+    expect(judge(question, sources, assessments, topical).label).toBe("partly-documented");
+    const answer = [
+      ...topical.slice(1),
+      {
+        ...close(1),
+        text: "IgG antibodies were maintained for at least 3 months after infection.",
+      },
+    ];
+    expect(judge(question, sources, assessments, answer).label).toBe("documented");
+  });
+
+  it("gives a yes/no question the verdict of the statement it asks about", () => {
+    const question = understandText("Does vitamin D prevent influenza?");
+    const verdict = judge(question, [source(1)], [said(1, "supports", 0.9)], passages);
+    expect(verdict.statement).toMatchObject({
+      text: "Vitamin D prevents influenza.",
+      label: "supported",
+    });
   });
 });

@@ -1,12 +1,17 @@
 // Stage 7: the verdict — a vote of the sources' stances, weighted by confidence and by how
-// closely each source matches the claim, with one vote per independent voice.
+// closely each source matches the claim, with one vote per independent voice. A claim is
+// `unverified` only when no source takes a side with enough weight ("nothing found" is never
+// "false"); when evidence bears on it, the judge decides, and its confidence is how often a
+// verdict reached that way was right on the claims the settings were tuned on.
 import type { Claim } from "../core/schema/claim.js";
 import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
-import type { Verdict } from "../core/schema/verdict.js";
+import type { ClaimVerdictLabel, StatementVerdict, Verdict } from "../core/schema/verdict.js";
+import { answerKind, givesAnswerOfKind } from "../text/question-form.js";
 import { evidenceBalance, verdictRationale } from "./evidence-balance.js";
 import { absoluteWords } from "./framing.js";
+import { calibrated, DEFAULT_CALIBRATION, type VerdictCalibration } from "./verdict-calibration.js";
 
 export interface JudgeOptions {
   /** Exponent of a source's relevance (0..1) in its vote: higher lets close matches dominate. */
@@ -15,16 +20,21 @@ export interface JudgeOptions {
   minWeight: number;
   /** Support share at or above which a claim is (mostly) supported; 1 − it for refuted. */
   supportShare: number;
+  /** How raw strength becomes a confidence that means something. */
+  calibration: VerdictCalibration;
 }
 
-// Chosen on the SciFact train claims (macro-F1 of the verdicts; see src/eval/verdict-tuning.ts).
+// Chosen with the assessor's thresholds by 5-fold cross-validation on SciFact train and
+// Check-COVID train claims with stance-gbdt-3 (`npm run tune:verdict`; see models/README.md).
 export const DEFAULT_JUDGE: JudgeOptions = {
-  relevancePower: 4,
-  minWeight: 0.2,
+  relevancePower: 2,
+  minWeight: 0.1,
   supportShare: 0.6,
+  calibration: DEFAULT_CALIBRATION,
 };
 
-interface Tally {
+/** The weights of the vote, one entry per independent voice. */
+export interface Tally {
   supports: number;
   refutes: number;
   /** Independent voices whose stance bears on the claim (supports, refutes, mixed, context). */
@@ -43,97 +53,116 @@ export function judge(
 ): Verdict {
   const opts = { ...DEFAULT_JUDGE, ...options };
   const tally = tallyByVoice(sources, assessments, passages, opts.relevancePower);
-  const verdict = claim.kind === "question" ? judgeQuestion(tally) : judgeClaim(claim, tally, opts);
-  // The rationale is worded from the same balance the summary opens with, so the two state the
-  // same counts (the label's own rationale above counts voices only and would disagree).
   const balance = evidenceBalance(sources, assessments, tally);
-  return { ...verdict, rationale: verdictRationale(claim, verdict.label, balance), balance };
-}
-
-function judgeClaim(claim: Claim, t: Tally, opts: JudgeOptions): Verdict {
-  const weight = t.supports + t.refutes;
-  if (weight < opts.minWeight || weight === 0) {
+  if (claim.kind === "question") {
+    const verdict = judgeQuestion(claim, tally, sources, assessments, passages);
+    // A yes/no question also gets the verdict of the statement it asks about.
+    const statement = claim.statement ? judgeStatement(claim.statement, tally, opts) : undefined;
     return {
-      label: "unverified",
-      confidence: 0.7,
-      rationale:
-        t.voices > 0
-          ? "The sources found discuss the topic, but none clearly supports or contradicts the claim."
-          : "No source found bears on the claim; nothing was found that supports or contradicts it.",
+      ...verdict,
+      rationale: verdictRationale(claim, verdict.label, balance),
+      balance,
+      ...(statement ? { statement } : {}),
     };
   }
+  const { label, confidence } = decide(claim.normalized, tally, opts);
+  // The rationale is worded from the same balance the summary opens with.
+  return { label, confidence, rationale: verdictRationale(claim, label, balance), balance };
+}
+
+/** The label and calibrated confidence of a claim (or a question's statement) from the vote. */
+export function decide(
+  statement: string,
+  t: Tally,
+  opts: JudgeOptions,
+): { label: ClaimVerdictLabel; confidence: number } {
+  const weight = t.supports + t.refutes;
+  if (weight < opts.minWeight || weight === 0) {
+    return { label: "unverified", confidence: calibrated(opts.calibration, "unsettled", weight) };
+  }
   const share = t.supports / weight;
-  const strength = Math.min(1, weight);
   if (share >= opts.supportShare) {
     const uncontested = t.refutes < 0.05 * t.supports;
     return {
       label: uncontested ? "supported" : "mostly-supported",
-      confidence: round(0.5 + 0.4 * strength * share),
-      rationale: uncontested
-        ? `${voices(t.decisiveVoices)} support${t.decisiveVoices === 1 ? "s" : ""} the claim and none contradicts it.`
-        : `Most of the weight of the evidence supports the claim (${pct(share)}), but some contradicts it.`,
+      confidence: calibrated(opts.calibration, "supports", weight * share),
     };
   }
   if (share <= 1 - opts.supportShare) {
     return {
       label: "refuted",
-      confidence: round(0.5 + 0.4 * strength * (1 - share)),
-      rationale:
-        t.supports === 0
-          ? `${voices(t.decisiveVoices)} contradict${t.decisiveVoices === 1 ? "s" : ""} the claim and none supports it.`
-          : `Most of the weight of the evidence contradicts the claim (${pct(1 - share)}).`,
+      confidence: calibrated(opts.calibration, "refutes", weight * (1 - share)),
     };
   }
   // Divided evidence on an absolutely worded claim misleads; the same words section 3 names.
-  const absolute = absoluteWords(claim.normalized)[0];
-  if (absolute) {
-    return {
-      label: "misleading",
-      confidence: round(0.4 + 0.2 * strength),
-      rationale: `The evidence is divided, yet the claim is stated absolutely ("${absolute}").`,
-    };
-  }
-  return {
-    label: "mixed",
-    confidence: round(0.4 + 0.2 * strength),
-    rationale: `The sources are divided: ${pct(share)} of the weight of the evidence supports the claim.`,
-  };
+  const label = absoluteWords(statement)[0] ? "misleading" : "mixed";
+  return { label, confidence: calibrated(opts.calibration, "unsettled", weight) };
 }
 
-function judgeQuestion(t: Tally): Verdict {
-  if (t.voices >= 2) {
-    return {
-      label: "documented",
-      confidence: round(Math.min(0.9, 0.5 + 0.1 * t.voices)),
-      rationale: `${t.voices} independent sources address the question.`,
-    };
+function judgeStatement(statement: string, t: Tally, opts: JudgeOptions): StatementVerdict {
+  const { label, confidence } = decide(statement, t, opts);
+  const rationale =
+    label === "unverified"
+      ? "No source takes a side on it with enough weight to settle it."
+      : label === "supported" || label === "mostly-supported"
+        ? "The weight of the evidence supports it."
+        : label === "refuted"
+          ? "The weight of the evidence contradicts it."
+          : "The sources are divided on it.";
+  return { text: statement, label, confidence, rationale };
+}
+
+/**
+ * A question is documented when independent sources bear on it and at least one of them gives
+ * an answer of the kind it asks for (a duration for "how long", a number for "how many"…);
+ * sources that only touch on its topic document it in part.
+ */
+function judgeQuestion(
+  claim: Claim,
+  t: Tally,
+  sources: readonly Source[],
+  assessments: readonly SourceAssessment[],
+  passages: readonly Passage[],
+): Pick<Verdict, "label" | "confidence"> {
+  if (t.voices === 0) return { label: "undocumented", confidence: 0.7 };
+  const kind = answerKind(claim.normalized);
+  const bearing = new Set(
+    assessments.filter((a) => a.stance !== "irrelevant").map((a) => a.sourceN),
+  );
+  const retracted = new Set(sources.filter((s) => s.retracted).map((s) => s.n));
+  const answering = new Set(
+    passages
+      .filter(
+        (p) =>
+          bearing.has(p.sourceN) &&
+          !retracted.has(p.sourceN) &&
+          p.subjectFound !== "nowhere" &&
+          p.subjectFound !== "document" &&
+          givesAnswerOfKind(p.text, kind),
+      )
+      .map((p) => p.sourceN),
+  );
+  const groupOf = new Map(sources.map((s) => [s.n, s.independenceGroup]));
+  const answers = new Set([...answering].map((n) => groupOf.get(n) ?? `source:${n}`)).size;
+  if (answers >= 1 && t.voices >= 2) {
+    return { label: "documented", confidence: round(Math.min(0.9, 0.5 + 0.1 * answers)) };
   }
-  if (t.voices === 1) {
-    return {
-      label: "partly-documented",
-      confidence: 0.6,
-      rationale: "Only one independent source addresses the question.",
-    };
-  }
-  return {
-    label: "undocumented",
-    confidence: 0.7,
-    rationale: "No source found addresses the question.",
-  };
+  return { label: "partly-documented", confidence: answers >= 1 ? 0.6 : 0.5 };
 }
 
 /**
  * Each source's vote is its confidence × relevance^power; within one independent voice only
  * the strongest vote per side counts, so one publisher cannot outvote the others by volume.
+ * Retracted sources and earlier fact-checks are listed, never weighed.
  */
-function tallyByVoice(
+export function tallyByVoice(
   sources: readonly Source[],
   assessments: readonly SourceAssessment[],
   passages: readonly Passage[],
   power: number,
 ): Tally {
   const groupOf = new Map(sources.map((s) => [s.n, s.independenceGroup]));
-  const retracted = new Set(sources.filter((s) => s.retracted).map((s) => s.n));
+  const retracted = new Set(sources.filter((s) => s.retracted || s.factCheck).map((s) => s.n));
   const relevance = new Map<number, number>();
   for (const p of passages)
     relevance.set(p.sourceN, Math.max(relevance.get(p.sourceN) ?? 0, p.score));
@@ -157,14 +186,6 @@ function tallyByVoice(
     if (g.decisive) tally.decisiveVoices++;
   }
   return tally;
-}
-
-function voices(n: number): string {
-  return n > 1 ? `${n} independent sources` : "One source";
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
 }
 
 function round(x: number): number {

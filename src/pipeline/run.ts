@@ -247,7 +247,11 @@ export async function runCheck(
     for (const section of ["summary", "missingContext", "bias"] as const)
       emit({ type: "section-written", section });
     const report = await stage("verify", (s) =>
-      deps.verifier.verify({ claim, report: draft, passages }, s, ledger.stageRun("verify")),
+      deps.verifier.verify(
+        { claim, report: draft, passages, sources },
+        s,
+        ledger.stageRun("verify"),
+      ),
     );
 
     const check: Check = {

@@ -2,10 +2,12 @@
 import { FactuallyError } from "../core/errors.js";
 import type { Understander } from "../core/interfaces/understander.js";
 import type { Claim, InputKind } from "../core/schema/claim.js";
+import { claimSubject } from "../text/claim-subject.js";
 import { detectLanguage } from "../text/language.js";
 import { withoutMarkup } from "../text/markup.js";
 import { analyze, type NlpToken } from "../text/nlp.js";
 import { isStopword, words } from "../text/query-terms.js";
+import { declarativeOf } from "../text/question-form.js";
 
 /** Longer input is an article, not a claim: it must be split into claims first. */
 export const MAX_INPUT_CHARS = 2000;
@@ -33,15 +35,33 @@ export function understandText(text: string): Claim {
   const words = withoutMarkup(normalized) || normalized;
   const analysis = analyze(words);
   const kind = classify(normalized);
+  const statement = kind === "question" ? statementOf(normalized) : undefined;
+  const terms = keyTerms(words, analysis.tokens);
   return {
     kind,
     text: trimmed,
     normalized,
-    keyTerms: keyTerms(words, analysis.tokens),
+    // "How long…", "How many…": the question word says what is asked, not what it is about.
+    keyTerms: kind === "question" ? terms.filter((t) => !isAskingWord(t, normalized)) : terms,
     entities: entities(analysis.tokens, analysis.entities),
     subClaims: kind === "claim" ? splitCompound(words) : [],
+    ...(statement ? { statement } : {}),
     language: detectLanguage(trimmed).code,
   };
+}
+
+/** The statement a yes/no question asks about, its subject found as a claim's would be. */
+function statementOf(question: string): string | undefined {
+  const phrase = claimSubject(question)?.phrase;
+  return declarativeOf(question, phrase ? phrase.split(/\s+/).filter(Boolean).length : undefined);
+}
+
+const ASKING = /^how\s+(long|many|much|often|far|soon|old|big|large|likely)\b/i;
+
+/** Whether `term` is the word of a "how long / how many…" opening rather than the topic. */
+function isAskingWord(term: string, question: string): boolean {
+  const asked = ASKING.exec(question)?.[1]?.toLowerCase();
+  return asked !== undefined && term === asked;
 }
 
 /** The input as it will be checked (NFKC, trimmed); throws FactuallyError(BAD_INPUT) if it cannot be. */

@@ -1,5 +1,7 @@
 // Stage 9: every sentence checked against what it rests on; unsupported ones are dropped, and
-// so are sentences stating numbers, dates or names their passages do not contain.
+// so are sentences stating numbers, dates or names their passages do not contain, and quotes
+// framed as support or contradiction that the stance model does not read that way.
+import type { Assessor } from "../core/interfaces/assessor.js";
 import type { Verifier, VerifyInput } from "../core/interfaces/verifier.js";
 import type { Passage } from "../core/schema/document.js";
 import type {
@@ -32,11 +34,60 @@ export const lexicalVerifier: Verifier = {
   },
 };
 
+// The writer's framings that say which way a quote points: "In support, one source states:".
+const FRAMED = /^(In support|Against it), one source states: "([^"]+)" \[(\d+)\]$/;
+
+/**
+ * The lexical verifier that also checks the framing of each quote: "In support, one source
+ * states: X" holds only when `reader` (the stance model's own standard) reads X, on its own,
+ * as supporting the claim, and "Against it…" only when it reads X as contradicting it.
+ */
+export function createFramingVerifier(reader: Assessor): Verifier {
+  const id = `lexical+framing:${reader.id}`;
+  return {
+    id,
+    async verify(input: VerifyInput, signal?: AbortSignal): Promise<Report> {
+      const framing = await readFramings(input, reader, signal);
+      return verifyReport(input, { verifier: id, framing });
+    },
+  };
+}
+
+/** For each framed quote of the report, whether the reader reads it the way it is framed. */
+async function readFramings(
+  input: VerifyInput,
+  reader: Assessor,
+  signal?: AbortSignal,
+): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>();
+  const sentences = (["summary", "missingContext", "bias"] as const).flatMap((k) =>
+    input.report[k].flatMap((p) => p.sentences ?? []),
+  );
+  for (const sentence of sentences) {
+    const m = FRAMED.exec(sentence.text);
+    if (!m || out.has(sentence.text)) continue;
+    const n = Number(m[3]);
+    const quote = (m[2] ?? "").replace(/…$/, "");
+    const passage = input.passages.find((p) => p.sourceN === n && p.text.includes(quote));
+    const source = input.sources?.find((s) => s.n === n);
+    if (!passage || !source) continue;
+    const [reading] = await reader.assess(
+      { claim: input.claim, sources: [source], passages: [passage] },
+      signal,
+    );
+    const wanted = m[1] === "In support" ? "supports" : "refutes";
+    out.set(sentence.text, reading?.stance === wanted || reading?.stance === "mixed");
+  }
+  return out;
+}
+
 export interface VerifyOptions {
   /** A sentence's support, 0..1; the lexical score when absent or when it returns undefined. */
   score?: (sentence: ReportSentence) => number | undefined;
   /** Recorded as the report's verifier. */
   verifier?: string;
+  /** Framed quotes (by sentence text) and whether their framing was borne out. */
+  framing?: ReadonlyMap<string, boolean>;
 }
 
 /**
@@ -84,7 +135,7 @@ export function verifyReport(
           ...text,
           support: round(
             // A citation of a source the check did not keep is never support, whoever scores.
-            s.cites.some((n) => !citedNumbers.has(n))
+            s.cites.some((n) => !citedNumbers.has(n)) || options.framing?.get(s.text) === false
               ? 0
               : // A part of a sentence is borne out at least as well as the whole was.
                 (options.score?.(s) ?? supportOf(text, passages, citedNumbers, claim.normalized)),

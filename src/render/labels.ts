@@ -50,6 +50,17 @@ export function shownConfidence(verdict: { label: VerdictLabel; confidence: numb
   return UNSETTLED.has(verdict.label) ? undefined : `${Math.round(verdict.confidence * 100)}%`;
 }
 
+/**
+ * For a yes/no question, the verdict of the statement it asks about:
+ * `"Face masks reduce the spread of COVID-19." — Mostly supported (confidence 62%)`.
+ */
+export function statementVerdictText(verdict: {
+  statement?: { text: string; label: VerdictLabel; confidence: number } | undefined;
+}): string | undefined {
+  const s = verdict.statement;
+  return s ? `"${s.text}" — ${verdictWithConfidence(s)}` : undefined;
+}
+
 /** "Supported (confidence 80%)", or "Unverified" alone. */
 export function verdictWithConfidence(verdict: { label: VerdictLabel; confidence: number }) {
   const confidence = shownConfidence(verdict);

@@ -15,6 +15,7 @@ import {
   STANCE_TEXT,
   shownConfidence,
   sourceDate,
+  statementVerdictText,
   tallyText,
   VERDICT_TEXT,
 } from "./labels.js";
@@ -52,6 +53,9 @@ export function renderCheckMarkdown(
     "",
     `**Verdict: ${VERDICT_TEXT[verdict.label]}**${confidence ? ` (confidence ${confidence})` : ""} — ${md(verdict.rationale)}`,
   );
+  const statement = statementVerdictText(verdict);
+  if (statement)
+    out.push("", `**Answer:** ${md(statement)} — ${md(verdict.statement?.rationale ?? "")}`);
   const v = report.verification;
   if (v)
     out.push(

@@ -14,6 +14,7 @@ import {
   STALE_NOTICE,
   STANCE_TEXT,
   sourceDate,
+  statementVerdictText,
   tallyText,
   verdictWithConfidence,
 } from "./labels.js";
@@ -61,6 +62,11 @@ export function renderCheckText(
     "",
     `${bold("Verdict:")} ${verdictWithConfidence(verdict)} — ${clean(verdict.rationale)}`,
   );
+  const statement = statementVerdictText(verdict);
+  if (statement)
+    lines.push(
+      `${bold("Answer:")} ${clean(statement)} — ${clean(verdict.statement?.rationale ?? "")}`,
+    );
   const v = report.verification;
   if (v) {
     lines.push(

@@ -11,9 +11,13 @@ import type { LabelledPair } from "./science-data.js";
 
 function requireData(path: string): string {
   if (!existsSync(path)) {
-    throw new FactuallyError("BAD_INPUT", `${path} not found; pass --data DIR (the shared data folder)`, {
-      target: path,
-    });
+    throw new FactuallyError(
+      "BAD_INPUT",
+      `${path} not found; pass --data DIR (the shared data folder)`,
+      {
+        target: path,
+      },
+    );
   }
   return path;
 }
@@ -103,10 +107,13 @@ export function perspectrumPairs(dataDir: string): LabelledPair[] {
  * COVID-19 papers, supporting, refuting or neutral. Its test part stays for `eval healthver`.
  */
 export function healthverPairs(dataDir: string): LabelledPair[] {
-  const rows = parse(readFileSync(requireData(join(dataDir, "healthver", "data_healthver_dev.csv"))), {
-    columns: true,
-    skip_empty_lines: true,
-  }) as Array<Record<string, string>>;
+  const rows = parse(
+    readFileSync(requireData(join(dataDir, "healthver", "data_healthver_dev.csv"))),
+    {
+      columns: true,
+      skip_empty_lines: true,
+    },
+  ) as Array<Record<string, string>>;
   const label: Record<string, StanceLabel> = {
     Supports: "agree",
     Refutes: "disagree",

@@ -10,6 +10,12 @@ import {
   mentionsSubject,
   termKeys,
 } from "../text/claim-subject.js";
+import {
+  claimsBenefit,
+  ratioDirection,
+  reportsNegativeResult,
+  riskDirection,
+} from "../text/result-phrasing.js";
 import { type AnalyzedText, type AnalyzedWord, cosine } from "./text-analysis.js";
 
 /** Where a passage comes from: what the pipeline knows beyond its text. */
@@ -42,6 +48,12 @@ export const CONTEXT_FEATURE_NAMES = [
   "comparative_conflict",
   "hedge_sentence",
   "short_text",
+  "ratio_direction_text",
+  "risk_direction_claim",
+  "effect_conflict",
+  "effect_agree",
+  "answer_yes",
+  "answer_no",
 ] as const;
 
 const SECTION_CODE: Record<SectionKind, number> = {
@@ -53,17 +65,6 @@ const SECTION_CODE: Record<SectionKind, number> = {
   funding: 6,
   other: 7,
 };
-
-// Phrasing of a negative or null result: "did not reduce", "no significant difference", "do
-// not support its use", "was not associated with", "failed to", "no benefit".
-const NEGATIVE_RESULT =
-  /\b(?:(?:did|does|do|was|were|is|are|has|have|had)\s+not\s+(?:\w+\s+)?(?:reduce|improve|decrease|lower|prevent|shorten|increase|affect|change|differ|support|show|find|demonstrate|provide|benefit|alter|protect|result|lead|associate|correlate|significantly)\w*|not\s+(?:significantly\s+)?(?:associated|effective|efficacious|beneficial|superior|supported|recommended|correlated|linked|different)|no\s+(?:statistically\s+)?(?:significant|clinical|clear|meaningful|measurable|detectable|apparent|additional)?\s*(?:difference|benefit|effect|improvement|reduction|association|evidence|advantage|change|impact|correlation|effects)|failed\s+to|fail\s+to|ineffective|no\s+better\s+than|not\s+better\s+than|did\s+not\s+differ|without\s+(?:any\s+)?(?:significant\s+)?(?:benefit|effect|improvement)|lack\s+of\s+(?:efficacy|effect|benefit|association)|does\s+not\s+support|do\s+not\s+support)\b/i;
-
-// A claim of benefit or effect: something cures, treats, reduces, prevents, improves, protects.
-const BENEFIT =
-  /\b(?:cures?|cured|treats?|treated|heals?|reduces?|reduced|lowers?|lowered|prevents?|prevented|improves?|improved|protects?|protected|shortens?|shortened|effective|efficacious|beneficial|benefits?|helps?|works?|kills?|stops?|blocks?|saves?|speeds?\s+up|decreases?|increases?\s+survival|boosts?)\b/i;
-
-const NEGATED_CLAIM = /\b(?:not|no|never|doesn't|don't|does not|do not|cannot|can't|fails? to)\b/i;
 
 // Words of a good or bad outcome: "better outcomes" against "poor prognosis".
 const GOOD = new Set(
@@ -148,8 +149,10 @@ export function contextFeatures(
     : 0;
   const claimKeys = termKeys(claimText);
   const textKeys = termKeys(text);
-  const negativeResult = NEGATIVE_RESULT.test(text) ? 1 : 0;
-  const benefit = BENEFIT.test(claimText) && !NEGATED_CLAIM.test(claimText) ? 1 : 0;
+  const negativeResult = reportsNegativeResult(text) ? 1 : 0;
+  const benefit = claimsBenefit(claimText) ? 1 : 0;
+  const ratio = ratioDirection(text);
+  const risk = riskDirection(claimText);
   const valenceClaim = valence(claimKeys);
   const valenceText = valence(textKeys);
   return [
@@ -172,6 +175,13 @@ export function contextFeatures(
     comparativeConflict(claimKeys, textKeys),
     textKeys.some((k) => HEDGES.has(k)) ? 1 : 0,
     analysedText.words.length <= 40 ? 1 : 0,
+    ratio,
+    risk,
+    ratio * risk < 0 ? 1 : 0,
+    ratio * risk > 0 ? 1 : 0,
+    // A short answer to a question that restates the claim: "Q: Did France cancel…? A: No."
+    context.title?.trim().endsWith("?") && /^\s*yes\b/i.test(text) ? 1 : 0,
+    context.title?.trim().endsWith("?") && /^\s*no\b/i.test(text) ? 1 : 0,
   ];
 }
 

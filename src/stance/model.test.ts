@@ -1,9 +1,29 @@
 import { describe, expect, it } from "vitest";
+import { idfOf } from "./idf.js";
 import { STANCE_LABELS } from "./labels.js";
 import { loadStanceModel } from "./model.js";
+import { FEATURE_PIPELINE, pairFeatures } from "./pair-features.js";
+import { memoizedAnalyzer } from "./text-analysis.js";
 
 describe("the committed stance model", () => {
   const model = loadStanceModel();
+
+  it("was trained with the feature pipeline the code computes now", () => {
+    // A change to any feature (a word list, the tokenizer, the sentence splitter) must come with
+    // retrained weights: `npm run train:stance`, then `npm run tune:verdict`.
+    expect(model.weights.featurePipeline).toBe(FEATURE_PIPELINE);
+    const idf = idfOf(model.weights.idf);
+    const analysed = memoizedAnalyzer(idf);
+    const probes = model.weights.probes ?? [];
+    expect(probes.length).toBeGreaterThan(0);
+    for (const probe of probes) {
+      const now = pairFeatures(probe as Parameters<typeof pairFeatures>[0], analysed, idf);
+      expect(
+        now.map((x) => Number(x.toPrecision(9))),
+        probe.text,
+      ).toEqual(probe.features);
+    }
+  });
 
   it("names its version and the data it was trained on", () => {
     expect(model.id).toMatch(/^stance-gbdt-/);

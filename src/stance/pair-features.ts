@@ -39,3 +39,39 @@ export function pairFeatures(
     ...contextFeatures(input.claim, input.text, claim, text, title, context, idf),
   ];
 }
+
+/** Pairs whose features a weights file records, so that a changed pipeline is caught. */
+export const FEATURE_PROBES: readonly StanceInput[] = [
+  {
+    claim: "Face masks reduce the spread of COVID-19.",
+    text: "Face masks did not reduce the spread of COVID-19 in the trial.",
+  },
+  {
+    claim: "Hydroxychloroquine cures COVID-19 in most patients.",
+    text: "CONCLUSIONS However, the results of this study do not support its use in patients admitted to hospital with covid-19 who require oxygen.",
+    context: {
+      title: "Hydroxychloroquine in patients admitted to hospital with COVID-19 (HCQ)",
+      section: "conclusions",
+      subjectFound: "title",
+    },
+  },
+  {
+    claim: "Vitamin C cures COVID-19.",
+    text: "BACKGROUND: We aimed to assess vitamin D supplementation in 1,000 adults.",
+    context: { title: "Vitamin D and COVID-19", section: "background", subjectFound: "nowhere" },
+  },
+  {
+    claim: "Gastric infection with Helicobacter pylori decreases risk of gastric cancer.",
+    text: "The odds ratio for gastric cancer was 2.77 (95% confidence interval 1.04 to 7.97).",
+    context: { title: "H pylori and gastric cancer", section: "results", subjectFound: "passage" },
+  },
+  {
+    claim: "France cancelled the visas of Pakistani citizens.",
+    text: "No. The French embassy said no visas were cancelled.",
+    context: { title: "Has France cancelled Pakistani citizens' visas?" },
+  },
+  {
+    claim: "Smoking is healthier than walking, faster and better.",
+    text: "Walking is better and slower, 5G and 2019.",
+  },
+];

@@ -63,7 +63,9 @@ export function scifactTrainPairs(dir: string, seed: number): LabelledPair[] {
   const pairs: LabelledPair[] = [];
   for (const row of jsonLines(join(dir, "claims_train.jsonl"))) {
     const claim = String(row.claim);
-    const group = `scifact:${row.id}`;
+    // Twin claims cite the same abstracts: one group, as in evidence-sets.ts.
+    const cited = ((row.cited_doc_ids as unknown[]) ?? []).map(String);
+    const group = `scifact:${[...(cited.length > 0 ? cited : [String(row.id)])].sort().join(",")}`;
     const add = (text: string, label: StanceLabel) =>
       pairs.push({ claim, text, label, group, source: "scifact" });
     const evidence = (row.evidence ?? {}) as Record<
@@ -115,7 +117,8 @@ export function checkCovidTrainPairs(dir: string, seed: number): LabelledPair[] 
   const pairs: LabelledPair[] = [];
   for (const row of jsonLines(join(dir, "train/covidCheck_train_composed+extracted.json"))) {
     const claim = String(row.claim).trim();
-    const group = `check-covid:${row.id}`;
+    // The versions of one claim (supported, refuted, not enough info) share an id prefix.
+    const group = `check-covid:${String(row.id).split("_")[0]}`;
     const doc = corpus.get(String(row.cord_id));
     const label = LABEL[String(row.label)] ?? "discuss";
     if (!doc) continue;

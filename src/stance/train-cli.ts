@@ -1,4 +1,5 @@
-// `npm run train:stance`: trains the stance model on the shared data's train splits, picks the
+// `npm run train:stance`: trains the stance model on the shared data's train splits (and the
+// pipeline's own candidate sentences for the SciFact and Check-COVID train claims), picks the
 // number of boosting rounds on a held-out fifth, refits on everything, writes models/stance.json.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -18,7 +19,7 @@ const dataDir = resolve(values.data ?? "../shared/data");
 const out = values.out ?? fileURLToPath(new URL("../../models/stance.json", import.meta.url));
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const started = performance.now();
-const set = loadTrainingSet(dataDir, 1);
+const set = await loadTrainingSet(dataDir, 1, { log });
 log(`read ${set.pairs.length} training pairs from ${dataDir}`);
 const weights = selectAndTrain(set, { log });
 writeFileSync(out, serializeWeights(weights));

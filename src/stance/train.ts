@@ -4,7 +4,13 @@
 import { type GbdtParams, type RoundHook, trainGbdt } from "./gbdt.js";
 import { type IdfTable, idfOf, learnIdf } from "./idf.js";
 import { STANCE_LABELS } from "./labels.js";
-import { PAIR_FEATURE_NAMES, type PairFeatureName, pairFeatures } from "./pair-features.js";
+import {
+  FEATURE_PIPELINE,
+  FEATURE_PROBES,
+  PAIR_FEATURE_NAMES,
+  type PairFeatureName,
+  pairFeatures,
+} from "./pair-features.js";
 import type { LabelledPair } from "./science-data.js";
 import { memoizedAnalyzer } from "./text-analysis.js";
 import type { StanceWeights } from "./weights.js";
@@ -73,6 +79,8 @@ export function fitStanceWeights(
       selection: options.selection ?? {},
     },
     idf,
+    featurePipeline: FEATURE_PIPELINE,
+    probes: probeFeatures(idf),
     base: model.base.map((b) => Number(b.toPrecision(6))),
     trees: model.trees.map((round) => round.map((t) => [t.feature, t.value, t.left])),
   };
@@ -85,4 +93,14 @@ export function trainStanceModel(
 ): StanceWeights {
   const idf = learnStanceIdf(pairs);
   return fitStanceWeights(pairs, featurizePairs(pairs, idf), idf, options);
+}
+
+/** The features of FEATURE_PROBES under `table`, rounded as stored. */
+export function probeFeatures(table: IdfTable): NonNullable<StanceWeights["probes"]> {
+  const idf = idfOf(table);
+  const analysed = memoizedAnalyzer(idf);
+  return FEATURE_PROBES.map((p) => ({
+    ...p,
+    features: pairFeatures(p, analysed, idf).map((x) => Number(x.toPrecision(9))),
+  }));
 }

@@ -27,6 +27,28 @@ export const stanceWeightsSchema = z.object({
     selection: z.record(z.string(), z.union([z.number(), z.string()])),
   }),
   idf: z.object({ documents: z.number().int(), df: z.record(z.string(), z.number().int()) }),
+  /** The feature pipeline the trees were trained with (FEATURE_PIPELINE); absent before v3. */
+  featurePipeline: z.string().optional(),
+  /**
+   * Fixed probe pairs and the features the pipeline gave them at training time: if the
+   * pipeline now computes other values, the weights no longer match it (model.test.ts).
+   */
+  probes: z
+    .array(
+      z.object({
+        claim: z.string(),
+        text: z.string(),
+        context: z
+          .object({
+            title: z.string().optional(),
+            section: z.string().optional(),
+            subjectFound: z.string().optional(),
+          })
+          .optional(),
+        features: z.array(z.number()),
+      }),
+    )
+    .optional(),
   /** The initial class scores, then per round one tree per class as [feature, value, left]. */
   base: z.array(z.number()),
   trees: z.array(z.array(tree)),
@@ -36,8 +58,12 @@ export type StanceWeights = z.infer<typeof stanceWeightsSchema>;
 
 /** The weights as compact JSON with a stable key order (same model, same bytes). */
 export function serializeWeights(weights: StanceWeights): string {
-  const { trees, idf, ...rest } = weights;
-  const head = JSON.stringify({ ...rest, idf: { documents: idf.documents } }).slice(0, -2);
+  const { trees, idf, probes, ...rest } = weights;
+  const head = JSON.stringify({
+    ...rest,
+    ...(probes ? { probes } : {}),
+    idf: { documents: idf.documents },
+  }).slice(0, -2);
   const df = JSON.stringify(idf.df);
   const lines = trees.map((round) => JSON.stringify(round));
   return `${head},"df":${df}},\n"trees":[\n${lines.join(",\n")}\n]}\n`;

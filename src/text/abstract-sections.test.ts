@@ -72,8 +72,14 @@ describe("isAimSentence", () => {
 
 describe("leadingSectionLabel, more shapes", () => {
   it("reads outcome measures as methods and multi-word title-case labels", () => {
-    expect(leadingSectionLabel("MAIN OUTCOMES AND MEASURES: Symptoms of depression.")?.kind).toBe("methods");
-    expect(leadingSectionLabel("Conclusion and Relevance: Plasma did not help.")?.kind).toBe("conclusions");
-    expect(leadingSectionLabel("Patients and methods: 36 patients were included.")?.kind).toBe("methods");
+    expect(leadingSectionLabel("MAIN OUTCOMES AND MEASURES: Symptoms of depression.")?.kind).toBe(
+      "methods",
+    );
+    expect(leadingSectionLabel("Conclusion and Relevance: Plasma did not help.")?.kind).toBe(
+      "conclusions",
+    );
+    expect(leadingSectionLabel("Patients and methods: 36 patients were included.")?.kind).toBe(
+      "methods",
+    );
   });
 });

@@ -2,12 +2,15 @@
 import type { Claim } from "../schema/claim.js";
 import type { Passage } from "../schema/document.js";
 import type { Report } from "../schema/report.js";
+import type { Source } from "../schema/source.js";
 import type { StageRun } from "./stage-run.js";
 
 export interface VerifyInput {
   claim: Claim;
   report: Report;
   passages: readonly Passage[];
+  /** The numbered sources the passages come from (their titles help read a quote). */
+  sources?: readonly Source[];
 }
 
 export interface Verifier {

@@ -14,6 +14,11 @@ export const Claim = z.object({
   entities: z.array(z.string()),
   /** Parts of a compound claim, each checkable on its own; empty for a simple claim. */
   subClaims: z.array(z.string()),
+  /**
+   * For a yes/no question, the statement it asks about ("Do masks work?" → "Masks work."):
+   * sources are weighed against it and the question also gets that statement's verdict.
+   */
+  statement: z.string().min(1).optional(),
   /** BCP 47 language tag of the input. */
   language: z.string().default("en"),
 });

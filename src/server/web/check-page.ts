@@ -13,6 +13,7 @@ import {
   queryFound,
   STALE_NOTICE,
   shownConfidence,
+  statementVerdictText,
   tallyText,
   VERDICT_TEXT,
 } from "../../render/labels.js";
@@ -168,6 +169,11 @@ function verdictSection(check: Check, version: CheckVersion): SafeHtml {
       ? html`${check.kind === "question" ? "How well the sources document an answer" : "Confidence"}: ${confidence}${verdict.rationale ? html` — ${verdict.rationale}` : ""}`
       : verdict.rationale
   }</p>
+${
+  verdict.statement
+    ? html`<p class="statement-verdict">Answer: ${statementVerdictText(verdict) ?? ""} — ${verdict.statement.rationale}</p>`
+    : ""
+}
 ${balanceFigure(verdict.balance, check.kind)}
 ${
   v
