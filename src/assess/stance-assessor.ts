@@ -9,6 +9,7 @@ import type { Passage, PassageSection, SubjectFound } from "../core/schema/docum
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
 import { isAimSentence, NON_EVIDENCE_SECTIONS } from "../text/abstract-sections.js";
+import { stemWord } from "../text/passage-match.js";
 import { claimsBenefit, reportsNegativeResult } from "../text/result-phrasing.js";
 
 /** Probabilities of the four FNC-1 stances of a text towards a claim (sum 1). */
@@ -50,6 +51,11 @@ export interface EvidenceGates {
   setup: boolean;
   /** A negative result naming the claim's subject counts against a claim of benefit. */
   negativeResult: boolean;
+  /**
+   * A plain "Yes…" or "No…" answering a question that restates the claim (the passage's
+   * document is that question and its answer) supports or contradicts it.
+   */
+  directAnswer: boolean;
 }
 
 export interface StanceAssessorOptions {
@@ -68,7 +74,7 @@ export const DEFAULT_STANCE_THRESHOLDS: StanceAssessorOptions = {
   evidenceAt: 0.15,
   supportDirection: 0.65,
   refuteDirection: 0.45,
-  gates: { subject: true, setup: true, negativeResult: true },
+  gates: { subject: true, setup: true, negativeResult: true, directAnswer: true },
 };
 
 /** How one passage reads: evidence strength, direction, and why it may not take a side. */
@@ -83,6 +89,8 @@ interface Reading {
   held?: string;
   /** Set when the negative-result rule makes the passage count against the claim. */
   negativeResult?: boolean;
+  /** Set when the passage answers a question that restates the claim with a plain yes or no. */
+  answer?: "yes" | "no";
 }
 
 /** Wraps a stance model as the pipeline's Assessor. */
@@ -150,7 +158,11 @@ function assessSource(
       direction: evidence > 0 ? probs.agree / evidence : 0.5,
     };
     const held = gateOf(passage, opts.gates);
+    const answer = opts.gates.directAnswer
+      ? directAnswer(claim, source.title, passage.text)
+      : undefined;
     if (held) reading.held = held;
+    else if (answer) reading.answer = answer;
     else if (
       benefit &&
       reportsNegativeResult(passage.text) &&
@@ -234,10 +246,52 @@ function gateOf(passage: Passage, gates: EvidenceGates): string | undefined {
   return undefined;
 }
 
-/** How sure the assessment is: the passage's evidence strength (a negative result at least the threshold). */
+/** How sure the assessment is: the passage's evidence strength (a rule's at least the threshold). */
 function strength(r: Reading, opts: StanceAssessorOptions): number {
-  return r.negativeResult ? Math.max(r.evidence, opts.evidenceAt) : r.evidence;
+  return r.negativeResult || r.answer ? Math.max(r.evidence, opts.evidenceAt) : r.evidence;
 }
+
+// A plain answer: "Yes", "No", "False", "Not true", "There is no evidence…".
+const YES = /^\s*(?:yes|true|correct|that is (?:true|correct))\b/i;
+const NO =
+  /^\s*(?:no|false|incorrect|not true|untrue|this is (?:false|not true)|there is no (?:evidence|record|indication|proof))\b/i;
+const NEGATION = /\b(?:not|no|never|n't|cannot|neither|nor)\b/gi;
+
+/**
+ * "yes" or "no" when `answer` opens with a plain yes or no to the question `title`, and that
+ * question restates the claim (most of its content words are the claim's); the answer is read
+ * against the claim, so a negated question or claim turns it around.
+ */
+export function directAnswer(
+  claim: string,
+  title: string,
+  answer: string,
+): "yes" | "no" | undefined {
+  if (!title.trim().endsWith("?")) return undefined;
+  const yes = YES.test(answer);
+  const no = !yes && NO.test(answer);
+  if (!yes && !no) return undefined;
+  const stems = (text: string) =>
+    new Set(
+      (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+        .filter((w) => w.length > 2 && !QUESTION_WORDS.has(w))
+        .map(stemWord),
+    );
+  const question = stems(title);
+  const claimed = stems(claim);
+  if (question.size === 0) return undefined;
+  const shared = [...question].filter((s) => claimed.has(s)).length;
+  if (shared / question.size < 0.5) return undefined;
+  const flips =
+    ((title.match(NEGATION)?.length ?? 0) + (claim.match(NEGATION)?.length ?? 0)) % 2 === 1;
+  return yes !== flips ? "yes" : "no";
+}
+
+const QUESTION_WORDS = new Set(
+  "the and for are was were did does has have had can could should would will with that this from what which who whom whose when where why how is it its there their any".split(
+    " ",
+  ),
+);
 
 const VERB_OF: Record<Stance, string> = {
   supports: "agrees with",
@@ -259,7 +313,9 @@ function reasonFor(
     `context ${p.discuss.toFixed(2)}, unrelated ${p.unrelated.toFixed(2)}`;
   const rule = quoted.negativeResult
     ? " It reports a negative result about the claim's subject, which counts against a claim of benefit."
-    : "";
+    : quoted.answer
+      ? ` It answers "${quoted.answer}" to a question that restates the claim.`
+      : "";
   const held = readings.find((r) => r.held && r.evidence > quoted.evidence);
   const heldNote =
     held && (stance === "context" || stance === "irrelevant")

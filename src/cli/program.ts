@@ -13,6 +13,7 @@ import type { SourceChoice } from "./check-deps.js";
 import { registerEvalCommands } from "./eval-commands.js";
 import type { CliIo } from "./io.js";
 import {
+  DEFAULT_MAX_SOURCES,
   EXPORT_FORMATS,
   type ExportFormat,
   MAX_CONCURRENCY,
@@ -123,7 +124,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       "--limit-sources <n>",
       `most sources to keep (1-${MAX_SOURCES})`,
       (v: string) => parseWhole(v, 1, MAX_SOURCES),
-      8,
+      DEFAULT_MAX_SOURCES,
     )
     .option("--fresh", "run the check again even when a fresh stored version exists")
     .addOption(freshnessOption())

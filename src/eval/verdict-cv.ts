@@ -1,13 +1,23 @@
 // The cross-validated predictions tune:verdict searches over: a stance model trained without
 // each fold of the train claims (the same recipe and mix as the shipped one) reads that fold's
 // selected passages. One idf table over all pairs (unsupervised word statistics).
-
+import { join } from "node:path";
 import type { StancePredictor } from "../assess/stance-assessor.js";
 import type { GbdtParams } from "../stance/gbdt.js";
 import { createStanceModel } from "../stance/model.js";
 import { featurizePairs, fitStanceWeights, learnStanceIdf } from "../stance/train.js";
 import { loadTrainingSet, type TrainingMix, trainClaims } from "../stance/training-set.js";
-import { FOLDS, foldOf, memoised, type PreparedClaim, prepareClaims } from "./verdict-tuning.js";
+import { loadAveritec } from "./averitec-data.js";
+import { AVERITEC_SCHEME, LIAR_SCHEME } from "./label-mappings.js";
+import { loadLiarPlus } from "./liar-plus-data.js";
+import {
+  FOLDS,
+  foldOf,
+  memoised,
+  type PreparedClaim,
+  prepareClaims,
+  prepareVerificationSet,
+} from "./verdict-tuning.js";
 
 export interface CrossValidationOptions {
   mix?: TrainingMix;
@@ -32,6 +42,7 @@ export async function crossValidatedClaims(
   const idf = learnStanceIdf(training.pairs);
   const rows = featurizePairs(training.pairs, idf);
   log(`features of ${rows.length} pairs computed`);
+  const sourceWeights = options.mix ?? (await import("../stance/training-set.js")).DEFAULT_MIX;
   const models: StancePredictor[] = [];
   for (let k = 0; k < folds; k++) {
     const keep = training.pairs.flatMap((p, i) => (foldOf(p.group, folds) === k ? [] : [i]));
@@ -39,23 +50,45 @@ export async function crossValidatedClaims(
       keep.map((i) => training.pairs[i] as (typeof training.pairs)[number]),
       keep.map((i) => rows[i] ?? []),
       idf,
-      {
-        params: options.params,
-        ...(options.mix ? { sourceWeights: options.mix } : {}),
-        version: `fold-${k}`,
-        data: [],
-      },
+      { params: options.params, sourceWeights, version: `fold-${k}`, data: [] },
     );
     models.push(memoised(createStanceModel(weights)));
     log(`fold ${k + 1} of ${folds}: trained on ${keep.length} pairs`);
   }
-  const modelOf = (group: string) => models[foldOf(group, folds)] ?? models[0];
+  const modelOf = (r: { claim: { group: string } }): StancePredictor => {
+    const model = models[foldOf(r.claim.group, folds)];
+    if (!model) throw new Error(`no model for the fold of ${r.claim.group}`);
+    return model;
+  };
   return [
-    ...prepareClaims("scifact", claims.scifact.retrieved, (r) => modelOf(r.claim.group) as never),
-    ...prepareClaims(
-      "check-covid",
-      claims.checkCovid.retrieved,
-      (r) => modelOf(r.claim.group) as never,
-    ),
+    ...prepareClaims("scifact", claims.scifact.retrieved, modelOf),
+    ...prepareClaims("check-covid", claims.checkCovid.retrieved, modelOf),
+  ];
+}
+
+/**
+ * The train parts of the real-world sets the shipped model never learns from (LIAR-PLUS,
+ * research use; AVeriTeC, CC BY-NC: tuning only), read with the committed model: the settings
+ * must suit real-world claims, not only the two scientific sets.
+ */
+export async function realWorldTrainClaims(
+  dataDir: string,
+  model: StancePredictor,
+  log: (message: string) => void = () => {},
+): Promise<PreparedClaim[]> {
+  log("searching and reading the LIAR-PLUS and AVeriTeC train parts");
+  return [
+    ...(await prepareVerificationSet(
+      "liar-plus",
+      loadLiarPlus(join(dataDir, "liar-plus"), "train"),
+      LIAR_SCHEME,
+      model,
+    )),
+    ...(await prepareVerificationSet(
+      "averitec",
+      loadAveritec(join(dataDir, "averitec-subset"), "train"),
+      AVERITEC_SCHEME,
+      model,
+    )),
   ];
 }

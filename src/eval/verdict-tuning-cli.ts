@@ -1,5 +1,6 @@
 // `npm run tune:verdict`: chooses the assessor's thresholds and the judge's settings by 5-fold
-// cross-validation on SciFact train and Check-COVID train claims, fits the confidence
+// cross-validation on SciFact train and Check-COVID train claims (and on the train parts of the
+// real-world sets LIAR-PLUS and AVeriTeC, read by the committed model), fits the confidence
 // calibration, measures each evidence gate on its own, and prints the settings to copy into
 // DEFAULT_STANCE_THRESHOLDS, DEFAULT_JUDGE and DEFAULT_CALIBRATION (and a JSON line).
 import { writeFileSync } from "node:fs";
@@ -8,8 +9,8 @@ import { parseArgs } from "node:util";
 import { loadStanceModel } from "../stance/model.js";
 import { DEFAULT_PARAMS } from "../stance/train-selection.js";
 import { formatTable } from "../text/table.js";
-import { crossValidatedClaims } from "./verdict-cv.js";
-import { calibrate, scoreSetting, searchGrid } from "./verdict-tuning.js";
+import { crossValidatedClaims, realWorldTrainClaims } from "./verdict-cv.js";
+import { calibrate, memoised, scoreSetting, searchGrid } from "./verdict-tuning.js";
 
 const { values } = parseArgs({
   options: {
@@ -23,10 +24,10 @@ const committed = loadStanceModel();
 // The shipped model's recipe: its rounds were chosen by train:stance on held-out groups.
 const rounds = Number(committed.weights.training.hyperParameters.rounds ?? DEFAULT_PARAMS.rounds);
 const started = performance.now();
-const prepared = await crossValidatedClaims(dataDir, {
-  params: { ...DEFAULT_PARAMS, rounds },
-  log,
-});
+const prepared = [
+  ...(await crossValidatedClaims(dataDir, { params: { ...DEFAULT_PARAMS, rounds }, log })),
+  ...(await realWorldTrainClaims(dataDir, memoised(committed), log)),
+];
 log(`${prepared.length} claims prepared; searching the grid…`);
 const results = await searchGrid(prepared);
 const best = results[0];
@@ -47,7 +48,11 @@ for (const [label, gates] of [
   ["without the subject gate", { subject: false }],
   ["without the setup gate (sections, aims)", { setup: false }],
   ["without the negative-result rule", { negativeResult: false }],
-  ["no gates", { subject: false, setup: false, negativeResult: false }],
+  ["without the direct-answer rule", { directAnswer: false }],
+  [
+    "no gates or rules",
+    { subject: false, setup: false, negativeResult: false, directAnswer: false },
+  ],
 ] as const) {
   ablation.push(row(label, await scoreSetting(prepared, best.setting, gates)));
 }

@@ -3,6 +3,7 @@ import type { StancePredictor } from "../assess/stance-assessor.js";
 import type { Source } from "../core/schema/source.js";
 import { understandText } from "../pipeline/understand.js";
 import { fitCalibration } from "../pipeline/verdict-calibration.js";
+import { SCIFACT_SCHEME } from "./label-mappings.js";
 import {
   foldOf,
   memoised,
@@ -37,6 +38,7 @@ function prepared(text: string, passage: string, gold: PreparedClaim["gold"]): P
     set: "fixture",
     claim: understandText(text),
     gold,
+    scheme: SCIFACT_SCHEME,
     sources: [source(1)],
     passages: [
       {

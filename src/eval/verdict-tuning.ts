@@ -10,6 +10,9 @@ import type { Claim } from "../core/schema/claim.js";
 import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import { DEFAULT_JUDGE, judge, tallyByVoice } from "../pipeline/judge.js";
+import { planQueries } from "../pipeline/plan.js";
+import { readHits } from "../pipeline/read.js";
+import { searchPlan } from "../pipeline/search.js";
 import { selectPassages } from "../pipeline/select.js";
 import { sourceOf } from "../pipeline/sources.js";
 import { understandText } from "../pipeline/understand.js";
@@ -18,15 +21,23 @@ import {
   type VerdictCalibration,
   type VerdictSide,
 } from "../pipeline/verdict-calibration.js";
+import { CorpusReader } from "../read/corpus-reader.js";
+import { LocalSearchProvider } from "../search/local-provider.js";
 import type { RetrievedClaim } from "../stance/candidate-pairs.js";
-import { classification, VERDICT_TO_GOLD } from "./verification.js";
-import type { GoldLabel } from "./verification-data.js";
+import { openSqliteStore } from "../store/sqlite/open.js";
+import { SCIFACT_SCHEME, type VerdictScheme } from "./label-mappings.js";
+import { scoreLabels } from "./label-scores.js";
+import { VERDICT_TO_GOLD } from "./verification.js";
+import type { VerificationSet } from "./verification-data.js";
 
 /** One claim ready to judge: what select kept, and the stance model of its fold. */
 export interface PreparedClaim {
   set: string;
   claim: Claim;
-  gold: GoldLabel;
+  /** The claim's gold label in its set's scheme. */
+  gold: string;
+  /** How verdicts map onto the set's labels. */
+  scheme: VerdictScheme<string>;
   sources: Source[];
   passages: Passage[];
   /** The stance model trained without this claim's fold (memoised). */
@@ -82,6 +93,7 @@ export function prepareClaims(
       set,
       claim,
       gold: r.claim.gold,
+      scheme: SCIFACT_SCHEME,
       sources: selection.sources.map(sourceOf),
       passages: selection.passages,
       model: modelOf(r),
@@ -156,19 +168,19 @@ export async function scoreSetting(
 ): Promise<TunedSetting> {
   const bySet = new Map<
     string,
-    { gold: GoldLabel[]; predicted: GoldLabel[]; unverified: number }
+    { gold: string[]; predicted: string[]; unverified: number; scheme: VerdictScheme<string> }
   >();
   for (const p of prepared) {
     const { label } = await verdictOf(p, s, gates);
-    const row = bySet.get(p.set) ?? { gold: [], predicted: [], unverified: 0 };
+    const row = bySet.get(p.set) ?? { gold: [], predicted: [], unverified: 0, scheme: p.scheme };
     row.gold.push(p.gold);
-    row.predicted.push(VERDICT_TO_GOLD[label]);
+    row.predicted.push(p.scheme.fromVerdict[label]);
     if (label === "unverified") row.unverified++;
     bySet.set(p.set, row);
   }
   const perSet: TunedSetting["perSet"] = {};
   for (const [set, row] of bySet) {
-    const m = classification(row.gold, row.predicted);
+    const m = scoreLabels(row.gold, row.predicted, row.scheme.labels);
     perSet[set] = {
       macroF1: m.macro_f1,
       accuracy: m.accuracy,
@@ -222,7 +234,48 @@ export async function calibrate(
   const outcomes: Array<{ side: VerdictSide; weight: number; correct: boolean }> = [];
   for (const p of prepared) {
     const v = await verdictOf(p, setting);
-    outcomes.push({ side: v.side, weight: v.weight, correct: VERDICT_TO_GOLD[v.label] === p.gold });
+    outcomes.push({
+      side: v.side,
+      weight: v.weight,
+      correct: p.scheme.fromVerdict[v.label] === p.gold,
+    });
   }
   return fitCalibration(fittedFor, outcomes);
+}
+
+/**
+ * Every claim of a benchmark set searched, read and selected over its own documents, to be
+ * read by `model` (a set the model never trained on, such as a real-world set's train part).
+ */
+export async function prepareVerificationSet(
+  name: string,
+  set: VerificationSet<string>,
+  scheme: VerdictScheme<string>,
+  model: StancePredictor,
+): Promise<PreparedClaim[]> {
+  const store = openSqliteStore(":memory:");
+  try {
+    await store.upsertDocuments(set.documents);
+    const providers = [new LocalSearchProvider(store)];
+    const readers = [new CorpusReader(store)];
+    const out: PreparedClaim[] = [];
+    for (const item of set.claims) {
+      const claim = understandText(item.text);
+      const searched = await searchPlan(planQueries(claim), providers, { hitsPerQuery: 20 });
+      const read = await readHits(searched.hits, readers, { limit: 20 });
+      const selection = selectPassages(claim, read.documents);
+      out.push({
+        set: name,
+        claim,
+        gold: item.gold,
+        scheme,
+        sources: selection.sources.map(sourceOf),
+        passages: selection.passages,
+        model,
+      });
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
 }

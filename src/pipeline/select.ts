@@ -34,14 +34,18 @@ export interface SelectOptions {
   wholeDocumentWords: number;
 }
 
+// Chosen on train claims: coverage 0.15 over 12 sources with the title counting half keeps the
+// evidence abstract for 91 % of SciFact train claims (84 % at 0.25 over 8, sentence alone) and
+// raised evidence recall on the AVeriTeC train part from 0.29 to 0.58 (short answers, read
+// with their question); a document of up to 60 words (an answer, a note) is one passage.
 export const DEFAULT_SELECT: SelectOptions = {
-  maxSources: 8,
+  maxSources: 12,
   perSource: 3,
-  minCoverage: 0.25,
+  minCoverage: 0.15,
   lambda: 0.75,
-  titleWeight: 0,
+  titleWeight: 0.5,
   setupWeight: 1,
-  wholeDocumentWords: 0,
+  wholeDocumentWords: 60,
 };
 
 export interface SelectedSource {

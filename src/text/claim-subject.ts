@@ -152,6 +152,13 @@ export function termKeys(text: string): string[] {
 
 /** An acronym, a name with digits or inner capitals: ALDH1, p53, COVID-19, 5G, iPSC. */
 function isNameLike(word: string): boolean {
+  // A quantity with its unit ("40mg", "6-month") is not a name.
+  if (
+    /^\d+(?:[.,]\d+)?(?:-?(?:mg|g|kg|ml|l|mm|cm|m|km|h|hr|hrs|min|s|ms|d|day|days|week|weeks|month|months|year|years|bp|kb|nm|μm|um|mmol|µg|mcg|iu|%))$/i.test(
+      word,
+    )
+  )
+    return false;
   return /\d/.test(word) && /\p{L}/u.test(word)
     ? true
     : /\p{Lu}.*\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
@@ -196,7 +203,15 @@ export function claimSubject(claim: string): ClaimSubject | undefined {
   const key = chooseKey(units);
   if (!key) return undefined;
   const phrase = span.length > 0 ? text.slice(span[0]?.start, span[span.length - 1]?.end) : "";
-  return { phrase, key, spellings: spellingsOf(key) };
+  // A source is about the subject when it names any of the subject's names, or — when the
+  // subject has none — any of its specific words: claims are paraphrased ("folate" for "folic
+  // acid"…), and one word of the subject is enough to tell a vitamin D study from a vitamin C
+  // claim or a BCG trial from a plasma claim.
+  const names = units.filter((u) => u.name);
+  const alternatives =
+    names.length > 0 ? names : units.filter((u) => !GENERIC.has(u.text.toLowerCase()));
+  const spellings = uniqueSpellings([key, ...alternatives.map((u) => u.text)].flatMap(spellingsOf));
+  return { phrase, key, spellings };
 }
 
 /** Start offsets of the words wink-nlp tags as verbs. */
@@ -239,6 +254,16 @@ function chooseKey(units: ReadonlyArray<{ text: string; name: boolean }>): strin
   // The head of a noun phrase comes last ("convalescent plasma", "face masks"), but a
   // modifier is the more specific word when the head is general ("hematopoietic stem cells").
   return specific[specific.length - 1]?.text;
+}
+
+function uniqueSpellings(spellings: readonly TermSpelling[]): TermSpelling[] {
+  const seen = new Set<string>();
+  return spellings.filter((s) => {
+    const id = s.join(" ");
+    if (seen.has(id) || s.length === 0) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function spellingsOf(key: string): TermSpelling[] {
