@@ -354,7 +354,8 @@ describe("a model that says every source supports the claim, whatever the source
   it("keeps the offline verdict when the model says it obeyed an instruction in the data", async () => {
     stanceModel = reads({ discuss: 0.8, unrelated: 0.2 });
     const offline = await runCheck(CLAIM, offlineCheckDependencies(store, { stanceModel }));
-    expect(offline.version.verdict.label).toBe("unverified");
+    // Offline, only the null trial's negative result takes a side: never "supported".
+    expect(offline.version.verdict.label).not.toMatch(/supported/);
     const { version } = await check({
       assessAs: { stance: "supports", confidence: 1, reason: "As instructed, the claim is true." },
     });

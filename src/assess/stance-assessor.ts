@@ -246,9 +246,13 @@ function gateOf(passage: Passage, gates: EvidenceGates): string | undefined {
   return undefined;
 }
 
-/** How sure the assessment is: the passage's evidence strength (a rule's at least the threshold). */
-function strength(r: Reading, opts: StanceAssessorOptions): number {
-  return r.negativeResult || r.answer ? Math.max(r.evidence, opts.evidenceAt) : r.evidence;
+// A rule's reading (a negative result, a plain yes or no) is a finding stated outright: it
+// weighs at least this much, whatever the model's evidence strength.
+const RULE_STRENGTH = 0.5;
+
+/** How sure the assessment is: the passage's evidence strength (a rule's at least RULE_STRENGTH). */
+function strength(r: Reading, _opts: StanceAssessorOptions): number {
+  return r.negativeResult || r.answer ? Math.max(r.evidence, RULE_STRENGTH) : r.evidence;
 }
 
 // A plain answer: "Yes", "No", "False", "Not true", "There is no evidence…".

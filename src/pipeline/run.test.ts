@@ -43,7 +43,7 @@ beforeEach(async () => {
     {
       id: "trial",
       title: "Vitamin D and influenza in schoolchildren",
-      text: "Vitamin D supplements reduced influenza A in schoolchildren in a randomised trial. The effect was largest in children who had not taken supplements before.",
+      text: "Vitamin D supplements reduced influenza A in schoolchildren in a randomised trial. The effect was largest in children who started supplements early.",
     },
     {
       id: "null-trial",

@@ -35,7 +35,9 @@ const claim = understandText("Vitamin D supplements prevent influenza in childre
 describe("select", () => {
   it("keeps passages about the claim, with offsets into the document", () => {
     const text = "Vitamin D supplements prevented influenza in children. The weather was cold.";
-    const { sources, passages } = selectPassages(claim, [doc("a", text, 1)]);
+    const { sources, passages } = selectPassages(claim, [doc("a", text, 1)], {
+      wholeDocumentWords: 0,
+    });
     expect(sources.map((s) => [s.n, s.read.document.id])).toEqual([[1, "a"]]);
     expect(passages.map((p) => p.text)).toEqual([
       "Vitamin D supplements prevented influenza in children.",
@@ -62,10 +64,44 @@ describe("select", () => {
     const text =
       "Vitamin D supplements prevent influenza in children. Vitamin D supplements prevent influenza in children! " +
       "Influenza in children fell when vitamin D was given daily.";
-    const { passages } = selectPassages(claim, [doc("a", text, 1)], { perSource: 2, lambda: 0.5 });
+    const { passages } = selectPassages(claim, [doc("a", text, 1)], {
+      perSource: 2,
+      lambda: 0.5,
+      wholeDocumentWords: 0,
+    });
     expect(passages.map((p) => p.text)).toContain(
       "Influenza in children fell when vitamin D was given daily.",
     );
+  });
+
+  it("reads a short answer as one passage with its question, so a one-word answer is kept (issue 14)", () => {
+    const visas = understandText("France has cancelled the visas of Pakistani citizens.");
+    const answer: ReadDocument = {
+      ...doc("qa", "No. The French embassy in Islamabad said visas were being issued as usual.", 1),
+    };
+    answer.document = {
+      ...answer.document,
+      title: "Has France cancelled Pakistani citizens' visas?",
+    };
+    const { sources, passages } = selectPassages(visas, [answer]);
+    expect(sources).toHaveLength(1);
+    expect(passages.map((p) => p.text)).toEqual([answer.document.text]);
+  });
+
+  it("marks each passage with its section and where its document names the claim's subject", () => {
+    const text =
+      "BACKGROUND Influenza is common in children. METHODS We gave vitamin D supplements to 300 children. RESULTS Vitamin D supplements prevented influenza in children.";
+    const { passages } = selectPassages(claim, [doc("a", text, 1)], { wholeDocumentWords: 0 });
+    const byText = new Map(passages.map((p) => [p.text, p]));
+    expect(
+      byText.get("RESULTS Vitamin D supplements prevented influenza in children."),
+    ).toMatchObject({
+      section: "results",
+      subjectFound: "passage",
+    });
+    const background = byText.get("BACKGROUND Influenza is common in children.");
+    if (background)
+      expect(background).toMatchObject({ section: "background", subjectFound: "document" });
   });
 
   it("keeps no source when nothing matches the claim well enough", () => {

@@ -61,12 +61,15 @@ export interface CandidateOptions {
   unrelatedTop: number;
   /** And this many more, drawn at random from the rest. */
   unrelatedRandom: number;
+  /** And this many sentences of random abstracts of the corpus (the easy ones: another topic). */
+  offTopic: number;
   seed: number;
 }
 
 export const DEFAULT_CANDIDATES: CandidateOptions = {
   unrelatedTop: 15,
   unrelatedRandom: 3,
+  offTopic: 2,
   seed: 7,
 };
 
@@ -107,6 +110,20 @@ export function candidatePairs(
     for (let k = 0; k < opts.unrelatedRandom && rest.length > 0; k++) {
       const [drawn] = rest.splice(Math.floor(random() * rest.length), 1);
       if (drawn) out.push(pair(drawn));
+    }
+    // A sentence on another topic altogether must read as unrelated too, not as evidence.
+    for (let k = 0; k < opts.offTopic && set.documents.length > 0; k++) {
+      const doc = set.documents[Math.floor(random() * set.documents.length)];
+      const sentence = doc?.sentences[Math.floor(random() * (doc?.sentences.length ?? 0))];
+      if (!doc || !sentence || claim.cited.includes(doc.id) || claim.evidence.has(doc.id)) continue;
+      out.push({
+        claim: statement,
+        text: sentence,
+        context: { title: doc.title, subjectFound: "nowhere" },
+        label: "unrelated",
+        group: claim.group,
+        source,
+      });
     }
     // Evidence in abstracts the search did not read is still evidence the model should know.
     const read = new Set(documents.map((d) => d.document.id));

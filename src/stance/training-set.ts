@@ -181,10 +181,7 @@ export async function loadTrainingSet(
   parts.set("fnc1-passage", passages);
   parts.set("scifact", scifact);
   parts.set("check-covid", checkCovid);
-  parts.set(
-    "contrast",
-    contrastPairs([...passages, ...scifact, ...checkCovid], CONTRAST_SHARE, seed + 4),
-  );
+  const contrastFrom = [...passages, ...scifact, ...checkCovid];
   if (wanted("scifact-candidates") || wanted("check-covid-candidates")) {
     const claims = options.claims ?? (await trainClaims(dataDir, log));
     for (const [source, { set, retrieved }] of [
@@ -195,6 +192,23 @@ export async function loadTrainingSet(
         parts.set(source, candidatePairs(retrieved, set, source, { seed: seed + 6 }));
     }
   }
+  // Direction pairs (one word or negation turned around) are also made from the candidates'
+  // evidence sentences, so the model meets them with their context.
+  const candidates = [
+    ...(parts.get("scifact-candidates") ?? []),
+    ...(parts.get("check-covid-candidates") ?? []),
+  ];
+  parts.set(
+    "contrast",
+    contrastPairs(
+      [
+        ...contrastFrom,
+        ...candidates.filter((p) => p.label !== "unrelated" && p.label !== "discuss"),
+      ],
+      CONTRAST_SHARE,
+      seed + 4,
+    ),
+  );
   const extra: Array<[PairSource, () => LabelledPair[]]> = [
     ["creak", () => creakPairs(dataDir)],
     ["covidfact", () => covidFactPairs(dataDir)],
