@@ -13,13 +13,29 @@ let store: Store;
 
 beforeAll(async () => {
   store = openSqliteStore(":memory:");
-  const lines = readFileSync(new URL("../corpus/check-covid/abstracts.jsonl", import.meta.url), "utf8");
+  const lines = readFileSync(
+    new URL("../corpus/check-covid/abstracts.jsonl", import.meta.url),
+    "utf8",
+  );
   await store.upsertDocuments(
     lines
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as { id: string; title: string; text: string; metadata?: Record<string, unknown> })
-      .map(({ id, title, text, metadata }) => ({ id, title, text, ...(metadata ? { metadata } : {}) })),
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            id: string;
+            title: string;
+            text: string;
+            metadata?: Record<string, unknown>;
+          },
+      )
+      .map(({ id, title, text, metadata }) => ({
+        id,
+        title,
+        text,
+        ...(metadata ? { metadata } : {}),
+      })),
   );
 });
 
@@ -52,7 +68,9 @@ describe("the offline check on the sample corpus", () => {
       expect(quote).not.toMatch(/do not support its use/);
     }
     const summary = version.report.summary.map((p) => p.text).join(" ");
-    expect(summary).not.toMatch(/In support, one source states: "However, the results of this study do not support/);
+    expect(summary).not.toMatch(
+      /In support, one source states: "However, the results of this study do not support/,
+    );
   });
 
   it("does not let a vitamin D study decide a claim about vitamin C", async () => {
@@ -93,7 +111,9 @@ describe("the offline check on the sample corpus", () => {
       const version = await check(input);
       for (const stance of ["supports", "refutes"] as const) {
         for (const { quote } of quotedAs(version, stance)) {
-          expect(quote, input).not.toMatch(/^(BACKGROUND|OBJECTIVES?|METHODS?|DESIGN|SETTING|FUNDING|IMPORTANCE|INTRODUCTION)\b/);
+          expect(quote, input).not.toMatch(
+            /^(BACKGROUND|OBJECTIVES?|METHODS?|DESIGN|SETTING|FUNDING|IMPORTANCE|INTRODUCTION)\b/,
+          );
           expect(quote, input).not.toMatch(/^(We aimed|This study aims|The aim of this study)/i);
         }
       }
@@ -111,7 +131,9 @@ describe("the offline check on the sample corpus", () => {
     expect(version.claim.keyTerms).not.toContain("long");
     if (version.verdict.label === "documented") {
       const answering = version.passages.filter((p) =>
-        /\b\d+\s*(days?|weeks?|months?|years?)\b|\b(wane|waning|persist|maintained|durable|lasting)/i.test(p.text),
+        /\b\d+\s*(days?|weeks?|months?|years?)\b|\b(wane|waning|persist|maintained|durable|lasting)/i.test(
+          p.text,
+        ),
       );
       expect(answering.length).toBeGreaterThan(0);
     }

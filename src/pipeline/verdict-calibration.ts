@@ -39,7 +39,7 @@ export function fitCalibration(
   outcomes: ReadonlyArray<{ side: VerdictSide; weight: number; correct: boolean }>,
   bins = 4,
 ): VerdictCalibration {
-  const fit = (side: VerdictSide): Array<[number, number]> => {
+  const fitSide = (side: VerdictSide): Array<[number, number]> => {
     const rows = outcomes.filter((o) => o.side === side).sort((a, b) => a.weight - b.weight);
     if (rows.length === 0) return [[Number.POSITIVE_INFINITY, 0.5]];
     const size = Math.ceil(rows.length / bins);
@@ -80,7 +80,11 @@ export function fitCalibration(
   };
   return {
     fittedFor,
-    sides: { supports: fit("supports"), refutes: fit("refutes"), unsettled: fit("unsettled") },
+    sides: {
+      supports: fitSide("supports"),
+      refutes: fitSide("refutes"),
+      unsettled: fitSide("unsettled"),
+    },
   };
 }
 
