@@ -15,7 +15,8 @@ export type PairFeatureName = (typeof PAIR_FEATURE_NAMES)[number];
  * changes (a word list, a tokenizer, a sentence splitter); the committed weights must then be
  * retrained (`npm run train:stance`), and model.test.ts fails until they are.
  */
-export const FEATURE_PIPELINE = "pair-features-3";
+// pair-features-4: the claim's subject skips "Says", a leading adverbial and speaker pronouns.
+export const FEATURE_PIPELINE = "pair-features-4";
 
 /** A pair to score: the claim, the text, and what is known of where the text comes from. */
 export interface StanceInput {

@@ -20,6 +20,28 @@ describe("claimSubject", () => {
     expect(keyOf("Activation of PPM1D suppresses p53 function.")).toBe("PPM1D");
   });
 
+  it('reads past a fact-checker\'s "Says" and a leading adverbial', () => {
+    expect(keyOf("Says Tennessee is providing millions of dollars to a virtual school.")).toBe(
+      "Tennessee",
+    );
+    expect(keyOf("Says that under the Obama administration, the debt has nearly doubled.")).toBe(
+      "debt",
+    );
+    expect(keyOf("From 2003 to 2006, Sesame Street made more than $211 million.")).toBe("Street");
+    expect(keyOf("In adults with diabetes, metformin lowers the risk of cancer.")).toBe(
+      "metformin",
+    );
+  });
+
+  it("names no subject when the claim's subject is its speaker or a bare adverb", () => {
+    // "We", "I", "she" are whoever said it; no source has to name "we" to bear on the claim.
+    expect(claimSubject("We spend more on our military than the next eight nations.")).toBe(
+      undefined,
+    );
+    expect(claimSubject("I never supported a state income tax for Texas.")).toBe(undefined);
+    expect(claimSubject("Says she is a registered nurse.")).toBe(undefined);
+  });
+
   it("finds what a question asks about", () => {
     expect(keyOf("Do face masks reduce the spread of COVID-19?")).toBe("masks");
     expect(keyOf("How long does immunity last after COVID-19 infection?")).toBe("immunity");

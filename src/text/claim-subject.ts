@@ -173,14 +173,44 @@ const QUESTION_OPENING =
 const THERE_IS =
   /^(?:it\s+is\s+(?:true|false|a\s+myth|not\s+true)\s+that\s+|there\s+(?:is|are|was|were)\s+(?:no|some|a|an|strong|little|weak)?\s*(?:\w+\s+)?(?:link|association|evidence|connection|relationship|correlation)\s+(?:between|that|of|for)\s+)/i;
 
+// "Says the debt has nearly doubled": fact-checkers' way of quoting a claim without its speaker.
+const ATTRIBUTION = /^(?:says|claims|said|stated)\s+(?:that\s+)?/i;
+
+// A leading adverbial set off by a comma: "From 2003 to 2006, Sesame Street made…", "In adults
+// with diabetes, metformin…", "According to the WHO, masks…".
+const LEADING_ADVERBIAL =
+  /^(?:in|on|from|since|during|after|before|under|over|at|for|with|without|among|between|by|through|until|because\s+of|according\s+to|as\s+of)\b[^,.;:?!]{1,80},\s*/i;
+
+// Word classes that never name what a claim is about ("I never…", "We definitely…",
+// "The only…"); acronyms and words mixing digits and letters (5G) are kept whatever the
+// tagger says.
+const NOT_A_SUBJECT_POS = new Set([
+  "PRON",
+  "ADV",
+  "DET",
+  "NUM",
+  "ADP",
+  "SCONJ",
+  "CCONJ",
+  "INTJ",
+  "PART",
+  "AUX",
+]);
+
 /** The claim's subject and the key term a source must mention to bear on it. */
 export function claimSubject(claim: string): ClaimSubject | undefined {
   const text = claim.trim();
-  const opening = THERE_IS.exec(text) ?? QUESTION_OPENING.exec(text);
-  const from = opening ? opening[0].length : 0;
+  let from = ATTRIBUTION.exec(text)?.[0].length ?? 0;
+  from += LEADING_ADVERBIAL.exec(text.slice(from))?.[0].length ?? 0;
+  const rest = text.slice(from);
+  const opening = THERE_IS.exec(rest) ?? QUESTION_OPENING.exec(rest);
+  from += opening ? opening[0].length : 0;
   const words = wordsOf(text).filter((w) => w.start >= from);
   if (words.length === 0) return undefined;
-  const verbs = verbPositions(text);
+  const tags = tagPositions(text);
+  const verbs = new Set(
+    [...tags].flatMap(([at, pos]) => (pos === "VERB" || pos === "AUX" ? [at] : [])),
+  );
   let end = words.length;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
@@ -199,7 +229,16 @@ export function claimSubject(claim: string): ClaimSubject | undefined {
   if (by > 0 && /^(is|are|was|were|be|been)$/i.test(words[end]?.text ?? "")) {
     span = words.slice(by + 1);
   }
-  const units = unitsOf(span);
+  // A claim whose subject is its speaker ("We spend more…", "I never supported…") names no
+  // subject a source must mention.
+  const units = unitsOf(
+    span.filter(
+      (w) =>
+        isNameLike(w.text) ||
+        /\d\p{L}|\p{L}\d/u.test(w.text) ||
+        !NOT_A_SUBJECT_POS.has(tags.get(w.start) ?? ""),
+    ),
+  );
   const key = chooseKey(units);
   if (!key) return undefined;
   const phrase = span.length > 0 ? text.slice(span[0]?.start, span[span.length - 1]?.end) : "";
@@ -214,15 +253,15 @@ export function claimSubject(claim: string): ClaimSubject | undefined {
   return { phrase, key, spellings };
 }
 
-/** Start offsets of the words wink-nlp tags as verbs. */
-function verbPositions(text: string): Set<number> {
-  const out = new Set<number>();
+/** The part-of-speech tag wink-nlp gives each word, by the word's start offset. */
+function tagPositions(text: string): Map<number, string> {
+  const out = new Map<number, string>();
   let at = 0;
   for (const token of analyze(text).tokens) {
     const found = text.indexOf(token.text, at);
     if (found < 0) continue;
     at = found + token.text.length;
-    if (token.pos === "VERB" || token.pos === "AUX") out.add(found);
+    out.set(found, token.pos);
   }
   return out;
 }
