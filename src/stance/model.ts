@@ -1,5 +1,6 @@
 // The offline stance model: loads the trained weights and predicts how a text stands towards a
 // claim (agree, disagree, discuss, unrelated) with probabilities.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { FactuallyError } from "../core/errors.js";
@@ -15,6 +16,11 @@ export interface StanceModel {
   /** The weights' version, e.g. `stance-gbdt-1`. */
   readonly id: string;
   readonly weights: StanceWeights;
+  /**
+   * `id#` and 12 hex digits of a SHA-256 of the trees: two trainings under one version name
+   * (a new recipe, new data) differ here, so settings fitted for one are known stale on another.
+   */
+  readonly fingerprint: string;
   /** Probabilities of the four stances of `text` towards `claim` (they sum to 1). */
   predict(claim: string, text: string, context?: StanceContext): StanceProbabilities;
   /** Many pairs at once; texts repeated across pairs are analysed once. */
@@ -73,8 +79,13 @@ export function createStanceModel(weights: StanceWeights): StanceModel {
     );
     return { agree: p[0] ?? 0, disagree: p[1] ?? 0, discuss: p[2] ?? 0, unrelated: p[3] ?? 0 };
   };
+  const digest = createHash("sha256")
+    .update(JSON.stringify([weights.base, weights.trees]))
+    .digest("hex")
+    .slice(0, 12);
   return {
     id: weights.version,
+    fingerprint: `${weights.version}#${digest}`,
     weights,
     predict: (claim, text, context) =>
       score({ claim, text, ...(context ? { context } : {}) }, memoizedAnalyzer(idf)),

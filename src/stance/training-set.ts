@@ -14,6 +14,7 @@ import {
 } from "./claim-evidence-data.js";
 import { contrastPairs } from "./contrast-pairs.js";
 import { checkCovidEvidenceSet, type EvidenceSet, scifactEvidenceSet } from "./evidence-sets.js";
+import { mismatchedPairs } from "./mismatched-pairs.js";
 import { passagePairs } from "./passage-pairs.js";
 import {
   checkCovidTrainPairs,
@@ -56,6 +57,8 @@ export const DEFAULT_MIX: TrainingMix = {
 const PASSAGE_SHARE = 0.2;
 // Share of short agree/disagree pairs that also yield a contradicted (label-flipped) pair.
 const CONTRAST_SHARE = 0.25;
+// Claim–evidence sets (evidence only) get one mismatched, unrelated pair per pair.
+const MISMATCH_SHARE = 1;
 
 const LICENCES: Record<PairSource, { name: string; files: string[]; licence: string }> = {
   fnc1: {
@@ -216,7 +219,11 @@ export async function loadTrainingSet(
     ["healthver", () => healthverPairs(dataDir)],
     ["climate-fever", () => climateFeverPairs(dataDir)],
   ];
-  for (const [source, load] of extra) if (wanted(source)) parts.set(source, load());
+  for (const [k, [source, load]] of extra.entries()) {
+    if (!wanted(source)) continue;
+    const pairs = load();
+    parts.set(source, [...pairs, ...mismatchedPairs(pairs, MISMATCH_SHARE, seed + 10 + k)]);
+  }
   const used = [...parts].filter(([source]) => wanted(source));
   return {
     pairs: used.flatMap(([, pairs]) => pairs),
