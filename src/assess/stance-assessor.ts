@@ -68,10 +68,11 @@ export interface StanceAssessorOptions {
   gates: EvidenceGates;
 }
 
-// Chosen by 5-fold cross-validation on SciFact train and Check-COVID train claims with
+// Chosen by 5-fold cross-validation on SciFact train and Check-COVID train claims (and on the
+// train parts of LIAR-PLUS and AVeriTeC, never trained on) with
 // stance-gbdt-3, jointly with the judge's settings (`npm run tune:verdict`); see models/README.md.
 export const DEFAULT_STANCE_THRESHOLDS: StanceAssessorOptions = {
-  evidenceAt: 0.15,
+  evidenceAt: 0.05,
   supportDirection: 0.65,
   refuteDirection: 0.45,
   gates: { subject: true, setup: true, negativeResult: true, directAnswer: true },

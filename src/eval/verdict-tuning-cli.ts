@@ -16,18 +16,30 @@ const { values } = parseArgs({
   options: {
     data: { type: "string", default: "../shared/data" },
     out: { type: "string" },
+    // A model other than the committed one (a candidate being trained: it is read only after
+    // the cross-validation folds are trained, so both can run at once), and its rounds.
+    model: { type: "string" },
+    rounds: { type: "string" },
   },
 });
 const dataDir = resolve(values.data ?? "../shared/data");
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const committed = loadStanceModel();
+const load = () => (values.model ? loadStanceModel(resolve(values.model)) : loadStanceModel());
 // The shipped model's recipe: its rounds were chosen by train:stance on held-out groups.
-const rounds = Number(committed.weights.training.hyperParameters.rounds ?? DEFAULT_PARAMS.rounds);
+const rounds = Number(
+  values.rounds ?? load().weights.training.hyperParameters.rounds ?? DEFAULT_PARAMS.rounds,
+);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  process.stderr.write(`--rounds must be a positive whole number, not ${values.rounds}\n`);
+  process.exit(2);
+}
 const started = performance.now();
-const prepared = [
-  ...(await crossValidatedClaims(dataDir, { params: { ...DEFAULT_PARAMS, rounds }, log })),
-  ...(await realWorldTrainClaims(dataDir, memoised(committed), log)),
-];
+const folds = await crossValidatedClaims(dataDir, { params: { ...DEFAULT_PARAMS, rounds }, log });
+const committed = load();
+const modelRounds = committed.weights.training.hyperParameters.rounds;
+if (modelRounds !== undefined && modelRounds !== rounds)
+  log(`note: the folds were trained with ${rounds} rounds, ${committed.id} with ${modelRounds}`);
+const prepared = [...folds, ...(await realWorldTrainClaims(dataDir, memoised(committed), log))];
 log(`${prepared.length} claims prepared; searching the grid…`);
 const results = await searchGrid(prepared);
 const best = results[0];
@@ -56,7 +68,7 @@ for (const [label, gates] of [
 ] as const) {
   ablation.push(row(label, await scoreSetting(prepared, best.setting, gates)));
 }
-const calibration = await calibrate(committed.id, prepared, best.setting);
+const calibration = await calibrate(committed.fingerprint, prepared, best.setting);
 process.stdout.write(
   [
     `Best settings (5-fold cross-validation, ${prepared.length} train claims, ${((performance.now() - started) / 1000).toFixed(0)} s):`,
@@ -70,10 +82,10 @@ process.stdout.write(
     "Each gate on its own, at the best settings:",
     formatTable([header, ...ablation]),
     "",
-    `Calibration (${committed.id}): ${JSON.stringify(calibration.sides)}`,
+    `Calibration (${committed.fingerprint}): ${JSON.stringify(calibration.sides)}`,
     "",
   ].join("\n"),
 );
-const line = { benchmark: "verdict-tuning", model: committed.id, best, calibration };
+const line = { benchmark: "verdict-tuning", model: committed.fingerprint, best, calibration };
 process.stdout.write(`${JSON.stringify(line)}\n`);
 if (values.out) writeFileSync(values.out, `${JSON.stringify(line, null, 2)}\n`);

@@ -106,6 +106,27 @@ describe("verdict tuning", () => {
 });
 
 describe("fitCalibration", () => {
+  it("never splits verdicts of equal weight between two bins", () => {
+    // Eight unsettled verdicts with no evidence at all (weight 0), half of them right, then four
+    // with some evidence, all wrong: four bins of three would cut the zeros in two.
+    const outcomes = [
+      ...Array.from({ length: 8 }, (_, i) => ({
+        side: "unsettled" as const,
+        weight: 0,
+        correct: i % 2 === 0,
+      })),
+      ...Array.from({ length: 4 }, (_, i) => ({
+        side: "unsettled" as const,
+        weight: 0.2 + i / 10,
+        correct: false,
+      })),
+    ];
+    expect(fitCalibration("fixture", outcomes, 4).sides.unsettled).toEqual([
+      [0, 0.5],
+      [Number.POSITIVE_INFINITY, 0],
+    ]);
+  });
+
   it("gives each bin the accuracy seen in it, rising with the weight of evidence", () => {
     const outcomes = [
       ...Array.from({ length: 10 }, (_, i) => ({

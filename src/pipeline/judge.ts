@@ -24,10 +24,11 @@ export interface JudgeOptions {
   calibration: VerdictCalibration;
 }
 
-// Chosen with the assessor's thresholds by 5-fold cross-validation on SciFact train and
-// Check-COVID train claims with stance-gbdt-3 (`npm run tune:verdict`; see models/README.md).
+// Chosen with the assessor's thresholds by 5-fold cross-validation on SciFact train,
+// Check-COVID train and the LIAR-PLUS and AVeriTeC train parts, with stance-gbdt-3
+// (`npm run tune:verdict`; see models/README.md).
 export const DEFAULT_JUDGE: JudgeOptions = {
-  relevancePower: 2,
+  relevancePower: 0,
   minWeight: 0.1,
   supportShare: 0.6,
   calibration: DEFAULT_CALIBRATION,

@@ -12,13 +12,27 @@ export interface VerdictCalibration {
   sides: Record<VerdictSide, ReadonlyArray<readonly [number, number]>>;
 }
 
-// Fitted on 5-fold cross-validated verdicts of SciFact train and Check-COVID train claims.
+// Fitted by `npm run tune:verdict` on the out-of-fold verdicts of SciFact and Check-COVID train
+// claims and on the LIAR-PLUS and AVeriTeC train parts, for the model named in `fittedFor`.
 export const DEFAULT_CALIBRATION: VerdictCalibration = {
-  fittedFor: "uncalibrated",
+  fittedFor: "stance-gbdt-3#775d12ca0dd2",
   sides: {
-    supports: [[Number.POSITIVE_INFINITY, 0.6]],
-    refutes: [[Number.POSITIVE_INFINITY, 0.6]],
-    unsettled: [[Number.POSITIVE_INFINITY, 0.6]],
+    supports: [
+      [0.717, 0.395],
+      [1.15, 0.413],
+      [Number.POSITIVE_INFINITY, 0.465],
+    ],
+    refutes: [
+      [0.332, 0.419],
+      [0.657, 0.462],
+      [1.108, 0.519],
+      [Number.POSITIVE_INFINITY, 0.524],
+    ],
+    unsettled: [
+      [0, 0.323],
+      [0.613, 0.311],
+      [Number.POSITIVE_INFINITY, 0.224],
+    ],
   },
 };
 
@@ -44,8 +58,13 @@ export function fitCalibration(
     if (rows.length === 0) return [[Number.POSITIVE_INFINITY, 0.5]];
     const size = Math.ceil(rows.length / bins);
     let groups: Array<{ upTo: number; n: number; correct: number }> = [];
-    for (let i = 0; i < rows.length; i += size) {
-      const chunk = rows.slice(i, i + size);
+    for (let i = 0; i < rows.length; ) {
+      // A bin ends where the weight changes: verdicts of equal weight (often 0, no evidence)
+      // are one case and get one accuracy.
+      let end = Math.min(rows.length, i + size);
+      while (end < rows.length && rows[end]?.weight === rows[end - 1]?.weight) end++;
+      const chunk = rows.slice(i, end);
+      i = end;
       groups.push({
         upTo: chunk[chunk.length - 1]?.weight ?? 0,
         n: chunk.length,
@@ -53,7 +72,7 @@ export function fitCalibration(
       });
     }
     const increasing = side !== "unsettled";
-    // Pool adjacent violators until the accuracies run the expected way.
+    // Pool adjacent violators (and equals) until the accuracies run strictly the expected way.
     for (let changed = true; changed; ) {
       changed = false;
       for (let i = 0; i + 1 < groups.length; i++) {
@@ -62,7 +81,7 @@ export function fitCalibration(
         if (!a || !b) continue;
         const accA = a.correct / a.n;
         const accB = b.correct / b.n;
-        if (increasing ? accA > accB : accA < accB) {
+        if (increasing ? accA >= accB : accA <= accB) {
           groups = [
             ...groups.slice(0, i),
             { upTo: b.upTo, n: a.n + b.n, correct: a.correct + b.correct },
