@@ -83,10 +83,9 @@ describe("the evidence balance", () => {
   const claim = "Vitamin D prevents influenza.";
   const sets: Array<[string, Source[], SourceAssessment[], Passage[]?]> = [
     [
-      "two close supporters, two loose contradictors",
+      "two confident supporters, two unsure contradictors",
       [1, 2, 3, 4].map((n) => source(n)),
-      [said(1, "supports"), said(2, "supports"), said(3, "refutes"), said(4, "refutes")],
-      [passage(1), passage(2), passage(3, 0.3), passage(4, 0.3)],
+      [said(1, "supports"), said(2, "supports"), said(3, "refutes", 0.3), said(4, "refutes", 0.3)],
     ],
     [
       "supporters, mixed and context",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
-import { judge } from "./judge.js";
+import { DEFAULT_JUDGE, judge } from "./judge.js";
 import { understandText } from "./understand.js";
 
 const claim = understandText("Vitamin D prevents influenza.");
@@ -67,19 +67,33 @@ describe("judge", () => {
     expect(stronger.label).toBe("mostly-supported");
   });
 
-  it("lets a source that matches the claim closely outweigh a loose match", () => {
+  // Relevance weighting is a setting: tuning turned it off for stance-gbdt-3 (the two-step
+  // assessor already asks whether a passage is evidence), but it must work when switched on.
+  const byRelevance = { ...DEFAULT_JUDGE, relevancePower: 2 };
+
+  it("with relevance weighting, lets a close match outweigh a loose one", () => {
     const sources = [source(1), source(2)];
     const assessments = [said(1, "supports"), said(2, "refutes")];
-    expect(judge(claim, sources, assessments, [close(1, 1), close(2, 0.5)]).label).toBe(
-      "mostly-supported",
-    );
-    expect(judge(claim, sources, assessments, [close(1, 0.5), close(2, 1)]).label).toBe("refuted");
+    const weighed = (passages: Passage[]) =>
+      judge(claim, sources, assessments, passages, byRelevance).label;
+    expect(weighed([close(1, 1), close(2, 0.5)])).toBe("mostly-supported");
+    expect(weighed([close(1, 0.5), close(2, 1)])).toBe("refuted");
   });
 
-  it("leaves a claim unverified when only loose matches take a side", () => {
+  it("with relevance weighting, leaves a claim unverified when only loose matches take a side", () => {
+    expect(
+      judge(claim, [source(1)], [said(1, "supports")], [close(1, 0.2)], byRelevance).label,
+    ).toBe("unverified");
+  });
+
+  it("by default, leaves a claim unverified only when too little evidence takes a side", () => {
     expect(judge(claim, [source(1)], [said(1, "supports")], [close(1, 0.2)]).label).toBe(
-      "unverified",
+      "supported",
     );
+    expect(
+      judge(claim, [source(1)], [said(1, "supports", DEFAULT_JUDGE.minWeight / 2)], [close(1, 1)])
+        .label,
+    ).toBe("unverified");
   });
 
   it("calls divided evidence on an absolute claim misleading", () => {
