@@ -25,9 +25,11 @@ const { values } = parseArgs({
 const dataDir = resolve(values.data ?? "../shared/data");
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const load = () => (values.model ? loadStanceModel(resolve(values.model)) : loadStanceModel());
-// The shipped model's recipe: its rounds were chosen by train:stance on held-out groups.
+// Without --rounds the model must exist now: its rounds (chosen by train:stance on held-out
+// groups) are the folds' recipe, and it is read once.
+const early = values.rounds === undefined ? load() : undefined;
 const rounds = Number(
-  values.rounds ?? load().weights.training.hyperParameters.rounds ?? DEFAULT_PARAMS.rounds,
+  values.rounds ?? early?.weights.training.hyperParameters.rounds ?? DEFAULT_PARAMS.rounds,
 );
 if (!Number.isInteger(rounds) || rounds < 1) {
   process.stderr.write(`--rounds must be a positive whole number, not ${values.rounds}\n`);
@@ -35,7 +37,7 @@ if (!Number.isInteger(rounds) || rounds < 1) {
 }
 const started = performance.now();
 const folds = await crossValidatedClaims(dataDir, { params: { ...DEFAULT_PARAMS, rounds }, log });
-const committed = load();
+const committed = early ?? load();
 const modelRounds = committed.weights.training.hyperParameters.rounds;
 if (modelRounds !== undefined && modelRounds !== rounds)
   log(`note: the folds were trained with ${rounds} rounds, ${committed.id} with ${modelRounds}`);

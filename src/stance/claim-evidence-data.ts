@@ -1,33 +1,12 @@
 // Labelled (claim, evidence) pairs from the shared data sets whose licences let a shipped model
 // learn from them (never a non-commercial set): each one teaches which way evidence points.
 // Every loader reads only the part of its set that training may use.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { FactuallyError } from "../core/errors.js";
 import { claimPart } from "../eval/claim-split.js";
 import type { StanceLabel } from "./labels.js";
-import type { LabelledPair } from "./science-data.js";
-
-function requireData(path: string): string {
-  if (!existsSync(path)) {
-    throw new FactuallyError(
-      "BAD_INPUT",
-      `${path} not found; pass --data DIR (the shared data folder)`,
-      {
-        target: path,
-      },
-    );
-  }
-  return path;
-}
-
-function jsonLines(path: string): Array<Record<string, unknown>> {
-  return readFileSync(requireData(path), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+import { jsonLines, type LabelledPair, requireData } from "./science-data.js";
 
 /** CREAK train (MIT): a claim about an entity and the sentence that explains its truth value. */
 export function creakPairs(dataDir: string): LabelledPair[] {

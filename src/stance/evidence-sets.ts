@@ -1,9 +1,7 @@
 // Claim sets whose evidence is annotated sentence by sentence (SciFact, Check-COVID): the claims,
 // their gold label, which sentences of which abstract are the evidence, and the abstracts.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { FactuallyError } from "../core/errors.js";
-import { readJsonLinesFile } from "../eval/json-lines-file.js";
+import { jsonLines } from "./science-data.js";
 
 /** A document as a list of sentences (the annotations count sentences from 0). */
 export interface SentenceDocument {
@@ -35,28 +33,15 @@ export interface EvidenceSet {
   claims: EvidenceClaim[];
 }
 
-function lines(path: string): Array<Record<string, unknown>> {
-  if (!existsSync(path)) {
-    throw new FactuallyError(
-      "BAD_INPUT",
-      `${path} not found; pass --data DIR (the shared data folder)`,
-      {
-        target: path,
-      },
-    );
-  }
-  return readJsonLinesFile(path);
-}
-
 /** SciFact claims of one split with their rationale sentences (REFUTE for CONTRADICT). */
 export function scifactEvidenceSet(dataDir: string, split: "train" | "dev"): EvidenceSet {
   const dir = join(dataDir, "scifact");
-  const documents = lines(join(dir, "corpus.jsonl")).map((d) => ({
+  const documents = jsonLines(join(dir, "corpus.jsonl")).map((d) => ({
     id: String(d.doc_id),
     title: String(d.title ?? ""),
     sentences: (d.abstract as unknown[]).map(String),
   }));
-  const claims = lines(join(dir, `claims_${split}.jsonl`)).map((c): EvidenceClaim => {
+  const claims = jsonLines(join(dir, `claims_${split}.jsonl`)).map((c): EvidenceClaim => {
     const raw = (c.evidence ?? {}) as Record<string, Array<{ sentences: number[]; label: string }>>;
     const first = Object.values(raw).flat()[0]?.label;
     const gold: GoldVerdict = first === "SUPPORT" ? "SUPPORT" : first ? "REFUTE" : "NEI";
@@ -85,7 +70,7 @@ export function checkCovidEvidenceSet(
   split: "train" | "dev" | "test",
 ): EvidenceSet {
   const dir = join(dataDir, "check-covid");
-  const documents = lines(join(dir, "corpus.json")).map((d) => ({
+  const documents = jsonLines(join(dir, "corpus.json")).map((d) => ({
     id: `cord:${String(d.cord_id)}`,
     title: String(d.title ?? ""),
     sentences: (d.abstract as unknown[]).map(String),
@@ -95,7 +80,7 @@ export function checkCovidEvidenceSet(
       ? ["test/covidCheck_test_composed.json", "test/covidCheck_test_extracted.json"]
       : [`${split}/covidCheck_${split}_composed+extracted.json`];
   const claims = files.flatMap((f) =>
-    lines(join(dir, f)).map((c): EvidenceClaim => {
+    jsonLines(join(dir, f)).map((c): EvidenceClaim => {
       const label = String(c.label);
       const gold: GoldVerdict =
         label === "SUPPORT" ? "SUPPORT" : label === "REFUTE" ? "REFUTE" : "NEI";

@@ -79,13 +79,17 @@ export function createStanceModel(weights: StanceWeights): StanceModel {
     );
     return { agree: p[0] ?? 0, disagree: p[1] ?? 0, discuss: p[2] ?? 0, unrelated: p[3] ?? 0 };
   };
-  const digest = createHash("sha256")
-    .update(JSON.stringify([weights.base, weights.trees]))
-    .digest("hex")
-    .slice(0, 12);
+  // Hashing the trees costs ~8 ms; only tuning and the settings test ask, so not at load.
+  let fingerprint: string | undefined;
   return {
     id: weights.version,
-    fingerprint: `${weights.version}#${digest}`,
+    get fingerprint() {
+      fingerprint ??= `${weights.version}#${createHash("sha256")
+        .update(JSON.stringify([weights.base, weights.trees]))
+        .digest("hex")
+        .slice(0, 12)}`;
+      return fingerprint;
+    },
     weights,
     predict: (claim, text, context) =>
       score({ claim, text, ...(context ? { context } : {}) }, memoizedAnalyzer(idf)),

@@ -137,7 +137,8 @@ export function wholeAbstract(doc: Abstract): string {
   return `${doc.title}\n${doc.sentences.join(" ")}`;
 }
 
-function jsonLines(path: string): Array<Record<string, unknown>> {
+/** `path`, or a clear error naming the flag that points at the shared data folder. */
+export function requireData(path: string): string {
   if (!existsSync(path)) {
     throw new FactuallyError(
       "BAD_INPUT",
@@ -147,5 +148,10 @@ function jsonLines(path: string): Array<Record<string, unknown>> {
       },
     );
   }
-  return readJsonLinesFile(path);
+  return path;
+}
+
+/** The objects of a JSON Lines file of the shared data folder. */
+export function jsonLines(path: string): Array<Record<string, unknown>> {
+  return readJsonLinesFile(requireData(path));
 }
