@@ -9,8 +9,8 @@ import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { Passage } from "../../core/schema/document.js";
 import type { Source } from "../../core/schema/source.js";
 import type { SourceAssessment } from "../../core/schema/source-assessment.js";
+import { assessPrompt } from "../../llm/prompts/assess.js";
 import { citeList } from "../../pipeline/write.js";
-import { assessPrompt } from "../prompts/assess.js";
 import {
   CONTRADICTED_SHARE,
   crossChecked,

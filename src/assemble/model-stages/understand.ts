@@ -3,7 +3,7 @@
 import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { Understander } from "../../core/interfaces/understander.js";
 import type { Claim } from "../../core/schema/claim.js";
-import { understandPrompt } from "../prompts/understand.js";
+import { understandPrompt } from "../../llm/prompts/understand.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
 export function modelUnderstander(model: StageModel, offline: Understander): Understander {

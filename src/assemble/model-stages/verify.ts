@@ -11,9 +11,9 @@ import type {
   ReportSentence,
   UnsupportedFacts,
 } from "../../core/schema/report.js";
+import { rewritePrompt, type SentenceToVerify, verifyPrompt } from "../../llm/prompts/verify.js";
 import { factsOf, SUPPORT_THRESHOLD, verifyReport } from "../../pipeline/verify.js";
 import { citeList } from "../../pipeline/write.js";
-import { rewritePrompt, type SentenceToVerify, verifyPrompt } from "../prompts/verify.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
 /** Sentences judged per call: few enough to keep each answer short and exact. */

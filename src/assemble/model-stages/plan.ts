@@ -4,7 +4,7 @@ import type { Planner } from "../../core/interfaces/planner.js";
 import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { Claim } from "../../core/schema/claim.js";
 import type { PlannedQuery, QueryPlan } from "../../core/schema/query-plan.js";
-import { planPrompt } from "../prompts/plan.js";
+import { planPrompt } from "../../llm/prompts/plan.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
 const MAX_QUERIES = 8;

@@ -4,11 +4,11 @@
 import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { WriteInput, Writer } from "../../core/interfaces/writer.js";
 import type { Report, ReportParagraph, ReportSentence } from "../../core/schema/report.js";
+import { type WriteOutput, writePrompt } from "../../llm/prompts/write.js";
 import { RELATED_QUESTIONS, relatedQuestions } from "../../pipeline/related-questions.js";
 import { SUPPORT_THRESHOLD, supportOf } from "../../pipeline/verify.js";
 import { citeList, DISCLAIMER } from "../../pipeline/write.js";
 import { credibilityNoteSentences, sourceAgendaSentences } from "../../sources/source-sentences.js";
-import { type WriteOutput, writePrompt } from "../prompts/write.js";
 import { flagSentences } from "./cross-check.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 

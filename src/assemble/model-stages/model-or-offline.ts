@@ -4,8 +4,8 @@
 import { FactuallyError, isFactuallyError } from "../../core/errors.js";
 import { detachedStageRun, type StageRun } from "../../core/interfaces/stage-run.js";
 import type { StageName } from "../../core/schema/check-event.js";
-import { callStructured, type ModelHandle } from "../model-caller.js";
-import type { Prompt } from "../prompts/prompt.js";
+import { callStructured, type ModelHandle } from "../../llm/model-caller.js";
+import type { Prompt } from "../../llm/prompts/prompt.js";
 
 /** A configured model and how long one stage may spend on it before falling back. */
 export interface StageModel {
