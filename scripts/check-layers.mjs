@@ -25,7 +25,7 @@ export const RULES = {
   llm: ["core", "text", "config", "web"],
   records: ["core", "text"],
   render: ["core", "text", "config", "records"],
-  data: ["core", "text"],
+  data: ["core", "text", "stance"],
   assemble: [
     "core",
     "text",

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { claimPart } from "../dist/eval/claim-split.js";
+import { claimPart } from "../dist/data/claim-split.js";
 import type { StanceLabel } from "../dist/stance/labels.js";
 import { jsonLines, type LabelledPair, requireData } from "./science-data.ts";
 

@@ -2,10 +2,10 @@
 // prints the embedding-selection figures as tables, then one JSON line.
 import { parseArgs } from "node:util";
 import { isFactuallyError } from "../dist/core/errors.js";
+import { defaultScifactDir } from "../dist/data/scifact-data.js";
 import { readEmbeddingCache, writeEmbeddingCache } from "../dist/embed/embedding-cache-file.js";
 import { memoizeEmbedder } from "../dist/embed/memo-embedder.js";
 import { loadUseLiteEmbedder } from "../dist/embed/use-lite.js";
-import { defaultScifactDir } from "../dist/eval/scifact-data.js";
 import { formatTable } from "../dist/text/table.js";
 import { type EmbeddingSelectionResult, runEmbeddingSelection } from "./embedding-selection.ts";
 import { RANKERS } from "./embedding-selection-rank.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { readJsonLinesFile } from "../dist/eval/json-lines-file.js";
-import { requireFile } from "../dist/eval/scifact-data.js";
+import { readJsonLinesFile } from "../dist/data/json-lines-file.js";
+import { requireFile } from "../dist/data/scifact-data.js";
 
 /** One claim with gold evidence: rationale sentences as `docId:index` (0-based into abstract[]). */
 export interface EvidenceClaim {

@@ -2,16 +2,17 @@
 // (a) sentences of the gold abstracts, (b) sentences of the top 10 retrieved abstracts, and
 // reranking the top 100 retrieved abstracts. Weights are chosen on train claims only.
 import type { CorpusSearchResult } from "../dist/core/interfaces/store.js";
-import { cosine } from "../dist/embed/embedder.js";
-import type { HybridCandidate } from "../dist/embed/hybrid-score.js";
-import type { MemoEmbedder } from "../dist/embed/memo-embedder.js";
-import { meanMetrics, type Qrels, type RetrievalMetrics } from "../dist/eval/retrieval-metrics.js";
+import type { Qrels } from "../dist/data/scifact-data.js";
 import {
   loadBeirTest,
   loadTrainAsRetrieval,
   type RetrievalSet,
   requireFile,
-} from "../dist/eval/scifact-data.js";
+} from "../dist/data/scifact-data.js";
+import { cosine } from "../dist/embed/embedder.js";
+import type { HybridCandidate } from "../dist/embed/hybrid-score.js";
+import type { MemoEmbedder } from "../dist/embed/memo-embedder.js";
+import { meanMetrics, type RetrievalMetrics } from "../dist/eval/retrieval-metrics.js";
 import { ingestPaths } from "../dist/ingest/ingest.js";
 import { openSqliteStore } from "../dist/store/sqlite/open.js";
 import {

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { FactuallyError } from "../dist/core/errors.js";
-import { readJsonLinesFile } from "../dist/eval/json-lines-file.js";
+import { readJsonLinesFile } from "../dist/data/json-lines-file.js";
 import type { StanceLabel, StanceProbabilities } from "../dist/stance/labels.js";
 import { topStance } from "../dist/stance/labels.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFnc1Split } from "../dist/eval/fnc1-data.js";
+import { readFnc1Split } from "../dist/data/fnc1-data.js";
 import { createStanceModel } from "../dist/stance/model.js";
 import { serializeWeights } from "../dist/stance/weights.js";
 import type { LabelledPair } from "./science-data.ts";

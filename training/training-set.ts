@@ -2,7 +2,7 @@
 // sets whose licence lets a shipped model learn from them) and splits them by group into a
 // fitting part and a held-out part for model selection.
 import { join } from "node:path";
-import { readFnc1Split } from "../dist/eval/fnc1-data.js";
+import { readFnc1Split } from "../dist/data/fnc1-data.js";
 import type { StanceWeights } from "../dist/stance/weights.js";
 import { mulberry32 } from "../dist/text/prng.js";
 import { candidatePairs, type RetrievedClaim, retrieveClaims } from "./candidate-pairs.ts";

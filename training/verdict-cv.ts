@@ -3,9 +3,9 @@
 // selected passages. One idf table over all pairs (unsupervised word statistics).
 import { join } from "node:path";
 import type { StancePredictor } from "../dist/assess/stance-assessor.js";
-import { loadAveritec } from "../dist/eval/averitec-data.js";
-import { AVERITEC_SCHEME, LIAR_SCHEME } from "../dist/eval/label-mappings.js";
-import { loadLiarPlus } from "../dist/eval/liar-plus-data.js";
+import { loadAveritec } from "../dist/data/averitec-data.js";
+import { AVERITEC_SCHEME, LIAR_SCHEME } from "../dist/data/label-mappings.js";
+import { loadLiarPlus } from "../dist/data/liar-plus-data.js";
 import type { GbdtParams } from "../dist/stance/gbdt.js";
 import { createStanceModel } from "../dist/stance/model.js";
 import { featurizePairs, fitStanceWeights, learnStanceIdf } from "./train.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StancePredictor } from "../dist/assess/stance-assessor.js";
 import type { Source } from "../dist/core/schema/source.js";
-import { SCIFACT_SCHEME } from "../dist/eval/label-mappings.js";
+import { SCIFACT_SCHEME } from "../dist/data/label-mappings.js";
 import { understandText } from "../dist/pipeline/understand.js";
 import { fitCalibration } from "../dist/pipeline/verdict-calibration.js";
 import {

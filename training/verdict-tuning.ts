@@ -9,10 +9,10 @@ import { createStanceAssessor, type StancePredictor } from "../dist/assess/stanc
 import type { Claim } from "../dist/core/schema/claim.js";
 import type { Passage } from "../dist/core/schema/document.js";
 import type { Source } from "../dist/core/schema/source.js";
-import { SCIFACT_SCHEME, type VerdictScheme } from "../dist/eval/label-mappings.js";
+import { SCIFACT_SCHEME, type VerdictScheme } from "../dist/data/label-mappings.js";
+import type { VerificationSet } from "../dist/data/verification-data.js";
 import { scoreLabels } from "../dist/eval/label-scores.js";
 import { VERDICT_TO_GOLD } from "../dist/eval/verification.js";
-import type { VerificationSet } from "../dist/eval/verification-data.js";
 import { DEFAULT_JUDGE, judge, tallyByVoice } from "../dist/pipeline/judge.js";
 import { planQueries } from "../dist/pipeline/plan.js";
 import { readHits } from "../dist/pipeline/read.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Stance } from "../core/schema/source-assessment.js";
 import { VerdictLabel } from "../core/schema/verdict.js";
+import { LIAR_COLLAPSE } from "./liar-plus-data.js";
 import {
   AVERITEC_SCHEME,
   CLIMATE_FEVER_3WAY_SCHEME,
@@ -10,7 +11,6 @@ import {
   SCIFACT_SCHEME,
   WICE_SCHEME,
 } from "./label-mappings.js";
-import { LIAR_COLLAPSE } from "./liar-plus-data.js";
 
 const VERDICTS = VerdictLabel.options.flatMap((o) => o.options);
 

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { FactuallyError } from "../core/errors.js";
 import { readJsonLinesFile } from "./json-lines-file.js";
-import type { Qrels } from "./retrieval-metrics.js";
+
+/** Relevant document ids per query id. */
+export type Qrels = ReadonlyMap<string, ReadonlySet<string>>;
 
 export interface RetrievalSet {
   name: string;
