@@ -16,7 +16,7 @@ export {
   type LlmProvider,
 } from "./config/llm-config.js";
 export * from "./core/index.js";
-export { SCIFACT_SCHEME, type VerdictScheme } from "./eval/label-mappings.js";
+export { SCIFACT_SCHEME, type VerdictScheme } from "./data/label-mappings.js";
 export { runScifactRetrieval, type ScifactRetrievalResult } from "./eval/scifact-retrieval.js";
 export { runVerification, VERDICT_TO_GOLD } from "./eval/verification.js";
 export { INGEST_FORMATS, type IngestFormat } from "./ingest/formats/types.js";

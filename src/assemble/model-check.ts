@@ -5,13 +5,13 @@ import type { LlmConfig } from "../config/llm-config.js";
 import type { Store } from "../core/interfaces/store.js";
 import type { ModelHandle } from "../llm/model-caller.js";
 import { PROMPT_VERSIONS } from "../llm/prompts/index.js";
-import { modelAssessor } from "../llm/stages/assess.js";
-import type { StageModel } from "../llm/stages/model-or-offline.js";
-import { modelPlanner } from "../llm/stages/plan.js";
-import { modelUnderstander } from "../llm/stages/understand.js";
-import { modelVerifier } from "../llm/stages/verify.js";
-import { modelWriter } from "../llm/stages/write.js";
 import type { CheckDependencies } from "../pipeline/run.js";
+import { modelAssessor } from "./model-stages/assess.js";
+import type { StageModel } from "./model-stages/model-or-offline.js";
+import { modelPlanner } from "./model-stages/plan.js";
+import { modelUnderstander } from "./model-stages/understand.js";
+import { modelVerifier } from "./model-stages/verify.js";
+import { modelWriter } from "./model-stages/write.js";
 import { offlineCheckDependencies } from "./offline-check.js";
 
 /** Rounds of calls one stage may need in sequence (verify: judge, rewrite, judge again). */

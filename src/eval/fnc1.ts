@@ -1,9 +1,9 @@
 // The FNC-1 benchmark: the stance model on the competition test pairs, scored like the
 // official scorer, with the published anchors to compare against.
 
+import { readFnc1Split } from "../data/fnc1-data.js";
 import { type StanceLabel, topStance } from "../stance/labels.js";
 import type { StanceModel } from "../stance/model.js";
-import { readFnc1Split } from "./fnc1-data.js";
 import { type Fnc1Score, scoreFnc1 } from "./fnc1-score.js";
 
 /** Published relative scores on the competition test set. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { WiceLabel } from "./label-mappings.js";
+import type { WiceLabel } from "../data/label-mappings.js";
 import { wiceTwoWayViews } from "./pair-benchmarks.js";
 import type { PairOutcome } from "./stance-pairs.js";
 

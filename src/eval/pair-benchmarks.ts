@@ -1,16 +1,18 @@
 // The pair benchmarks `factually eval` runs through the assessor alone: how each one's pairs
 // are read, how stances map onto its labels, and any further view of the same outcomes.
-import type { PairBenchmarkName } from "./benchmark-catalogue.js";
-import { loadHealthver } from "./healthver-data.js";
+
+import { loadHealthver } from "../data/healthver-data.js";
 import {
   HEALTHVER_SCHEME,
   type StanceScheme,
   WICE_SCHEME,
   type WiceLabel,
-} from "./label-mappings.js";
+} from "../data/label-mappings.js";
+import type { PairSet } from "../data/stance-pairs.js";
+import { loadWice } from "../data/wice-data.js";
+import type { PairBenchmarkName } from "./benchmark-catalogue.js";
 import { type LabelScores, scoreLabels } from "./label-scores.js";
-import type { PairOutcome, PairSet } from "./stance-pairs.js";
-import { loadWice } from "./wice-data.js";
+import type { PairOutcome } from "./stance-pairs.js";
 
 /** Another row of figures over the same run: other labels, or claims instead of pairs. */
 export interface PairView {

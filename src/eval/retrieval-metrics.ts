@@ -1,7 +1,7 @@
 // Standard ranked-retrieval metrics with binary relevance, as BEIR computes them (pytrec_eval).
+import type { Qrels } from "../data/scifact-data.js";
 
 /** Relevant document ids per query id. */
-export type Qrels = ReadonlyMap<string, ReadonlySet<string>>;
 
 /** nDCG@k with binary gains: DCG of the ranking over DCG of the ideal ranking. */
 export function ndcgAt(

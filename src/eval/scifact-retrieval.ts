@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RetrievalOptions } from "../core/interfaces/store.js";
-import { ingestPaths } from "../ingest/ingest.js";
-import { DEFAULT_RETRIEVAL, TRIED_RETRIEVAL } from "../store/sqlite/corpus-search.js";
-import { openSqliteStore } from "../store/sqlite/open.js";
-import { meanMetrics, type RetrievalMetrics } from "./retrieval-metrics.js";
 import {
   loadBeirTest,
   loadTrainAsRetrieval,
   type RetrievalSet,
   requireFile,
-} from "./scifact-data.js";
+} from "../data/scifact-data.js";
+import { ingestPaths } from "../ingest/ingest.js";
+import { DEFAULT_RETRIEVAL, TRIED_RETRIEVAL } from "../store/sqlite/corpus-search.js";
+import { openSqliteStore } from "../store/sqlite/open.js";
+import { meanMetrics, type RetrievalMetrics } from "./retrieval-metrics.js";
 
 export interface RetrievalRun {
   label: string;

@@ -4,8 +4,8 @@
 // claims can flatter — or, on the twins, sink — a model trained on SciFact train. A claim
 // counts as unseen when none of its evidence abstracts is the evidence of a train claim (so no
 // sentence of them was a training rationale); NEI claims have no evidence and count as unseen.
-import { type BenchmarkFolder, requireDataFile } from "./benchmark-files.js";
-import { readJsonLinesFile } from "./json-lines-file.js";
+import { type BenchmarkFolder, requireDataFile } from "../data/benchmark-files.js";
+import { readJsonLinesFile } from "../data/json-lines-file.js";
 
 /** A claim, its evidence abstracts and the text of its rationale sentences. */
 export interface RationaleClaim {

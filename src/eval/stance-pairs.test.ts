@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createStanceAssessor, type StancePredictor } from "../assess/stance-assessor.js";
 import { Source } from "../core/schema/source.js";
-import { HEALTHVER_SCHEME } from "./label-mappings.js";
-import { pairInput, runStancePairs, type StancePair } from "./stance-pairs.js";
+import { HEALTHVER_SCHEME } from "../data/label-mappings.js";
+import type { StancePair } from "../data/stance-pairs.js";
+import { pairInput, runStancePairs } from "./stance-pairs.js";
 
 // A stand-in stance model: "not" disagrees, "shown" agrees, anything else is unrelated.
 const stance: StancePredictor = {

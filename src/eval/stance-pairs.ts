@@ -6,26 +6,11 @@ import type { StageRun } from "../core/interfaces/stage-run.js";
 import type { Passage } from "../core/schema/document.js";
 import type { Source } from "../core/schema/source.js";
 import type { Stance } from "../core/schema/source-assessment.js";
+import type { StanceScheme } from "../data/label-mappings.js";
+import type { PairSet, StancePair } from "../data/stance-pairs.js";
 import { understandText } from "../pipeline/understand.js";
 import { contentHash } from "../text/hash.js";
-import type { StanceScheme } from "./label-mappings.js";
 import { type LabelScores, scoreLabels } from "./label-scores.js";
-
-export interface StancePair<L extends string> {
-  /** Unique per pair. */
-  id: string;
-  /** The claim's id: pairs of one claim share it. */
-  claimId: string;
-  claim: string;
-  evidence: string;
-  gold: L;
-}
-
-export interface PairSet<L extends string> {
-  name: string;
-  pairs: Array<StancePair<L>>;
-  notes?: string[];
-}
 
 export interface PairOutcome<L extends string> {
   id: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { offlineCheckDependencies } from "../assemble/offline-check.js";
 import { createStanceAssessor, type StancePredictor } from "../assess/stance-assessor.js";
-import { SCIFACT_SCHEME } from "./label-mappings.js";
+import { SCIFACT_SCHEME } from "../data/label-mappings.js";
+import type { VerificationSet } from "../data/verification-data.js";
 import { type ClaimOutcome, runVerification, scoreOutcomes } from "./verification.js";
-import type { VerificationSet } from "./verification-data.js";
 
 function outcome(partial: Partial<ClaimOutcome>): ClaimOutcome {
   return {

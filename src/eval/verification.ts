@@ -2,12 +2,12 @@
 // the evidence found; every claim's outcome is kept so wrong verdicts can be looked at.
 import type { Store } from "../core/interfaces/store.js";
 import type { VerdictLabel } from "../core/schema/verdict.js";
+import { SCIFACT_SCHEME, type VerdictScheme } from "../data/label-mappings.js";
+import type { GoldLabel, VerificationSet } from "../data/verification-data.js";
 import { type CheckDependencies, type CheckLimits, runCheck } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import { type Calibration, calibration } from "./calibration.js";
-import { SCIFACT_SCHEME, type VerdictScheme } from "./label-mappings.js";
 import { type LabelScores, scoreLabels } from "./label-scores.js";
-import type { GoldLabel, VerificationSet } from "./verification-data.js";
 
 /** How our verdicts map onto SciFact's and Check-COVID's three labels (see label-mappings.ts). */
 export const VERDICT_TO_GOLD: Readonly<Record<VerdictLabel, GoldLabel>> =

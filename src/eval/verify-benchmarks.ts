@@ -1,10 +1,9 @@
 // The claim-level benchmarks `factually eval` runs through the full check: how each one's claims
 // and corpus are read, how verdicts map onto its labels, and any further view of the same
 // outcomes (a subset, another labelling). Folders and splits: benchmark-catalogue.ts.
-import { loadAveritec } from "./averitec-data.js";
-import type { VerifyBenchmarkName } from "./benchmark-catalogue.js";
-import type { ClaimPart } from "./claim-split.js";
-import { loadClimateFever } from "./climate-fever-data.js";
+import { loadAveritec } from "../data/averitec-data.js";
+import type { ClaimPart } from "../data/claim-split.js";
+import { loadClimateFever } from "../data/climate-fever-data.js";
 import {
   AVERITEC_SCHEME,
   CLIMATE_FEVER_3WAY_SCHEME,
@@ -12,15 +11,16 @@ import {
   LIAR_SCHEME,
   SCIFACT_SCHEME,
   type VerdictScheme,
-} from "./label-mappings.js";
-import { loadLiarPlus } from "./liar-plus-data.js";
-import { scifactUnseenDevClaims } from "./scifact-unseen.js";
-import { type ClaimOutcome, scoreOutcomes, type VerificationMetrics } from "./verification.js";
+} from "../data/label-mappings.js";
+import { loadLiarPlus } from "../data/liar-plus-data.js";
 import {
   loadCheckCovid,
   loadScifactVerification,
   type VerificationSet,
-} from "./verification-data.js";
+} from "../data/verification-data.js";
+import type { VerifyBenchmarkName } from "./benchmark-catalogue.js";
+import { scifactUnseenDevClaims } from "./scifact-unseen.js";
+import { type ClaimOutcome, scoreOutcomes, type VerificationMetrics } from "./verification.js";
 
 /** Another row of figures over the same run: a subset of the claims or another labelling. */
 export interface VerifyView {

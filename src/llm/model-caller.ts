@@ -12,7 +12,7 @@ import {
 import type { z } from "zod";
 import { FactuallyError, isFactuallyError } from "../core/errors.js";
 import type { StageRun } from "../core/interfaces/stage-run.js";
-import { isRetryableStatus, retryDelayMs, sleep } from "./backoff.js";
+import { isRetryableStatus, retryDelayMs, sleep } from "../web/backoff.js";
 import { parseModelJson } from "./json-reply.js";
 import type { Limiter } from "./limiter.js";
 

@@ -1,6 +1,7 @@
 // Reads a page's metadata from meta tags, JSON-LD, <time>, <link rel=canonical> and <html lang>.
+
+import { normalizeIsoDate } from "../text/iso-date.js";
 import type { HtmlDocument } from "./html-dom.js";
-import { normalizeIsoDate } from "./iso-date.js";
 import { jsonLdArticle } from "./json-ld.js";
 
 /** What a page says about itself; every field is absent when the page does not say it. */

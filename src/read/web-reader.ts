@@ -9,9 +9,9 @@ import type { Document } from "../core/schema/document.js";
 import type { PriorFactCheck, SearchHit } from "../core/schema/search-hit.js";
 import { READ_NOTE_KEY } from "../pipeline/read.js";
 import { contentHash } from "../text/hash.js";
+import { normalizeIsoDate } from "../text/iso-date.js";
 import { extractHtml } from "./extract-html.js";
 import { extractPdf } from "./extract-pdf.js";
-import { normalizeIsoDate } from "./iso-date.js";
 import type { FetchedPage, PageFetcher } from "./page-fetcher.js";
 
 export class WebReader implements Reader {

@@ -2,8 +2,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { FactuallyError } from "../../core/errors.js";
+import { defaultFnc1Dir } from "../../data/fnc1-data.js";
 import { FNC1_ANCHORS, type Fnc1EvalResult, runFnc1Eval } from "../../eval/fnc1.js";
-import { defaultFnc1Dir } from "../../eval/fnc1-data.js";
 import { STANCE_LABELS } from "../../stance/labels.js";
 import { loadStanceModel, type StanceModel } from "../../stance/model.js";
 import { formatTable } from "../../text/table.js";

@@ -1,11 +1,11 @@
 // `factually eval healthver` and `eval wice`: the pipeline's assessor on (claim, evidence)
 // pairs, no retrieval, scored as labels per class with the confusion matrix.
 import { resolve } from "node:path";
+import { writeJsonLinesFile } from "../../data/json-lines-file.js";
+import { defaultDataDir } from "../../data/verification-data.js";
 import { PAIR_CATALOGUE, type PairBenchmarkName } from "../../eval/benchmark-catalogue.js";
-import { writeJsonLinesFile } from "../../eval/json-lines-file.js";
 import { PAIR_BENCHMARKS, type PairBenchmark, type PairView } from "../../eval/pair-benchmarks.js";
 import { type PairRunResult, runStancePairs } from "../../eval/stance-pairs.js";
-import { defaultDataDir } from "../../eval/verification-data.js";
 import { openSqliteStore } from "../../store/sqlite/open.js";
 import { formatTable } from "../../text/table.js";
 import { checkStages } from "../check-deps.js";

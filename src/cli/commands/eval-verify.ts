@@ -1,10 +1,10 @@
 // `factually eval scifact-verify`, `check-covid`, `liar-plus`, `averitec`, `climate-fever`: the
 // full check on benchmark claims, scored as labels, calibration and evidence recall.
 import { resolve } from "node:path";
+import { writeJsonLinesFile } from "../../data/json-lines-file.js";
+import { defaultDataDir } from "../../data/verification-data.js";
 import { VERIFY_CATALOGUE, type VerifyBenchmarkName } from "../../eval/benchmark-catalogue.js";
-import { writeJsonLinesFile } from "../../eval/json-lines-file.js";
 import { runVerification, type VerificationResult } from "../../eval/verification.js";
-import { defaultDataDir } from "../../eval/verification-data.js";
 import {
   VERIFY_BENCHMARKS,
   type VerifyBenchmark,

@@ -1,6 +1,6 @@
 // `factually eval scifact-retrieval`: the retrieval benchmark, as a table and a JSON line.
 import { resolve } from "node:path";
-import { defaultScifactDir } from "../../eval/scifact-data.js";
+import { defaultScifactDir } from "../../data/scifact-data.js";
 import { runScifactRetrieval, type ScifactRetrievalResult } from "../../eval/scifact-retrieval.js";
 import { formatTable } from "../../text/table.js";
 import type { CliIo } from "../io.js";

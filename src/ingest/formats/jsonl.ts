@@ -1,6 +1,6 @@
 // Generic JSON lines: one `{id?, title?, text, url?, published_at?, publisher?}` object per line.
 import { z } from "zod";
-import { normalizeIsoDate } from "../../read/iso-date.js";
+import { normalizeIsoDate } from "../../text/iso-date.js";
 import { isJsonObject, readJsonLines } from "./json-lines.js";
 import { describeIssues, documentRecord, skippedRecord } from "./parsed-record.js";
 import type { FormatParser, ParsedRecord } from "./types.js";

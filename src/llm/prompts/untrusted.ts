@@ -84,7 +84,7 @@ const JOINER = "\u2060";
  * The text with a word joiner after the first character of every chat-template token, so that a
  * server which renders the chat template to text and tokenizes it with special tokens enabled
  * (llama.cpp's server, Ollama) reads them as plain characters. Quotes are compared with format
- * characters removed (see stages/quotes.ts), so a quote of such text still matches its source.
+ * characters removed (see assemble/model-stages/quotes.ts), so a quote of such text still matches its source.
  */
 export function neutralizeChatTokens(text: string): string {
   return text.replace(CHAT_TOKEN, (token) => `${token.slice(0, 1)}${JOINER}${token.slice(1)}`);

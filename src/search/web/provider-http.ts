@@ -2,7 +2,7 @@
 // retries on 429/5xx (honouring Retry-After), a per-instance pace, a size cap, and errors that
 // say what to do next without ever repeating an API key.
 import { FactuallyError } from "../../core/errors.js";
-import { isRetryableStatus, retryAfterMs, retryDelayMs, sleep } from "../../llm/backoff.js";
+import { isRetryableStatus, retryAfterMs, retryDelayMs, sleep } from "../../web/backoff.js";
 import { createRequestPacer } from "./request-pacer.js";
 import { excerpt, ResponseTooLarge, readBodyCapped } from "./response-body.js";
 

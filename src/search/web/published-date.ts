@@ -1,6 +1,6 @@
 // The dates search APIs give, as the ISO forms hits carry: ISO already (Exa, Brave's page_age,
 // Google's reviewDate), RFC 1123 (Tavily news), or "Mar 4, 2024" as Google shows it (Serper).
-import { normalizeIsoDate } from "../../read/iso-date.js";
+import { normalizeIsoDate } from "../../text/iso-date.js";
 
 const MONTHS = [
   "january",

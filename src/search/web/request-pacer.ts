@@ -1,6 +1,6 @@
 // Keeps one provider instance under its rate limit: request starts are spaced a minimum interval
 // apart, in the order they asked.
-import { sleep } from "../../llm/backoff.js";
+import { sleep } from "../../web/backoff.js";
 
 /** Resolves when the caller may start its request; rejects with the signal's reason on abort. */
 export type RequestPacer = (signal?: AbortSignal) => Promise<void>;
