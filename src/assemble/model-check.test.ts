@@ -176,10 +176,11 @@ describe.each(WIRES)("a model-backed check over $name", ({ settings }) => {
   it("abandons a hung server after the timeout and assesses offline", async () => {
     const { version } = await check(
       { faults: { assess: always({ kind: "hang" }) } },
-      { timeoutMs: 300 },
+      // Long enough that a busy machine does not time out the stages that do answer.
+      { timeoutMs: 2_000 },
     );
     expect(version.fallbacks).toEqual([
-      { stage: "assess", reason: expect.stringContaining("did not answer within 300 ms") },
+      { stage: "assess", reason: expect.stringContaining("did not answer within 2000 ms") },
     ]);
     expect(version.assessments.length).toBe(version.sources.length);
     expect(version.report.writer).toContain("write@3");

@@ -101,19 +101,25 @@ describe("runAndStore", () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let searching: () => void = () => {};
+    const inSearch = new Promise<void>((resolve) => {
+      searching = resolve;
+    });
     // Holds the run inside its search stage until released: a run genuinely in progress.
     const slow: CheckDependencies = {
       ...deps,
       providers: deps.providers.map((p) => ({
         id: p.id,
         search: async (query, options) => {
+          searching();
           await gate;
           return p.search(query, options);
         },
       })),
     };
     const running = runAndStore(store, slow, CLAIM);
-    await new Promise((r) => setTimeout(r, 20));
+    // Waits for the run to reach its search stage, not for a time a busy machine may exceed.
+    await inSearch;
     await expect(runAndStore(store, deps, CLAIM)).rejects.toMatchObject({ code: "CONFLICT" });
     release();
     const done = await running;

@@ -25,4 +25,31 @@ describe("registrableHost", () => {
   ])("%s → %s", (host, registrable) => {
     expect(registrableHost(host)).toBe(registrable);
   });
+
+  // From the whole Public Suffix List; the hand-kept subset used before tldts got pvt.k12.ma.us,
+  // *.sch.uk, the !city.kawasaki.jp exception and ac.at wrong.
+  it.each([
+    ["foo.bar.pvt.k12.ma.us", "bar.pvt.k12.ma.us"],
+    ["www.example.co.uk", "example.co.uk"],
+    ["sub.example.com.au", "example.com.au"],
+    ["x.github.io", "x.github.io"],
+    ["www.school.kent.sch.uk", "school.kent.sch.uk"],
+    ["news.example.co.za", "example.co.za"],
+    ["city.kawasaki.jp", "city.kawasaki.jp"],
+    ["www.lemonde.gouv.fr", "lemonde.gouv.fr"],
+    ["app.someone.herokuapp.com", "someone.herokuapp.com"],
+    ["data.example.ac.at", "example.ac.at"],
+    ["blog.example.com.ng", "example.com.ng"],
+    ["www.example.xn--p1ai", "example.xn--p1ai"],
+    ["intranet.corp.internal", "corp.internal"],
+  ])("%s → %s (from the whole list)", (host, registrable) => {
+    expect(registrableHost(host)).toBe(registrable);
+  });
+
+  it.each(["10.0.0.1", "::1", "2001:db8::1", "[2001:db8::1]"])(
+    "keeps the IP literal %s as it is",
+    (ip) => {
+      expect(registrableHost(ip)).toBe(ip);
+    },
+  );
 });

@@ -47,7 +47,7 @@ describe("factually eval fnc1", () => {
   });
 
   describe.skipIf(!existsSync(SHARED))(
-    "on the real FNC-1 competition test set (needs ../shared/data/fnc-1)",
+    "on the real FNC-1 competition test set (needs ../shared/data/fnc-1; skipped when it is absent)",
     () => {
       it("scores at least 0.78 of MAX", async () => {
         const io = captureIo();

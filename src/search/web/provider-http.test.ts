@@ -90,12 +90,17 @@ describe("pace", () => {
 
   it("lets requests overlap when no interval is set", async () => {
     server.reply({ hang: true });
-    const http = createProviderHttp({ provider: "test" }, { timeoutMs: 150, retries: 0 });
+    const http = createProviderHttp({ provider: "test" }, { retries: 0 });
     const url = `${server.baseUrl}/s`;
-    const results = await Promise.allSettled([
-      http.requestJson({ method: "GET", url }),
-      http.requestJson({ method: "GET", url }),
+    const controller = new AbortController();
+    const both = Promise.allSettled([
+      http.requestJson({ method: "GET", url, signal: controller.signal }),
+      http.requestJson({ method: "GET", url, signal: controller.signal }),
     ]);
+    // Both reach the server while neither has an answer; then the caller gives up on them.
+    await server.received(2);
+    controller.abort();
+    const results = await both;
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(server.events).toEqual(["request 1", "request 2"]);
   });

@@ -24,6 +24,8 @@ export interface LoopbackServer {
   readonly events: string[];
   /** Replaces the script: the replies are used in order, the last one for every later request. */
   reply(...replies: Reply[]): void;
+  /** Resolves once `count` requests have arrived (an event to await, not a time to guess). */
+  received(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   let script: Reply[] = [{ status: 200, body: {} }];
   const requests: RecordedRequest[] = [];
   const events: string[] = [];
+  const waiters: Array<{ count: number; arrived: () => void }> = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -46,6 +49,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
       });
       const n = requests.length;
       events.push(`request ${n}`);
+      for (const waiter of waiters.filter((w) => w.count <= n)) waiter.arrived();
       const reply = script.length > 1 ? (script.shift() as Reply) : (script[0] as Reply);
       if ("hang" in reply) return;
       send(response, reply);
@@ -60,6 +64,10 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     events,
     reply(...replies) {
       script = replies.length > 0 ? replies : [{ status: 200, body: {} }];
+    },
+    received(count) {
+      if (requests.length >= count) return Promise.resolve();
+      return new Promise((arrived) => waiters.push({ count, arrived }));
     },
     close() {
       server.closeAllConnections();
