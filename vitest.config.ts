@@ -16,7 +16,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "test/**/*.test.ts",
+            "bench/**/*.test.ts",
+            "training/**/*.test.ts",
+            "scripts/**/*.test.mjs",
+          ],
           exclude: [...configDefaults.exclude, ...E2E],
           testTimeout: 20_000,
           hookTimeout: 20_000,
