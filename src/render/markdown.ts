@@ -111,7 +111,7 @@ export function renderCheckMarkdown(
 /** A Markdown link, only to an http(s) address: a `javascript:` URL from a source stays text. */
 function linkTo(text: string, url: string | undefined): string {
   if (!url || !/^https?:\/\//i.test(url)) return text;
-  return `[${text}](${encodeURI(url).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})`;
+  return `[${text}](${encodeURI(url.toWellFormed()).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})`;
 }
 
 /** "[2]" becomes a link to the numbered source (after escaping, so only our brackets match). */
