@@ -280,6 +280,10 @@ describe("configuration and usage errors", () => {
 
   it("exits 2 on an unknown command or option, 0 on --help", async () => {
     expect((await cli(["frobnicate"])).code).toBe(2);
+    const typo = await cli(["nosuch", "--help"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown command 'nosuch'");
+    expect(typo.stdout).toBe("");
     expect((await cli(["search", "x", "--colour"])).code).toBe(2);
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);

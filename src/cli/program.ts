@@ -34,12 +34,26 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  const unknown = unknownCommand(program, args);
+  if (unknown !== undefined) {
+    // Commander shows the top-level help and exits 0 for `nosuch --help`; a typo is a usage error.
+    io.stderr.write(`factually: unknown command '${unknown}' (run factually --help for usage)\n`);
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...args], { from: "user" });
     return exitCode;
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** The command word of `args` when the program has no such command (the program's own options take no values). */
+function unknownCommand(program: Command, args: readonly string[]): string | undefined {
+  const word = args.find((a) => !a.startsWith("-"));
+  if (word === undefined || word === "help") return undefined;
+  const known = program.commands.some((c) => c.name() === word || c.aliases().includes(word));
+  return known ? undefined : word;
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
