@@ -1,5 +1,6 @@
 // Frames CSV records from physical lines so one broken record cannot swallow the rest of the
 // file: csv-parse reads each framed record, and a record with bad quoting is reported by line.
+import { messageOf } from "../core/errors.js";
 import { parse } from "csv-parse/sync";
 import type { NumberedLine } from "./lines.js";
 
@@ -111,6 +112,6 @@ function parseRecord(text: string): { fields: string[] } | { reason: string } {
       };
     }
     if (code === "CSV_QUOTE_NOT_CLOSED") return { reason: UNCLOSED };
-    return { reason: `unreadable CSV (${error instanceof Error ? error.message : String(error)})` };
+    return { reason: `unreadable CSV (${messageOf(error)})` };
   }
 }

@@ -6,10 +6,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { loadConfig } from "../config/config.js";
 import type { LlmConfig } from "../config/llm-config.js";
 import type { WebConfig } from "../config/web-config.js";
-import { FactuallyError, isFactuallyError } from "../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
+import { displayPath } from "../text/display-path.js";
 import type { SourceChoice } from "./check-deps.js";
+import { cliAdvice } from "./error-advice.js";
 import { registerEvalCommands } from "./eval-commands.js";
 import type { CliIo } from "./io.js";
 import {
@@ -622,11 +624,12 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT_USAGE;
   }
   if (isFactuallyError(error)) {
-    io.stderr.write(`factually: ${error.message}\n`);
+    const advice = cliAdvice(error, (path) => displayPath(path, io.cwd));
+    io.stderr.write(`factually: ${error.message}${advice ? `; ${advice}` : ""}\n`);
     if (debug && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
     return error.isUserError ? EXIT_USAGE : EXIT_FAILURE;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   io.stderr.write(
     `factually: internal error: ${message}\n` +
       (debug && error instanceof Error

@@ -1,7 +1,7 @@
 // `node dist/eval/embedding-selection-cli.js [--split train|dev] [--data DIR] [--cache FILE]`:
 // prints the embedding-selection figures as tables, then one JSON line.
 import { parseArgs } from "node:util";
-import { isFactuallyError } from "../core/errors.js";
+import { isFactuallyError, messageOf } from "../core/errors.js";
 import { readEmbeddingCache, writeEmbeddingCache } from "../embed/embedding-cache-file.js";
 import { memoizeEmbedder } from "../embed/memo-embedder.js";
 import { loadUseLiteEmbedder } from "../embed/use-lite.js";
@@ -94,6 +94,6 @@ function report(r: EmbeddingSelectionResult, loadMs: number): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${messageOf(error)}\n`);
   process.exitCode = isFactuallyError(error) && error.isUserError ? 2 : 1;
 });

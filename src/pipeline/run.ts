@@ -1,6 +1,6 @@
 // One check, start to finish: understand → plan → search → read → select → assess → judge →
 // write → verify, over one typed value, with progress events, cancellation and time budgets.
-import { isFactuallyError } from "../core/errors.js";
+import { isFactuallyError, messageOf } from "../core/errors.js";
 import type { Assessor } from "../core/interfaces/assessor.js";
 import type { Planner } from "../core/interfaces/planner.js";
 import type { Reader } from "../core/interfaces/reader.js";
@@ -288,7 +288,7 @@ export async function runCheck(
       type: "check-failed",
       stage: current,
       code: isFactuallyError(error) ? error.code : "INTERNAL",
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
     });
     throw error;
   }

@@ -63,7 +63,8 @@ export async function searchPlan(
           ...(options.signal ? { signal: options.signal } : {}),
         });
       } catch (error) {
-        if (isFactuallyError(error) && error.code === "ABORTED") throw error;
+        // A damaged, full or locked database is not one provider's failure: the run stops.
+        if (isFactuallyError(error) && (error.code === "ABORTED" || error.isStoreFault)) throw error;
         options.signal?.throwIfAborted();
         return error instanceof Error ? error : new Error(String(error));
       }

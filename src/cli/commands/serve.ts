@@ -27,7 +27,12 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
   const { config } = options;
-  const store = openStore(config.db, io.cwd, false);
+  const store = openStore(config.db, io.cwd, false, "read-write-else-read-only");
+  if (store.readOnly) {
+    io.stderr.write(
+      `${displayPath(store.location, io.cwd)} cannot be written (read-only file, folder or disk): serving the stored checks and corpus; new checks are refused\n`,
+    );
+  }
   try {
     if (options.sampleCorpus && (await store.corpusStats()).documents === 0) {
       const summary = await ingestPaths(store, [SAMPLE_CORPUS], { format: "auto", cwd: io.cwd });

@@ -117,4 +117,12 @@ describe("GET /api/checks/:id/claimreview", () => {
     expect((await fetch(api(`/checks/${claimId}/claimreview?version=x`))).status).toBe(400);
     expect((await fetch(api("/checks/nothing-here-0000aaaa/claimreview"))).status).toBe(404);
   });
+
+  it("tells an API client about an unknown check without the CLI's advice", async () => {
+    const response = await fetch(api("/checks/nothing-here-0000aaaa"));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "no check nothing-here-0000aaaa" },
+    });
+  });
 });

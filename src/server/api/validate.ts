@@ -2,7 +2,7 @@
 // request schemas; a failure is BAD_INPUT (400) whose message names the field.
 import type { Context } from "hono";
 import type { z } from "zod";
-import { FactuallyError } from "../../core/errors.js";
+import { FactuallyError, messageOf } from "../../core/errors.js";
 
 /** The request's JSON body checked against `schema`; an empty body counts as `{}` when allowed. */
 export async function readJsonBody<T extends z.ZodType>(
@@ -19,7 +19,7 @@ export async function readJsonBody<T extends z.ZodType>(
     try {
       json = JSON.parse(text);
     } catch (cause) {
-      const why = cause instanceof Error ? cause.message : String(cause);
+      const why = messageOf(cause);
       throw new FactuallyError("BAD_INPUT", `body: not valid JSON (${why})`, { cause });
     }
   }

@@ -1,5 +1,5 @@
 // Turns whatever a guarded fetch threw into one FactuallyError a caller can branch on.
-import { FactuallyError, isFactuallyError } from "../../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../../core/errors.js";
 import { BlockedAddressError } from "./guarded-agent.js";
 
 /** The signals one fetch runs under, to tell a caller's abort from a timeout from close(). */
@@ -53,7 +53,7 @@ export function toFetchError(error: unknown, url: string, signals: FetchSignals)
     );
   }
   const code = errorCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return new FactuallyError("PROVIDER_FAILED", `${url}: ${detail}${code ? ` (${code})` : ""}`, {
     target: url,
     cause: error,
