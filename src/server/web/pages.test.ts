@@ -422,6 +422,9 @@ describe("the other pages", () => {
     const { response, doc, text } = await server.page("/about");
     expect(response.status).toBe(200);
     expect(doc.querySelector("h1")?.textContent).toBe("How a check works");
+    // The navigation names the page as its heading does.
+    const nav = [...doc.querySelectorAll("nav a")].find((a) => a.getAttribute("href") === "/about");
+    expect(nav?.textContent).toBe("How a check works");
     for (const words of ["Verdicts", "What “verified” means", "Sources", "Limits"]) {
       expect(text).toContain(words);
     }
