@@ -107,8 +107,12 @@ export function sourceDate(publishedAt: string | undefined): string {
   return publishedAt ? publishedAt.slice(0, 10) : "undated";
 }
 
-/** Where the methodology is explained (the web pages link their own /about page). */
-export const LEARN_MORE = "README.md#how-a-check-works";
+/**
+ * Where the methodology is explained, as words: an exported report travels without the
+ * repository, so a relative README link would be broken, and package.json names no project
+ * URL to link to instead (the web pages link their own /about page).
+ */
+export const LEARN_MORE = "“How a check works” in the Factually README";
 
 /** What a stored check adds to its page: staleness, feedback, and which version this is. */
 export interface RecordView {

@@ -33,7 +33,7 @@ export function renderCheckMarkdown(
     "",
     `Checked on ${longDate(version.checkedAt)}`,
     "",
-    `*Disclaimer: ${md(report.disclaimer)} [Learn more](${LEARN_MORE}).*`,
+    `*Disclaimer: ${md(report.disclaimer)} Learn more: ${LEARN_MORE}.*`,
     "",
     "Searched for:",
     "",

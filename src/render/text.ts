@@ -41,7 +41,7 @@ export function renderCheckText(
     bold(clean(input)),
     "",
     `Checked on ${longDate(version.checkedAt)}`,
-    `Disclaimer: ${report.disclaimer} Learn more: ${LEARN_MORE}`,
+    `Disclaimer: ${report.disclaimer} Learn more: ${LEARN_MORE}.`,
     "Searched for:",
     ...version.plan.queries.map((q) => {
       const found = queryFound(version.plan, q.text);
