@@ -56,7 +56,7 @@ describe("POST /api/checks/:id/feedback", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("BAD_INPUT");
-    expect(body.error.message).toMatch(/^helpful: /);
+    expect(body.error.message).toMatch(/^helpful must be true or false$/);
   });
 
   it("refuses a comment over 2,000 characters with 400 naming comment", async () => {
@@ -66,7 +66,7 @@ describe("POST /api/checks/:id/feedback", () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
-      /^comment: /,
+      /^comment is too long: at most 2,000 characters$/,
     );
   });
 
