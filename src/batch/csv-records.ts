@@ -1,7 +1,8 @@
 // Frames CSV records from physical lines so one broken record cannot swallow the rest of the
 // file: csv-parse reads each framed record, and a record with bad quoting is reported by line.
-import { messageOf } from "../core/errors.js";
+
 import { parse } from "csv-parse/sync";
+import { messageOf } from "../core/errors.js";
 import type { NumberedLine } from "./lines.js";
 
 export type CsvRecord =

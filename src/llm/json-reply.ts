@@ -1,7 +1,8 @@
 // A model's JSON reply, parsed and checked against its schema: tolerant of a code fence or
 // words around the object, strict about the shape.
-import { messageOf } from "../core/errors.js";
+
 import type { z } from "zod";
+import { messageOf } from "../core/errors.js";
 
 export type ParsedReply<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -97,9 +97,7 @@ export async function checkReachable(
     const why =
       error instanceof DOMException && error.name === "TimeoutError"
         ? `no answer within ${REACHABLE_TIMEOUT_MS / 1000} s`
-        : (cause?.code ??
-          cause?.message ??
-          (messageOf(error)));
+        : (cause?.code ?? cause?.message ?? messageOf(error));
     throw new FactuallyError(
       "BAD_CONFIG",
       `cannot reach the language model at FACTUALLY_LLM_BASE_URL=${config.baseUrl} (${why}); start the server (for Ollama: ollama serve), fix the URL, or run with --offline`,

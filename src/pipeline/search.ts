@@ -64,7 +64,8 @@ export async function searchPlan(
         });
       } catch (error) {
         // A damaged, full or locked database is not one provider's failure: the run stops.
-        if (isFactuallyError(error) && (error.code === "ABORTED" || error.isStoreFault)) throw error;
+        if (isFactuallyError(error) && (error.code === "ABORTED" || error.isStoreFault))
+          throw error;
         options.signal?.throwIfAborted();
         return error instanceof Error ? error : new Error(String(error));
       }
