@@ -79,3 +79,30 @@ export function errorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
   return typeof error.code === "string" ? error.code : undefined;
 }
+
+// Failures of reaching the host at all (name, route, refused or reset connection), as Node names them.
+const UNREACHABLE = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/**
+ * Why the host behind a failed fetch could not be reached at all ("getaddrinfo ENOTFOUND x"),
+ * or undefined when it answered or the failure was something else.
+ */
+export function unreachableReason(error: unknown): string | undefined {
+  if (isFactuallyError(error) && error.code === "TIMEOUT")
+    return error.message.replace(/^\S+: /, "");
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = errorCode(current);
+    if (code !== undefined && UNREACHABLE.has(code)) return messageOf(current);
+    current = current.cause;
+  }
+  return undefined;
+}
