@@ -291,6 +291,18 @@ describe("configuration and usage errors", () => {
   });
 });
 
+describe("factually eval check-covid", () => {
+  it("names the Check-COVID folder, not SciFact's, when its data is missing", async () => {
+    const run = await cli(["eval", "check-covid", "--data", "no-such-dir"]);
+    expectOneLineError(
+      run,
+      "no-such-dir",
+      "the Check-COVID folder (corpus.json, test/, dev/, train/)",
+    );
+    expect(run.stderr).not.toContain("SciFact");
+  });
+});
+
 describe("factually eval scifact-retrieval", () => {
   it("names the missing data folder and how to point at one", async () => {
     const run = await cli(["eval", "scifact-retrieval", "--data", "no-such-dir"]);
