@@ -280,6 +280,7 @@ export async function runCheck(
       usage: ledger.usage(),
       fallbacks: ledger.fallbacks(),
       notes: [...notes, ...ledger.notes()],
+      ...(searched.unsearched.length > 0 ? { unsearched: searched.unsearched } : {}),
     });
     emit({ type: "check-done", version });
     return { check, version };

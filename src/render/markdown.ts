@@ -17,6 +17,7 @@ import {
   sourceDate,
   statementVerdictText,
   tallyText,
+  unsearchedNotice,
   VERDICT_TEXT,
 } from "./labels.js";
 import { modelUseSummary } from "./model-use.js";
@@ -28,11 +29,13 @@ export function renderCheckMarkdown(
   options: { record?: RecordView } = {},
 ): string {
   const { report, verdict, sources, assessments } = version;
+  const unsearched = unsearchedNotice(version);
   const out: string[] = [
     `# ${md(input)}`,
     "",
     `Checked on ${longDate(version.checkedAt)}`,
     "",
+    ...(unsearched ? [`**${md(unsearched)}**`, ""] : []),
     `*Disclaimer: ${md(report.disclaimer)} Learn more: ${LEARN_MORE}.*`,
     "",
     "Searched for:",
