@@ -87,7 +87,8 @@ export function toHttp(error: unknown, what: "request" | "check" = "request"): H
       code: error.code,
       message: storeMessage ?? error.message,
       headers,
-      log: storeMessage !== undefined,
+      // The operator must act on a damaged file or a full disk; read-only was said at start-up.
+      log: error.code === "STORE_DAMAGED" || error.code === "STORE_FULL",
     };
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -78,8 +78,12 @@ function openReadOnly(location: string): Db | undefined {
     db.close();
     // A WAL database needs its -shm index, which read-only media cannot hold; declared
     // immutable, SQLite reads the file as it is (https://sqlite.org/wal.html#readonly).
-    if (!(FactuallyError.isInstance(error) && isSqliteCode(error.cause, "SQLITE_CANTOPEN")))
-      throw error;
+    // Linux says CANTOPEN (as root) or READONLY_DIRECTORY (as a user) when it cannot make one.
+    const noIndex =
+      FactuallyError.isInstance(error) &&
+      (isSqliteCode(error.cause, "SQLITE_CANTOPEN") ||
+        isSqliteCode(error.cause, "SQLITE_READONLY"));
+    if (!noIndex) throw error;
     db = connect(immutableUri(location), { readonly: true, fileMustExist: true }, location);
     try {
       version = firstRead(db, location);
