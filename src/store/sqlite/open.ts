@@ -31,9 +31,18 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
   const access = options.access ?? "read-write";
   if (access === "read-only" && location !== ":memory:") {
     const db = openReadOnly(location);
-    // A database older than this Factually needs migrating, which is a write.
     if (db) return guarded(db, location, options);
-    return openSqliteStore(path, { ...options, access: "read-write" });
+    // A database older than this Factually needs migrating, which is a write.
+    try {
+      return openSqliteStore(path, { ...options, access: "read-write" });
+    } catch (error) {
+      if (!(FactuallyError.isInstance(error) && error.code === "STORE_READ_ONLY")) throw error;
+      throw new FactuallyError(
+        "STORE_READ_ONLY",
+        `${location} was written by an older Factually and must be upgraded before it can be read, which writes to it, but it is read-only; open it once where it can be written`,
+        { cause: error, target: location, subject: "database" },
+      );
+    }
   }
   try {
     return guarded(openReadWrite(location), location, options);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FactuallyError } from "../../core/errors.js";
+import { MIGRATIONS } from "./migrations.js";
 import { openSqliteStore } from "./open.js";
 import { storeFault } from "./sqlite-errors.js";
 import {
@@ -116,6 +117,19 @@ describe("a database on read-only media", () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("says a read-only database of an older schema must be upgraded where it can be written", async () => {
+    const old = join(dir, "old.db");
+    const db = new Database(old);
+    db.exec(MIGRATIONS[0]?.sql ?? "");
+    db.pragma("user_version = 1");
+    db.close();
+    const copy = readOnlyCopy(old, join(dir, "old-media"));
+    cleanups.push(copy.release);
+    const error = thrown(() => openSqliteStore(copy.file, { access: "read-only" }));
+    expect(error.code).toBe("STORE_READ_ONLY");
+    expect(error.message).toContain("written by an older Factually and must be upgraded");
   });
 
   it("refuses a write with STORE_READ_ONLY when opened for writing", () => {
