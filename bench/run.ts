@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isFactuallyError } from "../dist/core/errors.js";
+import { isFactuallyError, messageOf } from "../dist/core/errors.js";
 import { type EngineName, engineDisplayName } from "./bench-engine.ts";
 import {
   BenchJob,
@@ -137,7 +137,7 @@ async function workerMain(jobJson: string | undefined): Promise<void> {
     const measurement = await runBenchJob(job, (message) => process.send?.(message));
     await sendAndWait({ type: "result", measurement });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     await sendAndWait({ type: "error", message });
     process.exitCode = 1;
   }

@@ -1,7 +1,7 @@
 // `node training/embedding-selection-cli.ts [--split train|dev] [--data DIR] [--cache FILE]`:
 // prints the embedding-selection figures as tables, then one JSON line.
 import { parseArgs } from "node:util";
-import { isFactuallyError } from "../dist/core/errors.js";
+import { isFactuallyError, messageOf } from "../dist/core/errors.js";
 import { defaultScifactDir } from "../dist/data/scifact-data.js";
 import { readEmbeddingCache, writeEmbeddingCache } from "../dist/embed/embedding-cache-file.js";
 import { memoizeEmbedder } from "../dist/embed/memo-embedder.js";
@@ -94,6 +94,6 @@ function report(r: EmbeddingSelectionResult, loadMs: number): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${messageOf(error)}\n`);
   process.exitCode = isFactuallyError(error) && error.isUserError ? 2 : 1;
 });

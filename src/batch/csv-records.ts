@@ -1,6 +1,8 @@
 // Frames CSV records from physical lines so one broken record cannot swallow the rest of the
 // file: csv-parse reads each framed record, and a record with bad quoting is reported by line.
+
 import { parse } from "csv-parse/sync";
+import { messageOf } from "../core/errors.js";
 import type { NumberedLine } from "./lines.js";
 
 export type CsvRecord =
@@ -111,6 +113,6 @@ function parseRecord(text: string): { fields: string[] } | { reason: string } {
       };
     }
     if (code === "CSV_QUOTE_NOT_CLOSED") return { reason: UNCLOSED };
-    return { reason: `unreadable CSV (${error instanceof Error ? error.message : String(error)})` };
+    return { reason: `unreadable CSV (${messageOf(error)})` };
   }
 }

@@ -1,5 +1,5 @@
 // The JSON line a batch writes for each input row, and how a check or an error becomes one.
-import { isFactuallyError } from "../core/errors.js";
+import { isFactuallyError, messageOf } from "../core/errors.js";
 import type { CheckOutcome, StoredCheckResult } from "../records/stored-check.js";
 import type { BatchRow } from "./batch-row.js";
 
@@ -55,7 +55,7 @@ export function badRowLine(row: BatchRow & { kind: "bad" }): BatchResultLine {
 /** The line of a row whose check threw: bad input is the row's fault, anything else a failure. */
 export function errorLine(row: BatchRow, error: unknown, id?: string): BatchResultLine {
   const code = isFactuallyError(error) ? error.code : "INTERNAL";
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return {
     ...positionOf(row),
     status: code === "BAD_INPUT" ? "bad-row" : "failed",

@@ -280,10 +280,26 @@ describe("configuration and usage errors", () => {
 
   it("exits 2 on an unknown command or option, 0 on --help", async () => {
     expect((await cli(["frobnicate"])).code).toBe(2);
+    const typo = await cli(["nosuch", "--help"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown command 'nosuch'");
+    expect(typo.stdout).toBe("");
     expect((await cli(["search", "x", "--colour"])).code).toBe(2);
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("ingest");
+  });
+});
+
+describe("factually eval check-covid", () => {
+  it("names the Check-COVID folder, not SciFact's, when its data is missing", async () => {
+    const run = await cli(["eval", "check-covid", "--data", "no-such-dir"]);
+    expectOneLineError(
+      run,
+      "no-such-dir",
+      "the Check-COVID folder (corpus.json, test/, dev/, train/)",
+    );
+    expect(run.stderr).not.toContain("SciFact");
   });
 });
 

@@ -6,10 +6,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { loadConfig } from "../config/config.js";
 import type { LlmConfig } from "../config/llm-config.js";
 import type { WebConfig } from "../config/web-config.js";
-import { FactuallyError, isFactuallyError } from "../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
+import { displayPath } from "../text/display-path.js";
 import type { SourceChoice } from "./check-deps.js";
+import { cliAdvice } from "./error-advice.js";
 import { registerEvalCommands } from "./eval-commands.js";
 import type { CliIo } from "./io.js";
 import {
@@ -34,12 +36,26 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  const unknown = unknownCommand(program, args);
+  if (unknown !== undefined) {
+    // Commander shows the top-level help and exits 0 for `nosuch --help`; a typo is a usage error.
+    io.stderr.write(`factually: unknown command '${unknown}' (run factually --help for usage)\n`);
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...args], { from: "user" });
     return exitCode;
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** The command word of `args` when the program has no such command (the program's own options take no values). */
+function unknownCommand(program: Command, args: readonly string[]): string | undefined {
+  const word = args.find((a) => !a.startsWith("-"));
+  if (word === undefined || word === "help") return undefined;
+  const known = program.commands.some((c) => c.name() === word || c.aliases().includes(word));
+  return known ? undefined : word;
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -608,11 +624,12 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT_USAGE;
   }
   if (isFactuallyError(error)) {
-    io.stderr.write(`factually: ${error.message}\n`);
+    const advice = cliAdvice(error, (path) => displayPath(path, io.cwd));
+    io.stderr.write(`factually: ${error.message}${advice ? `; ${advice}` : ""}\n`);
     if (debug && error.cause instanceof Error) io.stderr.write(`${error.cause.stack}\n`);
     return error.isUserError ? EXIT_USAGE : EXIT_FAILURE;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   io.stderr.write(
     `factually: internal error: ${message}\n` +
       (debug && error instanceof Error

@@ -47,7 +47,10 @@ describe("factually serve", () => {
       "serve.db",
     ]);
     try {
-      expect(stderr()).toMatch(/Ingested the sample corpus \(\d+ documents\)/);
+      // The same counts as `factually ingest` prints: 347 abstracts, one of them twice.
+      expect(stderr()).toMatch(
+        /Sample corpus: Ingested 347 documents from 1 file into .* \(346 added, 0 updated, 0 unchanged, 1 duplicate\)/,
+      );
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: "ok" });

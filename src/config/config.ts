@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
 import { envValue, nonEmpty } from "./env-values.js";
 import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
@@ -120,7 +120,7 @@ function readConfigFile(file: string): z.infer<typeof ConfigFile> {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (cause) {
-    const why = cause instanceof Error ? cause.message : String(cause);
+    const why = messageOf(cause);
     throw new FactuallyError("BAD_CONFIG", `${file} is not valid JSON (${why}); fix or remove it`, {
       cause,
       target: file,

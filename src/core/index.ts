@@ -1,7 +1,7 @@
 // The domain model and the contracts everything else implements.
 
-export type { ErrorCode, FactuallyErrorOptions } from "./errors.js";
-export { FactuallyError, isFactuallyError } from "./errors.js";
+export type { ErrorCode, ErrorSubject, FactuallyErrorOptions } from "./errors.js";
+export { FactuallyError, isFactuallyError, messageOf } from "./errors.js";
 export type { AssessInput, Assessor } from "./interfaces/assessor.js";
 export type {
   CheckPage,

@@ -1,6 +1,6 @@
 // Universal Sentence Encoder Lite (512-d, Apache-2.0) through @energetic-ai, loaded from
 // node_modules only: an optional package, so it is imported when asked for, never at start-up.
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 import { type Embedder, unitNormalize } from "./embedder.js";
 
 // Our own minimal view of the two packages (they ship CommonJS with loose types).
@@ -95,5 +95,5 @@ function exportsOf<T>(namespace: unknown): T {
 }
 
 function reason(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+  return messageOf(cause);
 }

@@ -1,6 +1,6 @@
 // Ingests files, folders and globs into the corpus: parse, give ids, store in batches.
 import { readFile, stat } from "node:fs/promises";
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 import type { DocumentToStore, Store, UpsertOutcome } from "../core/interfaces/store.js";
 import type { DocumentInput } from "../core/schema/document.js";
 import { displayPath } from "../text/display-path.js";
@@ -224,5 +224,5 @@ function errorCode(error: unknown): string {
     if (code === "EISDIR") return "is a folder";
     return code;
   }
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

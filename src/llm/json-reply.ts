@@ -1,6 +1,8 @@
 // A model's JSON reply, parsed and checked against its schema: tolerant of a code fence or
 // words around the object, strict about the shape.
+
 import type { z } from "zod";
+import { messageOf } from "../core/errors.js";
 
 export type ParsedReply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -11,7 +13,7 @@ export function parseModelJson<T>(text: string, schema: z.ZodType<T>): ParsedRep
   try {
     json = JSON.parse(body);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = messageOf(error);
     return { ok: false, error: `the JSON does not parse (${why})` };
   }
   const parsed = schema.safeParse(json);

@@ -10,7 +10,7 @@ import {
   streamText,
 } from "ai";
 import type { z } from "zod";
-import { FactuallyError, isFactuallyError } from "../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
 import type { StageRun } from "../core/interfaces/stage-run.js";
 import { isRetryableStatus, retryDelayMs, sleep } from "../web/backoff.js";
 import { parseModelJson } from "./json-reply.js";
@@ -264,7 +264,7 @@ function faultOf(error: unknown, handle: ModelHandle): FactuallyError {
       },
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return new FactuallyError("PROVIDER_FAILED", `${handle.id} failed (${firstLine(message)})`, {
     cause: error,
   });

@@ -5,7 +5,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import type { LlmConfig } from "../config/llm-config.js";
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 import { boundedFetch } from "./bounded-fetch.js";
 import { createLimiter } from "./limiter.js";
 import type { ModelHandle } from "./model-caller.js";
@@ -97,9 +97,7 @@ export async function checkReachable(
     const why =
       error instanceof DOMException && error.name === "TimeoutError"
         ? `no answer within ${REACHABLE_TIMEOUT_MS / 1000} s`
-        : (cause?.code ??
-          cause?.message ??
-          (error instanceof Error ? error.message : String(error)));
+        : (cause?.code ?? cause?.message ?? messageOf(error));
     throw new FactuallyError(
       "BAD_CONFIG",
       `cannot reach the language model at FACTUALLY_LLM_BASE_URL=${config.baseUrl} (${why}); start the server (for Ollama: ollama serve), fix the URL, or run with --offline`,

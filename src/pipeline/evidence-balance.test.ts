@@ -159,6 +159,11 @@ describe("the evidence balance", () => {
     );
   });
 
+  it("says one source that bears, not one source that bear (issue 15)", () => {
+    const { summary } = check("Vitamin D prevents colds.", [source(1)], [said(1, "supports")]);
+    expect(summary).toMatch(/^The search found one source that bears on this claim: /);
+  });
+
   it("does not say sources address a question they only touch on (issue 14)", () => {
     const sources = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => source(n));
     const question = "How long does the coronavirus survive on surfaces?";

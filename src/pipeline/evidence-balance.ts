@@ -154,7 +154,7 @@ export function balanceSentence(
   const cites = STANCES.filter((s) => s !== "irrelevant").flatMap((s) => b[s].cites);
   return {
     text:
-      `The search found ${sourcesWord(b.total.sources)}${voicesNote(b.total)} that bear on ${what}: ` +
+      `The search found ${sourcesWord(b.total.sources)}${voicesNote(b.total)} that ${b.total.sources === 1 ? "bears" : "bear"} on ${what}: ` +
       `${joinList(stanceClauses(b, kind, { cite: true }))}` +
       (extra.length > 0 ? `; ${extra.join("; ")}.` : "."),
     cites: [...new Set([...cites, ...b.retracted])].sort((x, y) => x - y),

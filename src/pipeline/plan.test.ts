@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { detachedStageRun } from "../core/interfaces/stage-run.js";
+import { MAX_QUERY_CHARS } from "../text/query-length.js";
 import { planQueries } from "./plan.js";
 import { understandText } from "./understand.js";
 
@@ -26,5 +28,24 @@ describe("plan", () => {
       ["neutral", "masks reduce transmission"],
       ["neutral", "vaccines prevent death"],
     ]);
+  });
+
+  it("shortens a word too long to search for and says so in a note", () => {
+    const notes: string[] = [];
+    const run = { ...detachedStageRun("plan"), note: (text: string) => notes.push(text) };
+    const blob = "QUJD".repeat(120);
+    const plan = planQueries(understandText(`Masks ${blob} work and ${blob} helps`), run);
+    for (const q of plan.queries) {
+      expect(q.text.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+      expect(q.text).not.toContain(blob);
+    }
+    expect(notes).toEqual([
+      "the input has a word of 480 characters; the searches used only its first 60",
+    ]);
+  });
+
+  it("keeps an unspaced script within the query limit", () => {
+    const plan = planQueries(understandText("口罩可以减少病毒传播".repeat(150)));
+    for (const q of plan.queries) expect(q.text.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   });
 });

@@ -1,9 +1,11 @@
 // Stage 2: the searches — a neutral query, one looking for support, one looking for criticism,
 // each steered by the angle a fact-checker would take on this kind of claim (plan-angles.ts).
 import type { Planner } from "../core/interfaces/planner.js";
+import { detachedStageRun, type StageRun } from "../core/interfaces/stage-run.js";
 import type { Claim } from "../core/schema/claim.js";
 import type { PlannedQuery, QueryPlan } from "../core/schema/query-plan.js";
 import { withoutMarkup } from "../text/markup.js";
+import { type BoundedQuery, boundNote, boundQuery } from "../text/query-length.js";
 import { queryTerms, words } from "../text/query-terms.js";
 import { asWritten } from "../text/sentence-case.js";
 import { anglesFor } from "./plan-angles.js";
@@ -14,24 +16,35 @@ const MAX_CORE_TERMS = 12;
 /** The offline planner: deterministic templates over the claim's entities and key terms. */
 export const templatePlanner: Planner = {
   id: "templates@2",
-  async plan(claim: Claim): Promise<QueryPlan> {
-    return planQueries(claim);
+  async plan(claim: Claim, _signal?: AbortSignal, run?: StageRun): Promise<QueryPlan> {
+    return planQueries(claim, run);
   },
 };
 
-/** At least three queries (neutral, supporting, critical), plus one per sub-claim. */
-export function planQueries(claim: Claim): QueryPlan {
+/**
+ * At least three queries (neutral, supporting, critical), plus one per sub-claim; words too long
+ * to search for are shortened, with a note on `run`.
+ */
+export function planQueries(claim: Claim, run: StageRun = detachedStageRun("plan")): QueryPlan {
+  const bounded: BoundedQuery[] = [];
+  const bound = (text: string) => {
+    const b = boundQuery(text);
+    bounded.push(b);
+    return b.text;
+  };
   const core = coreTerms(claim);
   const angles = anglesFor(claim);
   const queries: PlannedQuery[] = [
-    { text: core, intent: "neutral" },
-    { text: `${core} ${angles.supporting}`, intent: "supporting" },
-    { text: `${core} ${angles.critical}`, intent: "critical" },
+    { text: bound(core), intent: "neutral" },
+    { text: bound(`${core} ${angles.supporting}`), intent: "supporting" },
+    { text: bound(`${core} ${angles.critical}`), intent: "critical" },
   ];
   for (const part of claim.subClaims) {
-    const text = coreTerms({ ...claim, keyTerms: queryTerms(part), entities: [] }, part);
-    if (!queries.some((q) => q.text === text)) queries.push({ text, intent: "neutral" });
+    const text = bound(coreTerms({ ...claim, keyTerms: queryTerms(part), entities: [] }, part));
+    if (text && !queries.some((q) => q.text === text)) queries.push({ text, intent: "neutral" });
   }
+  const note = boundNote(bounded);
+  if (note) run.note(note);
   return { queries, planner: templatePlanner.id };
 }
 

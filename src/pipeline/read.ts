@@ -1,6 +1,6 @@
 // Stage 4: the documents behind the best hits, each read by the first reader that can — a few
 // at a time (web pages wait on the network), kept in search order.
-import { isFactuallyError } from "../core/errors.js";
+import { isFactuallyError, messageOf } from "../core/errors.js";
 import type { Reader } from "../core/interfaces/reader.js";
 import type { Document } from "../core/schema/document.js";
 import { mapLimited } from "./map-limited.js";
@@ -73,7 +73,7 @@ async function readOne(
   } catch (error) {
     if (isFactuallyError(error) && error.code === "ABORTED") throw error;
     signal?.throwIfAborted();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return { note: `could not read "${hit.hit.title}": ${message}` };
   }
 }

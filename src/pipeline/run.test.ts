@@ -6,6 +6,8 @@ import { FactuallyError } from "../core/errors.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
 import { type CheckEvent, STAGES } from "../core/schema/check-event.js";
 import { CorpusReader } from "../read/corpus-reader.js";
+import { renderCheckMarkdown } from "../render/markdown.js";
+import { renderCheckText } from "../render/text.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
@@ -119,6 +121,46 @@ describe("runCheck", () => {
     expect(version.sources).toEqual([]);
     expect(version.verdict.label).toBe("unverified");
     expect(version.report.summary[0]?.text).toMatch(/No source in the corpus bears on this claim/);
+  });
+
+  it("records a web provider that failed on every query, and says so before the verdict", async () => {
+    const offline: SearchProvider = {
+      id: "wikipedia",
+      async search() {
+        throw new FactuallyError(
+          "PROVIDER_FAILED",
+          "wikipedia: could not reach https://en.wikipedia.org (ENOTFOUND)",
+        );
+      },
+    };
+    const providers = [new LocalSearchProvider(store), offline];
+    const { version } = await runCheck(
+      "Quantum tunnelling powers migratory birds.",
+      deps({ providers }),
+      {
+        now: fixedNow,
+      },
+    );
+    expect(version.unsearched).toEqual([
+      {
+        provider: "wikipedia",
+        reason: "wikipedia: could not reach https://en.wikipedia.org (ENOTFOUND)",
+      },
+    ]);
+    const text = renderCheckText(version.claim.text, version);
+    const notice =
+      "The web could not be searched (wikipedia: could not reach https://en.wikipedia.org (ENOTFOUND)).";
+    expect(text).toContain(notice);
+    expect(text.indexOf(notice)).toBeLessThan(text.indexOf("Searched for:"));
+    expect(text.indexOf(notice)).toBeLessThan(text.indexOf("No source in the corpus"));
+    expect(renderCheckMarkdown(version.claim.text, version)).toContain(
+      "**The web could not be searched",
+    );
+  });
+
+  it("records nothing unsearched when every provider answered", async () => {
+    const { version } = await runCheck("Vitamin D reduces influenza.", deps(), { now: fixedNow });
+    expect(version.unsearched).toBeUndefined();
   });
 
   it("lists a retracted paper, gives it no weight and says so in section 3", async () => {

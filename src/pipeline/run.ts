@@ -1,6 +1,6 @@
 // One check, start to finish: understand → plan → search → read → select → assess → judge →
 // write → verify, over one typed value, with progress events, cancellation and time budgets.
-import { isFactuallyError } from "../core/errors.js";
+import { isFactuallyError, messageOf } from "../core/errors.js";
 import type { Assessor } from "../core/interfaces/assessor.js";
 import type { Planner } from "../core/interfaces/planner.js";
 import type { Reader } from "../core/interfaces/reader.js";
@@ -280,6 +280,7 @@ export async function runCheck(
       usage: ledger.usage(),
       fallbacks: ledger.fallbacks(),
       notes: [...notes, ...ledger.notes()],
+      ...(searched.unsearched.length > 0 ? { unsearched: searched.unsearched } : {}),
     });
     emit({ type: "check-done", version });
     return { check, version };
@@ -288,7 +289,7 @@ export async function runCheck(
       type: "check-failed",
       stage: current,
       code: isFactuallyError(error) ? error.code : "INTERNAL",
-      message: error instanceof Error ? error.message : String(error),
+      message: messageOf(error),
     });
     throw error;
   }

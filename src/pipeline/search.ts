@@ -36,6 +36,8 @@ export interface SearchStageResult {
   hits: FusedHit[];
   /** Providers that failed, one line each; the others' hits are still used. */
   notes: string[];
+  /** Providers that failed on every query, with the first failure's reason. */
+  unsearched: Array<{ provider: string; reason: string }>;
 }
 
 /** Runs the plan; fails only when every provider failed on every query. */
@@ -63,7 +65,9 @@ export async function searchPlan(
           ...(options.signal ? { signal: options.signal } : {}),
         });
       } catch (error) {
-        if (isFactuallyError(error) && error.code === "ABORTED") throw error;
+        // A damaged, full or locked database is not one provider's failure: the run stops.
+        if (isFactuallyError(error) && (error.code === "ABORTED" || error.isStoreFault))
+          throw error;
         options.signal?.throwIfAborted();
         return error instanceof Error ? error : new Error(String(error));
       }
@@ -103,7 +107,15 @@ export async function searchPlan(
     if (!found) throw new Error(`fused key ${key} has no hit`);
     return { key, hit: found.hit, score, queries: [...found.queries] };
   });
-  return { hits, notes };
+  const unsearched = providers.flatMap((provider) => {
+    const own = pairs.flatMap((pair, i) => (pair.provider === provider ? [answers[i]] : []));
+    const first = own[0];
+    const allFailed = own.length > 0 && own.every((a) => a instanceof Error);
+    return allFailed && first instanceof Error
+      ? [{ provider: provider.id, reason: first.message }]
+      : [];
+  });
+  return { hits, notes, unsearched };
 }
 
 /** The same document found by two queries or two providers has one key. */

@@ -64,9 +64,13 @@ function isAskingWord(term: string, question: string): boolean {
   return asked !== undefined && term === asked;
 }
 
-/** The input as it will be checked (NFKC, trimmed); throws FactuallyError(BAD_INPUT) if it cannot be. */
+/**
+ * The input as it will be checked (well-formed Unicode, NFKC, trimmed); throws
+ * FactuallyError(BAD_INPUT) if it cannot be. A lone surrogate (JSON allows "\ud800") becomes
+ * U+FFFD, so nothing stored can break a link or a page later.
+ */
 export function checkableText(text: string): string {
-  const trimmed = text.normalize("NFKC").trim();
+  const trimmed = text.toWellFormed().normalize("NFKC").trim();
   if (trimmed === "") {
     throw new FactuallyError("BAD_INPUT", "nothing to check: give a claim or a question");
   }

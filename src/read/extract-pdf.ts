@@ -1,6 +1,6 @@
 // Extracts a PDF's text layer and metadata with unpdf (a serverless build of Mozilla's pdf.js).
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 
 /** A PDF's text, one blank line between pages, and what its info dictionary says. */
 export interface ExtractedPdf {
@@ -69,5 +69,5 @@ function infoText(value: unknown): string | undefined {
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -2,7 +2,7 @@
 // metadata extracted (HTML, PDF, plain text), and kept as a snapshot; a page read before is
 // re-validated with its ETag / Last-Modified and, when unchanged, read from the snapshot. An
 // earlier fact-check (a hit carrying `factCheck`) becomes a document of its own rating.
-import { FactuallyError, isFactuallyError } from "../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
 import type { Reader, ReadOptions } from "../core/interfaces/reader.js";
 import type { SnapshotStore, WebSnapshot } from "../core/interfaces/snapshot-store.js";
 import type { Document } from "../core/schema/document.js";
@@ -45,7 +45,7 @@ export class WebReader implements Reader {
       // unless the address is refused now (policy, robots, SSRF), which is not a fault.
       const refused = isFactuallyError(error) && ["BLOCKED_URL", "ABORTED"].includes(error.code);
       if (cached && !refused && !options.signal?.aborted) {
-        const why = error instanceof Error ? error.message : String(error);
+        const why = messageOf(error);
         return documentOf(
           cached,
           `read from its snapshot of ${cached.fetchedAt.slice(0, 10)}: ${why}`,

@@ -34,9 +34,7 @@ export async function requireVersion(
 export function noCheck(id: string): FactuallyError {
   // An id as typed may hold anything; only a well-formed one is shown bare.
   const shown = CheckId.safeParse(id).success ? id : JSON.stringify(id.slice(0, 100));
-  return new FactuallyError("NOT_FOUND", `no check ${shown}; try \`factually history\``, {
-    target: id,
-  });
+  return new FactuallyError("NOT_FOUND", `no check ${shown}`, { target: id, subject: "check" });
 }
 
 function rangeText(numbers: number[]): string {

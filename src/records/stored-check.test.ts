@@ -153,10 +153,12 @@ describe("refreshCheck", () => {
     expect((await requireVersion(store, id)).version.n).toBe(2);
   });
 
-  it("names the way out for an unknown id and a version out of range", async () => {
+  it("names the unknown id (each edge adds its own way out) and a version out of range", async () => {
     await expect(refreshCheck(store, deps, "no-such-check-12345678")).rejects.toMatchObject({
       code: "NOT_FOUND",
-      message: "no check no-such-check-12345678; try `factually history`",
+      message: "no check no-such-check-12345678",
+      target: "no-such-check-12345678",
+      subject: "check",
     });
     const { check } = await runAndStore(store, deps, CLAIM);
     await expect(requireVersion(store, check.id, 2)).rejects.toMatchObject({

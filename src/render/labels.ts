@@ -1,4 +1,5 @@
 // The words renderers show for the model's enums and dates.
+import type { CheckVersion } from "../core/schema/check.js";
 import type { QueryPlan } from "../core/schema/query-plan.js";
 import type { SourceProfile } from "../core/schema/source.js";
 import type { Stance } from "../core/schema/source-assessment.js";
@@ -107,8 +108,12 @@ export function sourceDate(publishedAt: string | undefined): string {
   return publishedAt ? publishedAt.slice(0, 10) : "undated";
 }
 
-/** Where the methodology is explained (the web pages link their own /about page). */
-export const LEARN_MORE = "README.md#how-a-check-works";
+/**
+ * Where the methodology is explained, as words: an exported report travels without the
+ * repository, so a relative README link would be broken, and package.json names no project
+ * URL to link to instead (the web pages link their own /about page).
+ */
+export const LEARN_MORE = "“How a check works” in the Factually README";
 
 /** What a stored check adds to its page: staleness, feedback, and which version this is. */
 export interface RecordView {
@@ -133,3 +138,22 @@ export function tallyText(feedback: RecordView["feedback"]): string {
 
 /** The heading of the earlier fact-checks by other publishers, listed apart from the evidence. */
 export const PRIOR_CHECKS_TITLE = "Earlier fact-checks by other publishers (listed, not weighed)";
+
+/**
+ * What could not be searched at all (a web provider with no network), said before the verdict:
+ * the report rests only on what the other searches found. Undefined when every provider answered.
+ */
+export function unsearchedNotice(version: Pick<CheckVersion, "unsearched">): string | undefined {
+  const failed = version.unsearched ?? [];
+  if (failed.length === 0) return undefined;
+  const reason = (f: (typeof failed)[number]) =>
+    f.reason.startsWith(`${f.provider}: `) ? f.reason.slice(f.provider.length + 2) : f.reason;
+  const named = (list: typeof failed) => list.map((f) => `${f.provider}: ${reason(f)}`).join("; ");
+  const web = failed.filter((f) => f.provider !== "local");
+  const corpus = failed.filter((f) => f.provider === "local");
+  const parts: string[] = [];
+  if (web.length > 0) parts.push(`The web could not be searched (${named(web)}).`);
+  if (corpus.length > 0) parts.push(`The corpus could not be searched (${named(corpus)}).`);
+  parts.push("What those searches would have found is missing from this check.");
+  return parts.join(" ");
+}

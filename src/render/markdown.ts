@@ -17,6 +17,7 @@ import {
   sourceDate,
   statementVerdictText,
   tallyText,
+  unsearchedNotice,
   VERDICT_TEXT,
 } from "./labels.js";
 import { modelUseSummary } from "./model-use.js";
@@ -28,12 +29,14 @@ export function renderCheckMarkdown(
   options: { record?: RecordView } = {},
 ): string {
   const { report, verdict, sources, assessments } = version;
+  const unsearched = unsearchedNotice(version);
   const out: string[] = [
     `# ${md(input)}`,
     "",
     `Checked on ${longDate(version.checkedAt)}`,
     "",
-    `*Disclaimer: ${md(report.disclaimer)} [Learn more](${LEARN_MORE}).*`,
+    ...(unsearched ? [`**${md(unsearched)}**`, ""] : []),
+    `*Disclaimer: ${md(report.disclaimer)} Learn more: ${LEARN_MORE}.*`,
     "",
     "Searched for:",
     "",
@@ -111,7 +114,7 @@ export function renderCheckMarkdown(
 /** A Markdown link, only to an http(s) address: a `javascript:` URL from a source stays text. */
 function linkTo(text: string, url: string | undefined): string {
   if (!url || !/^https?:\/\//i.test(url)) return text;
-  return `[${text}](${encodeURI(url).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})`;
+  return `[${text}](${encodeURI(url.toWellFormed()).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))})`;
 }
 
 /** "[2]" becomes a link to the numbered source (after escaping, so only our brackets match). */

@@ -93,6 +93,16 @@ describe("renderers", () => {
     expect(md).toContain("\\<script\\>");
   });
 
+  it("point to the methodology in words, not a README link that breaks outside the repository", async () => {
+    const { check, version } = await hostileCheck();
+    const md = renderCheckMarkdown(check.input, version);
+    expect(md).not.toMatch(/\]\((?!https?:)[^)]*README/);
+    expect(md).toContain("Learn more: “How a check works” in the Factually README.");
+    expect(renderCheckText(check.input, version)).toContain(
+      "Learn more: “How a check works” in the Factually README.",
+    );
+  });
+
   it("strip terminal control characters from source text", async () => {
     const { check, version } = await hostileCheck();
     const text = renderCheckText(check.input, version);

@@ -16,6 +16,7 @@ import {
   sourceDate,
   statementVerdictText,
   tallyText,
+  unsearchedNotice,
   verdictWithConfidence,
 } from "./labels.js";
 import { modelUseSummary, modelUseTable } from "./model-use.js";
@@ -27,6 +28,12 @@ export interface TextRenderOptions {
   record?: RecordView;
   /** Add the per-stage model use table (calls, tokens, cost, time). */
   verbose?: boolean;
+}
+
+/** What could not be searched, first, in the terminal's own paragraph. */
+function noticeLines(version: CheckVersion): string[] {
+  const notice = unsearchedNotice(version);
+  return notice ? ["", clean(notice), ""] : [];
 }
 
 /** The whole check: title, date, disclaimer, searches, sources, sections, questions. */
@@ -41,7 +48,8 @@ export function renderCheckText(
     bold(clean(input)),
     "",
     `Checked on ${longDate(version.checkedAt)}`,
-    `Disclaimer: ${report.disclaimer} Learn more: ${LEARN_MORE}`,
+    ...noticeLines(version),
+    `Disclaimer: ${report.disclaimer} Learn more: ${LEARN_MORE}.`,
     "Searched for:",
     ...version.plan.queries.map((q) => {
       const found = queryFound(version.plan, q.text);

@@ -2,7 +2,7 @@
 // and a request for a check that is already running or queued joins that job instead of
 // starting another. Each job keeps its progress events so a late subscriber (an SSE stream
 // opened after the POST) sees everything from the start.
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
 
 export type JobKind = "check" | "refresh";
@@ -138,7 +138,7 @@ class Job implements CheckJob {
       const fault =
         error instanceof FactuallyError
           ? error
-          : new FactuallyError("INTERNAL", error instanceof Error ? error.message : String(error), {
+          : new FactuallyError("INTERNAL", messageOf(error), {
               cause: error,
             });
       this.state = "failed";

@@ -2,7 +2,7 @@
 // the shipped table, a user's file merged over it, and the note for a source's address.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { FactuallyError } from "../core/errors.js";
+import { FactuallyError, messageOf } from "../core/errors.js";
 import { hostAndParents, hostOf } from "./domain-match.js";
 import shipped from "./tables/credibility-notes.json" with { type: "json" };
 
@@ -31,7 +31,7 @@ export function loadCredibilityNotes(userFile?: string): CredibilityNotes {
     } catch (cause) {
       throw new FactuallyError(
         "BAD_CONFIG",
-        `cannot read the credibility-note file ${userFile} (${cause instanceof Error ? cause.message : String(cause)}); fix it, or change web.sourceNotes / FACTUALLY_SOURCE_NOTES`,
+        `cannot read the credibility-note file ${userFile} (${messageOf(cause)}); fix it, or change web.sourceNotes / FACTUALLY_SOURCE_NOTES`,
         { cause, target: userFile },
       );
     }

@@ -1,7 +1,7 @@
 // The rule every model-backed stage follows: try the model within a deadline; on any fault
 // (provider error, timeout, bad output, spent budget) use the offline implementation and
 // record why. Only cancelling the check stops the check.
-import { FactuallyError, isFactuallyError } from "../../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../../core/errors.js";
 import { detachedStageRun, type StageRun } from "../../core/interfaces/stage-run.js";
 import type { StageName } from "../../core/schema/check-event.js";
 import { callStructured, type ModelHandle } from "../../llm/model-caller.js";
@@ -70,7 +70,7 @@ export function modelStageId(model: StageModel, prompt: { version: string }): st
 
 export function reasonOf(error: unknown): string {
   if (isFactuallyError(error)) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 function cancelled(stage: StageName): FactuallyError {

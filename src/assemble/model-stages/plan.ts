@@ -5,6 +5,7 @@ import type { StageRun } from "../../core/interfaces/stage-run.js";
 import type { Claim } from "../../core/schema/claim.js";
 import type { PlannedQuery, QueryPlan } from "../../core/schema/query-plan.js";
 import { planPrompt } from "../../llm/prompts/plan.js";
+import { boundNote, boundQuery } from "../../text/query-length.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
 const MAX_QUERIES = 8;
@@ -22,12 +23,15 @@ export function modelPlanner(model: StageModel, offline: Planner): Planner {
         offline: () => offline.plan(claim, signal),
         async withModel(s, r) {
           const out = await ask(model, planPrompt, { claim }, r, s);
-          const queries = distinct(out.queries).slice(0, MAX_QUERIES);
+          const bounded = out.queries.map((q) => ({ ...boundQuery(q.text), intent: q.intent }));
+          const note = boundNote(bounded);
+          if (note) r.note(note);
+          const queries = distinct(bounded).slice(0, MAX_QUERIES);
           const missing = (["neutral", "supporting", "critical"] as const).filter(
             (intent) => !queries.some((q) => q.intent === intent),
           );
           if (missing.length > 0) {
-            const templates = await offline.plan(claim, signal);
+            const templates = await offline.plan(claim, signal, r);
             // Make room first: a balanced plan matters more than the model's last query.
             queries.splice(MAX_QUERIES - missing.length);
             for (const intent of missing) {

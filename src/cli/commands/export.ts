@@ -23,7 +23,7 @@ export async function exportCommand(
   options: ExportCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, true);
+  const store = openStore(options.db, io.cwd, true, "read-only");
   try {
     const { check, version } = await requireVersion(store, id.trim(), options.version);
     if (options.format === "json") {

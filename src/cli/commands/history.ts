@@ -14,7 +14,7 @@ export interface HistoryCommandOptions {
 }
 
 export async function historyCommand(options: HistoryCommandOptions, io: CliIo): Promise<number> {
-  const store = openStore(options.db, io.cwd, true);
+  const store = openStore(options.db, io.cwd, true, "read-only");
   try {
     const page = await store.listChecks({
       limit: options.limit,

@@ -34,7 +34,7 @@ export async function searchCommand(
       `the query "${query}" has no words (only punctuation or symbols); search for words or numbers`,
     );
   }
-  const store = openStore(options.db, io.cwd, true);
+  const store = openStore(options.db, io.cwd, true, "read-only");
   try {
     const results = await store.searchCorpus(query, { limit: options.limit });
     if (options.json) {

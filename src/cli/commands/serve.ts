@@ -9,8 +9,13 @@ import { startServer } from "../../server/start.js";
 import { displayPath } from "../../text/display-path.js";
 import type { CliIo } from "../io.js";
 import { openStore } from "../open-store.js";
+import { formatIngestSummary } from "./ingest.js";
 
-/** The sample corpus shipped with the package (347 COVID-19 abstracts, MIT). */
+/**
+ * The sample corpus shipped with the package (347 COVID-19 abstracts, MIT; one abstract is there
+ * under two CORD ids, so 346 are stored). Its counts are reported by formatIngestSummary, the
+ * same line `factually ingest` prints, never restated here.
+ */
 export const SAMPLE_CORPUS = fileURLToPath(
   new URL("../../../corpus/check-covid/abstracts.jsonl", import.meta.url),
 );
@@ -27,12 +32,17 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
   const { config } = options;
-  const store = openStore(config.db, io.cwd, false);
+  const store = openStore(config.db, io.cwd, false, "read-write-else-read-only");
+  if (store.readOnly) {
+    io.stderr.write(
+      `${displayPath(store.location, io.cwd)} cannot be written (read-only file, folder or disk): serving the stored checks and corpus; new checks are refused\n`,
+    );
+  }
   try {
     if (options.sampleCorpus && (await store.corpusStats()).documents === 0) {
       const summary = await ingestPaths(store, [SAMPLE_CORPUS], { format: "auto", cwd: io.cwd });
       io.stderr.write(
-        `Ingested the sample corpus (${summary.documents.added} documents) into ${displayPath(store.location, io.cwd)}\n`,
+        `Sample corpus: ${formatIngestSummary(summary, displayPath(store.location, io.cwd))}\n`,
       );
     }
     let server: Awaited<ReturnType<typeof startServer>>;

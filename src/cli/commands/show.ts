@@ -14,7 +14,7 @@ export async function showCommand(
   options: ShowCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, true);
+  const store = openStore(options.db, io.cwd, true, "read-only");
   try {
     const { version } = await requireVersion(store, id.trim(), options.version);
     await printCheck(store, version.checkId, version, options, io);

@@ -102,6 +102,11 @@ export const CheckVersion = z.object({
   fallbacks: z.array(StageFallback).default([]),
   /** Recoverable problems met on the way (a provider skipped, a fallback taken). */
   notes: z.array(z.string()),
+  /**
+   * Search providers that failed on every query (the web unreachable, say): what they would
+   * have found is missing, which a reader must know before the verdict. Absent when none.
+   */
+  unsearched: z.array(z.object({ provider: z.string(), reason: z.string() })).optional(),
 });
 export type CheckVersion = z.infer<typeof CheckVersion>;
 

@@ -1,6 +1,6 @@
 // Checks that a configured model path is a readable GGUF file before llama.cpp is asked to load it.
 import { open } from "node:fs/promises";
-import { FactuallyError } from "../../core/errors.js";
+import { FactuallyError, messageOf } from "../../core/errors.js";
 
 /** The four bytes every GGUF file starts with (https://github.com/ggml-org/ggml/blob/master/docs/gguf.md). */
 const GGUF_MAGIC = "GGUF";
@@ -72,5 +72,5 @@ function describeFsError(error: unknown): string {
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a directory";
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -2,7 +2,7 @@
 // context, applies the grammar, counts tokens, and maps the stop reason to the AI SDK's.
 import type { JSONValue, LanguageModelV4FinishReason, SharedV4Warning } from "@ai-sdk/provider";
 import type { GbnfJsonObjectSchema } from "node-llama-cpp";
-import { FactuallyError, isFactuallyError } from "../../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../../core/errors.js";
 import type { GenerationPlan } from "./generation-plan.js";
 import { abortReason } from "./generation-queue.js";
 import type { GgufRuntime } from "./gguf-runtime.js";
@@ -88,7 +88,7 @@ export function runGeneration(
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
       if (isFactuallyError(error)) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new FactuallyError(
         "PROVIDER_FAILED",
         `the GGUF model failed while generating: ${reason}`,

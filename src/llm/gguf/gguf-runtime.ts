@@ -2,7 +2,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Llama, LlamaChat, LlamaContext, LlamaModel } from "node-llama-cpp";
-import { FactuallyError } from "../../core/errors.js";
+import { FactuallyError, messageOf } from "../../core/errors.js";
 import { GenerationQueue } from "./generation-queue.js";
 import { badModelFile, checkGgufFile } from "./gguf-file.js";
 
@@ -85,7 +85,7 @@ async function createRuntime(options: GgufRuntimeOptions): Promise<GgufRuntime> 
   const context: LlamaContext = await model
     .createContext({ contextSize: options.contextSize ?? { max: DEFAULT_MAX_CONTEXT }, threads })
     .catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new FactuallyError(
         "BAD_CONFIG",
         `could not create a ${options.contextSize ?? "default"}-token context for ${modelPath} (${reason}); ` +
@@ -120,7 +120,7 @@ function getSharedLlama(): Promise<Llama> {
         logger: (_level, message) => process.stderr.write(`[llama.cpp] ${message.trimEnd()}\n`),
       });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new FactuallyError(
         "BAD_CONFIG",
         `the gguf provider could not start llama.cpp (${reason}); node-llama-cpp ships prebuilt CPU ` +
@@ -140,7 +140,7 @@ function loadSharedModel(llama: Llama, modelPath: string): Promise<LlamaModel> {
   if (!load) {
     load = llama.loadModel({ modelPath }).catch((error: unknown) => {
       modelLoads.delete(modelPath);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw badModelFile(modelPath, `llama.cpp could not load it (${reason})`, error);
     });
     modelLoads.set(modelPath, load);

@@ -1,7 +1,7 @@
 // The one HTTP client of the web search providers: JSON over fetch with a per-attempt timeout,
 // retries on 429/5xx (honouring Retry-After), a per-instance pace, a size cap, and errors that
 // say what to do next without ever repeating an API key.
-import { FactuallyError } from "../../core/errors.js";
+import { FactuallyError, messageOf } from "../../core/errors.js";
 import { isRetryableStatus, retryAfterMs, retryDelayMs, sleep } from "../../web/backoff.js";
 import { createRequestPacer } from "./request-pacer.js";
 import { excerpt, ResponseTooLarge, readBodyCapped } from "./response-body.js";
@@ -227,5 +227,5 @@ function reasonOf(error: unknown): string {
     return cause.code;
   }
   if (cause instanceof Error) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -173,7 +173,7 @@ describe("GET /api/checks/:id and its versions", () => {
     expect(one.version.n).toBe(1);
     const bad = await fetch(api(`/checks/${id}/versions/two`));
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^n: /);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^n /);
     const missing = await fetch(api(`/checks/${id}/versions/9`));
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({
@@ -218,7 +218,7 @@ describe("GET /api/checks (history)", () => {
     const limit = await fetch(api("/checks?limit=101"));
     expect(limit.status).toBe(400);
     expect(((await limit.json()) as { error: { message: string } }).error.message).toMatch(
-      /^limit: /,
+      /^limit must be at most 100$/,
     );
   });
 });

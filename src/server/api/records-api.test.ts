@@ -56,7 +56,7 @@ describe("POST /api/checks/:id/feedback", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("BAD_INPUT");
-    expect(body.error.message).toMatch(/^helpful: /);
+    expect(body.error.message).toMatch(/^helpful must be true or false$/);
   });
 
   it("refuses a comment over 2,000 characters with 400 naming comment", async () => {
@@ -66,7 +66,7 @@ describe("POST /api/checks/:id/feedback", () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
-      /^comment: /,
+      /^comment is too long: at most 2,000 characters$/,
     );
   });
 
@@ -116,5 +116,13 @@ describe("GET /api/checks/:id/claimreview", () => {
   it("answers 400 for a version that is not a number and 404 for an unknown check", async () => {
     expect((await fetch(api(`/checks/${claimId}/claimreview?version=x`))).status).toBe(400);
     expect((await fetch(api("/checks/nothing-here-0000aaaa/claimreview"))).status).toBe(404);
+  });
+
+  it("tells an API client about an unknown check without the CLI's advice", async () => {
+    const response = await fetch(api("/checks/nothing-here-0000aaaa"));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "no check nothing-here-0000aaaa" },
+    });
   });
 });

@@ -1,8 +1,9 @@
 // Validates what a request carries — JSON body, path parameters, query string — against the
-// request schemas; a failure is BAD_INPUT (400) whose message names the field.
+// request schemas; a failure is BAD_INPUT (400) whose message names the field in plain words.
 import type { Context } from "hono";
 import type { z } from "zod";
-import { FactuallyError } from "../../core/errors.js";
+import { FactuallyError, messageOf } from "../../core/errors.js";
+import { issueText } from "./issue-text.js";
 
 /** The request's JSON body checked against `schema`; an empty body counts as `{}` when allowed. */
 export async function readJsonBody<T extends z.ZodType>(
@@ -19,7 +20,7 @@ export async function readJsonBody<T extends z.ZodType>(
     try {
       json = JSON.parse(text);
     } catch (cause) {
-      const why = cause instanceof Error ? cause.message : String(cause);
+      const why = messageOf(cause);
       throw new FactuallyError("BAD_INPUT", `body: not valid JSON (${why})`, { cause });
     }
   }
@@ -39,8 +40,6 @@ export function queryParams<T extends z.ZodType>(c: Context, schema: T): z.outpu
 function checked<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : where}: ${issue.message}`);
+  const problems = parsed.error.issues.slice(0, 3).map((issue) => issueText(issue, where));
   throw new FactuallyError("BAD_INPUT", problems.join("; "));
 }

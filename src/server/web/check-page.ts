@@ -15,6 +15,7 @@ import {
   shownConfidence,
   statementVerdictText,
   tallyText,
+  unsearchedNotice,
   VERDICT_TEXT,
 } from "../../render/labels.js";
 import { modelUseSummary } from "../../render/model-use.js";
@@ -44,6 +45,12 @@ export interface CheckPageView {
   appVersion: string;
 }
 
+/** What could not be searched, before anything else on the page. */
+function unsearchedHtml(version: CheckVersion): SafeHtml | "" {
+  const notice = unsearchedNotice(version);
+  return notice ? html`<p class="notice unsearched" role="status">${notice}</p>` : "";
+}
+
 export function checkPage(view: CheckPageView): string {
   const { stored, version } = view;
   const check = stored.check;
@@ -51,7 +58,7 @@ export function checkPage(view: CheckPageView): string {
   const body = html`<article class="check" aria-labelledby="claim">
 <h1 id="claim">${check.input}</h1>
 <p class="checked-on">Checked on <time datetime="${version.checkedAt}">${longDate(version.checkedAt)}</time></p>
-${versionNav(stored, version.n, latestN)}
+${unsearchedHtml(version)}${versionNav(stored, version.n, latestN)}
 <p class="disclaimer">Disclaimer: ${version.report.disclaimer} <a href="/about">Learn more</a>.</p>
 <p class="meta-label">Searched for:</p>
 <ul class="queries">

@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { isFactuallyError } from "../../core/errors.js";
 import type { ServerContext } from "../context.js";
-import { STATUS_OF } from "../http-errors.js";
+import { toHttp } from "../http-errors.js";
 import { loadCheck } from "./check-view.js";
 import { checkRequestOf, type FeedbackForm, feedbackOf, versionNumber } from "./forms.js";
 import { NO_CHECK, type PageResponses, sentence } from "./page-responses.js";
@@ -58,9 +58,11 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
       const result = await job.done;
       return c.redirect(checkPath(result.checkId), 303);
     } catch (error) {
-      if (!isFactuallyError(error) || error.code === "INTERNAL") throw error;
-      if (error.code === "TOO_MANY") c.header("Retry-After", "60");
-      return pages.home(c, { form, error: sentence(error.message) }, STATUS_OF[error.code] ?? 500);
+      const http = toHttp(error);
+      if (http.code === "INTERNAL") throw error;
+      if (http.log) console.error(error);
+      for (const [name, value] of Object.entries(http.headers)) c.header(name, value);
+      return pages.home(c, { form, error: sentence(http.message) }, http.status);
     }
   });
 

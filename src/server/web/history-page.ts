@@ -4,7 +4,7 @@ import type { CheckSummary } from "../../core/interfaces/check-store.js";
 import { longDate, shownConfidence, tallyText, VERDICT_TEXT } from "../../render/labels.js";
 import { html } from "./html.js";
 import { page, shorten } from "./layout.js";
-import { checkPath } from "./paths.js";
+import { checkPath, uriComponent } from "./paths.js";
 
 export interface HistoryLine extends CheckSummary {
   stale: boolean;
@@ -34,7 +34,7 @@ ${view.lines.map(
 }
 <nav class="pager" aria-label="Pages">
 ${view.paged ? html`<a href="/checks">Newest checks</a>` : ""}
-${view.nextCursor ? html` <a href="/checks?cursor=${encodeURIComponent(view.nextCursor)}" rel="next">Older checks</a>` : ""}
+${view.nextCursor ? html` <a href="/checks?cursor=${uriComponent(view.nextCursor)}" rel="next">Older checks</a>` : ""}
 </nav>`;
   return page({
     title: "All checks",

@@ -36,7 +36,7 @@ ${options.head ?? ""}
 <nav aria-label="Site">
 <a class="brand" href="/">Factually</a>
 <a href="/checks">History</a>
-<a href="/about">Methodology</a>
+<a href="/about">How a check works</a>
 </nav>
 </header>
 <main id="main" tabindex="-1">

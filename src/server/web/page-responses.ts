@@ -2,10 +2,9 @@
 // into HTML with the right status, shared by the page routes and the form routes.
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { isFactuallyError } from "../../core/errors.js";
 import type { CheckRequest } from "../check-service.js";
 import type { ServerContext } from "../context.js";
-import { STATUS_OF } from "../http-errors.js";
+import { toHttp } from "../http-errors.js";
 import { checkPage } from "./check-page.js";
 import type { LoadedCheck } from "./check-view.js";
 import { errorPage, notFoundPage } from "./error-page.js";
@@ -85,16 +84,16 @@ export function pageResponses(ctx: ServerContext): PageResponses {
         const message = error.message || "The request was not accepted.";
         return html(c, errorPage({ status, title, message, appVersion }), status);
       }
-      const code = isFactuallyError(error) ? error.code : "INTERNAL";
-      if (code === "INTERNAL") console.error(error);
-      const status = STATUS_OF[code] ?? 500;
+      const http = toHttp(error);
+      if (http.log) console.error(error);
+      const status = http.status;
       const message =
-        isFactuallyError(error) && code !== "INTERNAL"
-          ? sentence(error.message)
-          : "Something went wrong on the server; the request was not completed. Please try again.";
+        http.code === "INTERNAL"
+          ? "Something went wrong on the server; the request was not completed. Please try again."
+          : sentence(http.message);
       const title =
         status === 404 ? "Not found" : status < 500 ? "Not accepted" : "Something went wrong";
-      if (code === "TOO_MANY") c.header("Retry-After", "60");
+      for (const [name, value] of Object.entries(http.headers)) c.header(name, value);
       return html(c, errorPage({ status, title, message, appVersion }), status);
     },
   };

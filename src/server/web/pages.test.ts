@@ -210,6 +210,33 @@ describe("the check page", () => {
   });
 });
 
+describe("a check whose web search failed", () => {
+  it("says the web could not be searched before the searches and the verdict", async () => {
+    const response = await server.post("/check", { text: "Vitamin D prevents colds." });
+    const id = decodeURIComponent(
+      (response.headers.get("location") ?? "").replace(/^\/check\//, ""),
+    );
+    const stored = await server.store.getCheck(id);
+    const version = stored
+      ? await server.store.getVersion(id, stored.versions.at(-1)?.n ?? 1)
+      : undefined;
+    if (!stored || !version) throw new Error(`no check ${id}`);
+    const lease = await server.store.beginVersion(id);
+    await server.store.commitVersion(lease, stored.check, {
+      ...version,
+      n: lease.n,
+      unsearched: [
+        { provider: "wikipedia", reason: "could not reach https://en.wikipedia.org (ENOTFOUND)" },
+      ],
+    });
+    const { text } = await server.page(`/check/${encodeURIComponent(id)}`);
+    const notice =
+      "The web could not be searched (wikipedia: could not reach https://en.wikipedia.org (ENOTFOUND)).";
+    expect(text).toContain(notice);
+    expect(text.indexOf(notice)).toBeLessThan(text.indexOf("Searched for:"));
+  });
+});
+
 describe("feedback without the script", () => {
   it("stores a rating from the form, redirects back and shows the new tally", async () => {
     const before = await server.page(checkPath);
@@ -422,6 +449,9 @@ describe("the other pages", () => {
     const { response, doc, text } = await server.page("/about");
     expect(response.status).toBe(200);
     expect(doc.querySelector("h1")?.textContent).toBe("How a check works");
+    // The navigation names the page as its heading does.
+    const nav = [...doc.querySelectorAll("nav a")].find((a) => a.getAttribute("href") === "/about");
+    expect(nav?.textContent).toBe("How a check works");
     for (const words of ["Verdicts", "What “verified” means", "Sources", "Limits"]) {
       expect(text).toContain(words);
     }

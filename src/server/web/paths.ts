@@ -1,8 +1,16 @@
 // The addresses the pages link to and post to, in one place.
 
+/**
+ * `text` as one URL component. A lone surrogate (stored before inputs were made well-formed)
+ * would make encodeURIComponent throw URIError and the page answer 500; it becomes U+FFFD.
+ */
+export function uriComponent(text: string): string {
+  return encodeURIComponent(text.toWellFormed());
+}
+
 /** The check page, `/check/<id>`. */
 export function checkPath(id: string): string {
-  return `/check/${encodeURIComponent(id)}`;
+  return `/check/${uriComponent(id)}`;
 }
 
 /** A version of the check page; the latest has no `?v=`. */
@@ -12,10 +20,10 @@ export function versionPath(id: string, n: number, latest: number): string {
 
 /** The JSON API's address for a check (what the page script calls). */
 export function apiCheckPath(id: string): string {
-  return `/api/checks/${encodeURIComponent(id)}`;
+  return `/api/checks/${uriComponent(id)}`;
 }
 
 /** The home page with the input filled in: how a follow-up question becomes a check. */
 export function askPath(question: string): string {
-  return `/?q=${encodeURIComponent(question)}`;
+  return `/?q=${uriComponent(question)}`;
 }

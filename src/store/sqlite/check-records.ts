@@ -78,9 +78,7 @@ export function createCheckRecords(
       .prepare(`UPDATE checks SET ${column} = ? WHERE id = ?`)
       .run(value, id).changes;
     if (changed === 0) {
-      throw new FactuallyError("NOT_FOUND", `no check ${id}; try \`factually history\``, {
-        target: id,
-      });
+      throw new FactuallyError("NOT_FOUND", `no check ${id}`, { target: id, subject: "check" });
     }
   };
 
@@ -105,8 +103,8 @@ export function createCheckRecords(
     if (run && holderAlive(run, now)) {
       throw new FactuallyError(
         "CONFLICT",
-        `check ${checkId} is already running (version ${run.n}, started ${run.started_at}); wait for it to finish, then see it with: factually show ${checkId}`,
-        { target: checkId, isRetryable: true },
+        `check ${checkId} is already running (version ${run.n}, started ${run.started_at}); wait for it to finish`,
+        { target: checkId, subject: "check", isRetryable: true },
       );
     }
     if (run) db.prepare("DELETE FROM check_runs WHERE check_id = ?").run(checkId);
@@ -173,8 +171,8 @@ export function createCheckRecords(
     if (!exists) {
       throw new FactuallyError(
         "NOT_FOUND",
-        `no version ${feedback.version} of check ${feedback.checkId}; see its versions with: factually show ${feedback.checkId}`,
-        { target: feedback.checkId },
+        `no version ${feedback.version} of check ${feedback.checkId}`,
+        { target: feedback.checkId, subject: "check-version" },
       );
     }
     db.prepare(

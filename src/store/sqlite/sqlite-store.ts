@@ -56,6 +56,11 @@ export class SqliteStore implements Store {
     this.#snapshots = createWebSnapshots(db);
   }
 
+  /** Opened for reading only (read-only media, or a command that only reads): writes are refused. */
+  get readOnly(): boolean {
+    return this.#db.readonly;
+  }
+
   async upsertDocuments(documents: DocumentToStore[]): Promise<UpsertOutcome[]> {
     return this.#write(documents);
   }

@@ -1,5 +1,5 @@
 // Turns whatever a guarded fetch threw into one FactuallyError a caller can branch on.
-import { FactuallyError, isFactuallyError } from "../../core/errors.js";
+import { FactuallyError, isFactuallyError, messageOf } from "../../core/errors.js";
 import { BlockedAddressError } from "./guarded-agent.js";
 
 /** The signals one fetch runs under, to tell a caller's abort from a timeout from close(). */
@@ -53,7 +53,7 @@ export function toFetchError(error: unknown, url: string, signals: FetchSignals)
     );
   }
   const code = errorCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return new FactuallyError("PROVIDER_FAILED", `${url}: ${detail}${code ? ` (${code})` : ""}`, {
     target: url,
     cause: error,
@@ -78,4 +78,31 @@ function findBlocked(error: unknown): BlockedAddressError | undefined {
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
   return typeof error.code === "string" ? error.code : undefined;
+}
+
+// Failures of reaching the host at all (name, route, refused or reset connection), as Node names them.
+const UNREACHABLE = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/**
+ * Why the host behind a failed fetch could not be reached at all ("getaddrinfo ENOTFOUND x"),
+ * or undefined when it answered or the failure was something else.
+ */
+export function unreachableReason(error: unknown): string | undefined {
+  if (isFactuallyError(error) && error.code === "TIMEOUT")
+    return error.message.replace(/^\S+: /, "");
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = errorCode(current);
+    if (code !== undefined && UNREACHABLE.has(code)) return messageOf(current);
+    current = current.cause;
+  }
+  return undefined;
 }

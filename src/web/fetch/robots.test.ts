@@ -141,6 +141,25 @@ describe("robots.txt", () => {
     });
   });
 
+  it("says a host that refuses connections could not be reached, not that robots.txt forbids it", async () => {
+    const gone = await startLoopbackServer(pages);
+    const origin = gone.origin;
+    await gone.close();
+    const error = await fetcherWith()
+      .fetch(`${origin}/public/a`)
+      .then(
+        () => undefined,
+        (e: unknown) => e as { code: string; message: string },
+      );
+    expect(error?.code).toBe("PROVIDER_FAILED");
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^${origin}/public/a: the host 127\\.0\\.0\\.1:\\d+ could not be reached \\(.*ECONNREFUSED`,
+      ),
+    );
+    expect(error?.message).not.toContain("robots.txt");
+  });
+
   it("disallows everything when robots.txt redirects somewhere the guard refuses", async () => {
     await expect(fetcherWith().fetch(`${redirectedRobots.origin}/public/a`)).rejects.toMatchObject({
       code: "BLOCKED_URL",

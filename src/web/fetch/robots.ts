@@ -1,7 +1,7 @@
 // Decides, per origin, whether robots.txt lets us fetch a URL; the rules are cached per origin.
 import robotsParserModule from "robots-parser";
 import { FactuallyError, isFactuallyError } from "../../core/errors.js";
-import { blockedUrl } from "./fetch-errors.js";
+import { blockedUrl, unreachableReason } from "./fetch-errors.js";
 
 /** The part of robots-parser's Robot we use. */
 interface RobotsTxt {
@@ -41,7 +41,9 @@ export interface RobotsGate {
 type RobotsRules =
   | { kind: "rules"; robots: RobotsTxt }
   | { kind: "allow-all" }
-  | { kind: "disallow-all"; why: string };
+  | { kind: "disallow-all"; why: string }
+  /** The host could not be reached at all: no page of it can be fetched either. */
+  | { kind: "unreachable"; why: string; error: unknown };
 
 interface CacheEntry {
   rules: Promise<RobotsRules>;
@@ -77,7 +79,8 @@ export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
     }
     entry.rules.then(
       (rules) => {
-        entry.expiresAt = now() + (rules.kind === "disallow-all" ? failureTtlMs : ttlMs);
+        const failed = rules.kind === "disallow-all" || rules.kind === "unreachable";
+        entry.expiresAt = now() + (failed ? failureTtlMs : ttlMs);
       },
       () => {
         if (cache.get(origin) === entry) cache.delete(origin);
@@ -97,6 +100,9 @@ export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
     } catch (error) {
       // The fetcher shutting down is not a verdict on the site: let it through, uncached.
       if (isFactuallyError(error) && error.code === "ABORTED") throw error;
+      // Blaming robots.txt for a host that does not answer at all would send the user the wrong way.
+      const unreachable = unreachableReason(error);
+      if (unreachable !== undefined) return { kind: "unreachable", why: unreachable, error };
       const why = isFactuallyError(error) ? error.message : String(error);
       return { kind: "disallow-all", why: `it could not be fetched (${why})` };
     }
@@ -107,6 +113,13 @@ export function createRobotsGate(options: RobotsGateOptions): RobotsGate {
       if (url.pathname === "/robots.txt") return; // RFC 9309 §2.2.2: implicitly allowed
       const rules = await untilAborted(rulesFor(url.origin), signal);
       if (rules.kind === "allow-all") return;
+      if (rules.kind === "unreachable") {
+        throw new FactuallyError(
+          "PROVIDER_FAILED",
+          `${url.href}: the host ${url.host} could not be reached (${rules.why})`,
+          { target: url.href, cause: rules.error, isRetryable: true },
+        );
+      }
       if (rules.kind === "disallow-all") {
         throw blockedUrl(
           url.href,
