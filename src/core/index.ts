@@ -12,6 +12,14 @@ export type {
   StoredCheck,
   VersionSummary,
 } from "./interfaces/check-store.js";
+export type {
+  CorpusSearchOptions,
+  CorpusSearchResult,
+  CorpusStats,
+  CorpusStore,
+  DocumentToStore,
+  UpsertOutcome,
+} from "./interfaces/corpus-store.js";
 export type { Planner } from "./interfaces/planner.js";
 export type { Reader, ReadOptions } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
@@ -19,15 +27,7 @@ export type { NewSnapshot, SnapshotStore, WebSnapshot } from "./interfaces/snaps
 export type { SourcePolicy } from "./interfaces/source-policy.js";
 export type { ModelCallRecord, StageRun } from "./interfaces/stage-run.js";
 export { detachedStageRun } from "./interfaces/stage-run.js";
-export type {
-  CorpusSearchOptions,
-  CorpusSearchResult,
-  CorpusStats,
-  DocumentToStore,
-  RetrievalOptions,
-  Store,
-  UpsertOutcome,
-} from "./interfaces/store.js";
+export type { Stores } from "./interfaces/stores.js";
 export type { Understander } from "./interfaces/understander.js";
 export type { Verifier, VerifyInput } from "./interfaces/verifier.js";
 export type { WriteInput, Writer } from "./interfaces/writer.js";

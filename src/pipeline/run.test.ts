@@ -8,7 +8,7 @@ import { type CheckEvent, STAGES } from "../core/schema/check-event.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { templatePlanner } from "./plan.js";
 import { type CheckDependencies, runCheck } from "./run.js";
 import { rulesUnderstander } from "./understand.js";
@@ -24,10 +24,10 @@ const negationStance: StancePredictor = {
       : { agree: 0.7, disagree: 0.1, discuss: 0.1, unrelated: 0.1 },
 };
 
-let store: SqliteStore;
+let store: SqliteStores;
 const deps = (overrides: Partial<CheckDependencies> = {}): CheckDependencies => ({
-  providers: [new LocalSearchProvider(store)],
-  readers: [new CorpusReader(store)],
+  providers: [new LocalSearchProvider(store.corpus)],
+  readers: [new CorpusReader(store.corpus)],
   understander: rulesUnderstander,
   planner: templatePlanner,
   assessor: createStanceAssessor(negationStance),
@@ -39,7 +39,7 @@ const fixedNow = () => new Date("2026-11-25T12:00:00.000Z");
 
 beforeEach(async () => {
   store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "trial",
       title: "Vitamin D and influenza in schoolchildren",
@@ -128,7 +128,7 @@ describe("runCheck", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    await store.upsertDocuments(documents);
+    await store.corpus.upsertDocuments(documents);
     const { version } = await runCheck("Hydroxychloroquine cures COVID-19.", deps(), {
       now: fixedNow,
     });

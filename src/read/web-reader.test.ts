@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchHit } from "../core/schema/search-hit.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { createSafeFetcher, type SafeFetcher } from "../web/fetch/index.js";
 import { WebReader } from "./web-reader.js";
 
@@ -18,7 +18,7 @@ const PDF = readFileSync(join(FIXTURES, "ingest/article.pdf"));
 
 let server: Server;
 let base = "";
-let store: SqliteStore;
+let store: SqliteStores;
 let fetcher: SafeFetcher;
 let reader: WebReader;
 let version = 1;
@@ -60,7 +60,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   store = openSqliteStore(":memory:");
   fetcher = createSafeFetcher({ userAgent: "factually-test", allowLoopback: true });
-  reader = new WebReader(store, fetcher);
+  reader = new WebReader(store.snapshots, fetcher);
 });
 afterAll(async () => {
   await fetcher.close();
@@ -98,7 +98,7 @@ describe("WebReader", () => {
       }),
     });
     expect(doc.text).toContain("reduced symptomatic COVID-19 infections by about 11 percent");
-    expect((await store.getSnapshot(doc.id))?.etag).toBe('"v1"');
+    expect((await store.snapshots.getSnapshot(doc.id))?.etag).toBe('"v1"');
   });
 
   it("re-validates a page read before and keeps its snapshot when unchanged", async () => {
@@ -115,7 +115,7 @@ describe("WebReader", () => {
     const after = await reader.read(hit("/article"));
     expect(after.id).not.toBe(before.id);
     expect(after.text).toContain("12 percent");
-    expect((await store.getSnapshot(before.id))?.text).toContain("11 percent");
+    expect((await store.snapshots.getSnapshot(before.id))?.text).toContain("11 percent");
   });
 
   it("falls back to the last snapshot, saying so, when the page cannot be read now", async () => {

@@ -7,8 +7,8 @@ import { FactuallyError } from "../../core/errors.js";
 import { ingestPaths } from "../../ingest/ingest.js";
 import { startServer } from "../../server/start.js";
 import { displayPath } from "../../text/display-path.js";
+import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
-import { openStore } from "../open-store.js";
 
 /** The sample corpus shipped with the package (347 COVID-19 abstracts, MIT). */
 export const SAMPLE_CORPUS = fileURLToPath(
@@ -27,19 +27,21 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
   const { config } = options;
-  const store = openStore(config.db, io.cwd, false);
+  const engine = await openCliEngine(config, io, { mustExist: false });
   try {
-    if (options.sampleCorpus && (await store.corpusStats()).documents === 0) {
-      const summary = await ingestPaths(store, [SAMPLE_CORPUS], { format: "auto", cwd: io.cwd });
+    if (options.sampleCorpus && (await engine.corpus.corpusStats()).documents === 0) {
+      const summary = await ingestPaths(engine.corpus, [SAMPLE_CORPUS], {
+        format: "auto",
+        cwd: io.cwd,
+      });
       io.stderr.write(
-        `Ingested the sample corpus (${summary.documents.added} documents) into ${displayPath(store.location, io.cwd)}\n`,
+        `Ingested the sample corpus (${summary.documents.added} documents) into ${displayPath(engine.location, io.cwd)}\n`,
       );
     }
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer({
-        config,
-        store,
+        engine,
         port: options.port,
         host: options.host,
         version: options.version,
@@ -55,7 +57,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       throw error;
     }
     io.stdout.write(
-      `Factually is serving ${displayPath(store.location, io.cwd)} at ${server.url}\n` +
+      `Factually is serving ${displayPath(engine.location, io.cwd)} at ${server.url}\n` +
         `  pages: ${server.url}/   API: ${server.url}/api   OpenAPI: ${server.url}/api/openapi.json\n` +
         "Press Ctrl-C to stop.\n",
     );
@@ -64,7 +66,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     await server.close();
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }
 

@@ -230,7 +230,7 @@ describe("feedback without the script", () => {
       "Thank you: your rating was recorded.",
     );
     const id = checkPath.slice("/check/".length);
-    const ratings = await server.store.listFeedback(id, 1);
+    const ratings = await server.store.checks.listFeedback(id, 1);
     expect(ratings.map((r) => [r.helpful, r.comment])).toEqual([
       [true, "Clear <b>and</b> useful"],
       [false, undefined],

@@ -3,19 +3,15 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { FactuallyError } from "../../core/errors.js";
-import type { ProcessProbe } from "./check-records.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
-import { SqliteStore } from "./sqlite-store.js";
+import { createSqliteStores, type SqliteStoreOptions, type SqliteStores } from "./sqlite-store.js";
 
 type Db = Database.Database;
 
-export interface OpenOptions {
-  /** How run locks tell a live process from a dead one (tests replace it). */
-  isAlive?: ProcessProbe;
-}
+export type OpenOptions = SqliteStoreOptions;
 
-/** Opens the store at `path` (`:memory:` for a throwaway one), migrating it to the latest schema. */
-export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
+/** Opens the stores at `path` (`:memory:` for throwaway ones), migrating it to the latest schema. */
+export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStores {
   const location = path === ":memory:" ? path : resolve(path);
   if (location !== ":memory:") mkdirSync(dirname(location), { recursive: true });
   let db: Db;
@@ -34,7 +30,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
     db.close();
     throw error;
   }
-  return new SqliteStore(db, location, options);
+  return createSqliteStores(db, location, options);
 }
 
 function prepare(db: Db, location: string): void {

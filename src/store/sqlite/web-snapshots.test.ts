@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NewSnapshot } from "../../core/interfaces/snapshot-store.js";
 import { openSqliteStore } from "./open.js";
-import type { SqliteStore } from "./sqlite-store.js";
+import type { SqliteStores } from "./sqlite-store.js";
 
-let store: SqliteStore;
+let store: SqliteStores;
 beforeEach(() => {
   store = openSqliteStore(":memory:");
 });
@@ -29,16 +29,16 @@ const page = (over: Partial<NewSnapshot> = {}): NewSnapshot => ({
 
 describe("web snapshots", () => {
   it("stores a page and finds it by URL and by id", async () => {
-    const saved = await store.saveSnapshot(page());
+    const saved = await store.snapshots.saveSnapshot(page());
     expect(saved.id).toMatch(/^snap-[0-9a-f]{16}$/);
-    expect(await store.latestSnapshot("https://example.org/report")).toEqual(saved);
-    expect(await store.getSnapshot(saved.id)).toEqual(saved);
-    expect(await store.latestSnapshot("https://example.org/other")).toBeUndefined();
+    expect(await store.snapshots.latestSnapshot("https://example.org/report")).toEqual(saved);
+    expect(await store.snapshots.getSnapshot(saved.id)).toEqual(saved);
+    expect(await store.snapshots.latestSnapshot("https://example.org/other")).toBeUndefined();
   });
 
   it("keeps one snapshot for unchanged content and a new one when the page changes", async () => {
-    const first = await store.saveSnapshot(page());
-    const same = await store.saveSnapshot(
+    const first = await store.snapshots.saveSnapshot(page());
+    const same = await store.snapshots.saveSnapshot(
       page({
         fetchedAt: "2026-11-20T10:00:00.000Z",
         validatedAt: "2026-11-20T10:00:00.000Z",
@@ -49,7 +49,7 @@ describe("web snapshots", () => {
     expect(same.fetchedAt).toBe(first.fetchedAt);
     expect(same.validatedAt).toBe("2026-11-20T10:00:00.000Z");
     expect(same.etag).toBe('"v1b"');
-    const changed = await store.saveSnapshot(
+    const changed = await store.snapshots.saveSnapshot(
       page({
         fetchedAt: "2026-11-25T10:00:00.000Z",
         validatedAt: "2026-11-25T10:00:00.000Z",
@@ -58,15 +58,15 @@ describe("web snapshots", () => {
       }),
     );
     expect(changed.id).not.toBe(first.id);
-    expect((await store.latestSnapshot(page().url))?.id).toBe(changed.id);
+    expect((await store.snapshots.latestSnapshot(page().url))?.id).toBe(changed.id);
     // The old snapshot stays readable: a stored check still cites what it read.
-    expect((await store.getSnapshot(first.id))?.text).toBe("The report says one thing.");
+    expect((await store.snapshots.getSnapshot(first.id))?.text).toBe("The report says one thing.");
   });
 
   it("records a 304 as a validation, keeping the content", async () => {
-    const saved = await store.saveSnapshot(page());
-    await store.markValidated(saved.id, "2026-11-29T08:00:00.000Z", { etag: '"v2"' });
-    const after = await store.getSnapshot(saved.id);
+    const saved = await store.snapshots.saveSnapshot(page());
+    await store.snapshots.markValidated(saved.id, "2026-11-29T08:00:00.000Z", { etag: '"v2"' });
+    const after = await store.snapshots.getSnapshot(saved.id);
     expect(after).toMatchObject({
       validatedAt: "2026-11-29T08:00:00.000Z",
       etag: '"v2"',
