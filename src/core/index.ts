@@ -46,6 +46,7 @@ export {
   TokenUse,
 } from "./schema/check.js";
 export { type CheckEvent, STAGES, type StageName } from "./schema/check-event.js";
+export { CheckNote } from "./schema/check-note.js";
 export { Claim, InputKind } from "./schema/claim.js";
 export {
   Document,

@@ -1,8 +1,7 @@
 // The default Reader: a hit from the local corpus is read from the store, never from the network.
 import { FactuallyError } from "../core/errors.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
-import type { Reader } from "../core/interfaces/reader.js";
-import type { Document } from "../core/schema/document.js";
+import type { Reader, ReadResult } from "../core/interfaces/reader.js";
 import type { SearchHit } from "../core/schema/search-hit.js";
 
 export class CorpusReader implements Reader {
@@ -17,7 +16,7 @@ export class CorpusReader implements Reader {
     return hit.documentId !== undefined;
   }
 
-  async read(hit: SearchHit): Promise<Document> {
+  async read(hit: SearchHit): Promise<ReadResult> {
     if (hit.documentId === undefined) {
       throw new FactuallyError("BAD_INPUT", `the hit "${hit.title}" has no corpus document id`);
     }
@@ -29,6 +28,6 @@ export class CorpusReader implements Reader {
         { target: hit.documentId },
       );
     }
-    return document;
+    return { document };
   }
 }

@@ -76,7 +76,7 @@ describe("CorpusReader", () => {
     if (!hit) throw new Error("no hit");
     const reader = new CorpusReader(store.corpus);
     expect(reader.canRead(hit)).toBe(true);
-    const doc = await reader.read(hit);
+    const { document: doc } = await reader.read(hit);
     expect(doc).toMatchObject({ id: "bread", text: "Bread rises because yeast ferments sugar." });
   });
 
