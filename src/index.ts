@@ -1,7 +1,18 @@
 // The public API of the `factually` package: the domain model, the store, ingest, search and
 // the fact-check pipeline with its offline stages and renderers.
 
+export { type CheckStages, checkStages } from "./assemble/check-stages.js";
+export { EmptyCorpusError, isEmptyCorpusError } from "./assemble/empty-corpus-error.js";
+export {
+  type CheckControls,
+  type CheckRequest,
+  type Engine,
+  type EngineOptions,
+  openEngine,
+  type RefreshRequest,
+} from "./assemble/engine.js";
 export { modelCheckDependencies } from "./assemble/model-check.js";
+export { type ModelChoice, type ModelMode, modelModeOf } from "./assemble/model-choice.js";
 export { offlineCheckDependencies } from "./assemble/offline-check.js";
 export {
   createStanceAssessor,

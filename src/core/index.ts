@@ -21,7 +21,7 @@ export type {
   UpsertOutcome,
 } from "./interfaces/corpus-store.js";
 export type { Planner } from "./interfaces/planner.js";
-export type { Reader, ReadOptions } from "./interfaces/reader.js";
+export type { Reader, ReadOptions, ReadResult } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
 export type { NewSnapshot, SnapshotStore, WebSnapshot } from "./interfaces/snapshot-store.js";
 export type { SourcePolicy } from "./interfaces/source-policy.js";
@@ -30,7 +30,7 @@ export { detachedStageRun } from "./interfaces/stage-run.js";
 export type { Stores } from "./interfaces/stores.js";
 export type { Understander } from "./interfaces/understander.js";
 export type { Verifier, VerifyInput } from "./interfaces/verifier.js";
-export type { WriteInput, Writer } from "./interfaces/writer.js";
+export type { SectionWritten, WriteInput, Writer } from "./interfaces/writer.js";
 export {
   Check,
   CheckId,
