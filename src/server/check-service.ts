@@ -7,7 +7,7 @@ import type { Engine } from "../assemble/engine.js";
 import { FactuallyError } from "../core/errors.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
 import { checkableText } from "../pipeline/understand.js";
-import { latestSearchedTheWeb } from "../records/stored-check.js";
+import { requireCheck } from "../records/lookup.js";
 import type { CheckJob, CheckJobs } from "./check-jobs.js";
 
 export interface CheckRequest {
@@ -65,7 +65,7 @@ export function createCheckService({ engine, jobs, now }: CheckServiceOptions): 
     },
     async startRefresh(id) {
       // An unknown check is a 404 now, not a failed job later.
-      await latestSearchedTheWeb(engine.checks, id);
+      await requireCheck(engine.checks, id);
       const { job, joined } = jobs.submit(id, "refresh", async (emit, signal) => {
         const result = await withApiAdvice(() =>
           engine.refresh({ id }, { signal, onEvent: emit, ...clock }),
