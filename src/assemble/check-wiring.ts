@@ -44,23 +44,34 @@ export interface WiringOptions {
 export function createCheckWiring(options: WiringOptions): CheckWiring {
   const { config, corpus, snapshots } = options;
   const notes = loadCredibilityNotes(config.web.sourceNotes);
-  const sources = new Map<boolean, WebSources>();
+  const sources = new Map<boolean, Promise<WebSources>>();
   let stages: Promise<CheckStages> | undefined;
   let warned = false;
 
   const stagesOnce = () => {
-    stages ??= checkStages({ mode: options.mode, ...(config.llm ? { llm: config.llm } : {}) });
+    // A model server that was down is probed again by the next check, not remembered as down.
+    stages ??= checkStages({
+      mode: options.mode,
+      ...(config.llm ? { llm: config.llm } : {}),
+    }).catch((error: unknown) => {
+      stages = undefined;
+      throw error;
+    });
     return stages;
   };
 
-  const sourcesFor = async (web: boolean): Promise<WebSources> => {
+  // Kept as promises, so checks starting together share one set (and one page fetcher).
+  const sourcesFor = (web: boolean): Promise<WebSources> => {
     let found = sources.get(web);
     if (!found) {
-      const { documents } = await corpus.corpusStats();
-      found = webSourcesFor({ corpus, snapshots }, config.web, {
-        web,
-        corpusHasDocuments: documents > 0,
-      });
+      found = corpus
+        .corpusStats()
+        .then(({ documents }) =>
+          webSourcesFor({ corpus, snapshots }, config.web, {
+            web,
+            corpusHasDocuments: documents > 0,
+          }),
+        );
       sources.set(web, found);
     }
     if (config.web.allowLoopback && !warned) {
@@ -94,7 +105,10 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
       });
     },
     async close() {
-      await Promise.all([...sources.values()].map((s) => s.close()));
+      const opened = await Promise.allSettled(sources.values());
+      await Promise.all(
+        opened.map((s) => (s.status === "fulfilled" ? s.value.close() : undefined)),
+      );
     },
   };
 }

@@ -62,6 +62,17 @@ describe("openEngine", () => {
     expect(first.location).toBe(second.location);
   });
 
+  it("gives checks that start together one set of sources (one page fetcher to close)", async () => {
+    const engine = await open(configWith());
+    await engine.corpus.upsertDocuments(DOCUMENTS);
+    const [a, b] = await Promise.all([
+      engine.dependencies({ web: true }),
+      engine.dependencies({ web: true }),
+    ]);
+    expect(b.readers).toBe(a.readers);
+    expect(a.providers.map((p) => p.id)).toEqual(["local", "wikipedia"]);
+  });
+
   it("freezes its configuration, all the way down, and keeps its own copy", async () => {
     const config = configWith();
     const engine = await open(config);
