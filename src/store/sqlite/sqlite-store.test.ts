@@ -285,6 +285,29 @@ describe("SQLite corpus search", () => {
     expect(await ids(0)).toEqual(["body", "title"]);
   });
 
+  it("takes retrieval knobs when opened, for every search of that store", async () => {
+    const path = join(dir, "knobs.db");
+    const docs = [
+      {
+        id: "title",
+        title: "Melatonin",
+        text: "A small study of sleep in shift workers over a month.",
+      },
+      {
+        id: "body",
+        title: "Sleep",
+        text: "Melatonin did not shorten the time shift workers took to fall asleep.",
+      },
+    ];
+    await open(path).corpus.upsertDocuments(docs);
+    const flat = openSqliteStore(path, { retrieval: { titleWeight: 0 } });
+    opened.push(flat);
+    const found = await flat.corpus.searchCorpus("melatonin", { limit: 2 });
+    expect(found.map((r) => r.document.id)).toEqual(["body", "title"]);
+    const [first] = await open(path).corpus.searchCorpus("melatonin", { limit: 2 });
+    expect(first?.document.id).toBe("title");
+  });
+
   it("ranks a document with the query words close together higher when proximity is on", async () => {
     const store = open(":memory:");
     const filler = "The cohort was followed for years and many outcomes were recorded carefully.";
