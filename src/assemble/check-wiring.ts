@@ -64,14 +64,12 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
   const sourcesFor = (web: boolean): Promise<WebSources> => {
     let found = sources.get(web);
     if (!found) {
-      found = corpus
-        .corpusStats()
-        .then(({ documents }) =>
-          webSourcesFor({ corpus, snapshots }, config.web, {
-            web,
-            corpusHasDocuments: documents > 0,
-          }),
-        );
+      found = corpus.corpusStats().then(({ documents }) =>
+        webSourcesFor({ corpus, snapshots }, config.web, {
+          web,
+          corpusHasDocuments: documents > 0,
+        }),
+      );
       sources.set(web, found);
     }
     if (config.web.allowLoopback && !warned) {

@@ -1,15 +1,15 @@
 // An engine opened inside a worker thread from a configuration posted to it (plain data, as a
 // job queue would pass it), running a check on the same database as the main thread.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, requireBuiltBinary } from "../cli/testing/built-cli.js";
 import { loadConfig } from "../config/config.js";
 import { openEngine } from "./engine.js";
 
 // The worker runs the built engine: a worker thread cannot load TypeScript sources.
+const BUILT_ENGINE = resolve(import.meta.dirname, "../../dist/assemble/engine.js");
 const WORKER = `
   const { parentPort, workerData } = require("node:worker_threads");
   (async () => {
@@ -26,7 +26,7 @@ const WORKER = `
 
 let dir: string;
 beforeAll(() => {
-  requireBuiltBinary();
+  if (!existsSync(BUILT_ENGINE)) throw new Error(`${BUILT_ENGINE} is missing: run npm run build`);
   dir = mkdtempSync(join(tmpdir(), "factually-worker-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ describe("an engine in a worker thread", () => {
           const worker = new Worker(WORKER, {
             eval: true,
             workerData: {
-              engine: join(ROOT, "dist/assemble/engine.js"),
+              engine: BUILT_ENGINE,
               config,
               request: { text: "Face masks reduce influenza transmission." },
             },
