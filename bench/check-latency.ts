@@ -35,10 +35,10 @@ async function inProcess(): Promise<number[]> {
   const store = openSqliteStore(":memory:");
   try {
     const lines = readFileSync(corpus, "utf8").trim().split("\n");
-    await store.upsertDocuments(
+    await store.corpus.upsertDocuments(
       lines.map((l) => JSON.parse(l) as { id: string; title: string; text: string }),
     );
-    const deps = offlineCheckDependencies(store);
+    const deps = offlineCheckDependencies(store.corpus);
     await runCheck(CLAIMS[0] ?? "", deps); // warm-up: model, NLP and JIT
     const times: number[] = [];
     for (let round = 0; round < 3; round++) {

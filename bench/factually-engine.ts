@@ -11,13 +11,13 @@ export function openFactuallyEngine(workDir: string): BenchEngine {
   return {
     label: "factually (SQLite FTS5)",
     async ingest(batch) {
-      await store.upsertDocuments(batch);
+      await store.corpus.upsertDocuments(batch);
     },
     async search(query) {
-      return (await store.searchCorpus(query, { limit: RESULT_LIMIT })).length;
+      return (await store.corpus.searchCorpus(query, { limit: RESULT_LIMIT })).length;
     },
     async counts() {
-      return store.corpusStats();
+      return store.corpus.corpusStats();
     },
     // The write-ahead log holds pages not yet copied into the main file: both are the index.
     diskBytes: () => fileSize(path) + fileSize(`${path}-wal`),

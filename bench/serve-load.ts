@@ -7,10 +7,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openEngine } from "../dist/assemble/engine.js";
 import { loadConfig } from "../dist/config/config.js";
 import { ingestPaths } from "../dist/ingest/ingest.js";
 import { startServer } from "../dist/server/start.js";
-import { openSqliteStore } from "../dist/store/sqlite/open.js";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -45,13 +45,12 @@ export async function measureServe(options: {
   connections: number;
 }): Promise<LoadFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), "factually-serve-load-"));
-  const store = openSqliteStore(join(dir, "load.db"));
+  const config = loadConfig({ cwd: dir, env: { FACTUALLY_DB: join(dir, "load.db") } });
+  const engine = await openEngine(config);
   try {
-    await ingestPaths(store, [CORPUS], { format: "auto" });
-    const config = loadConfig({ cwd: dir, env: { FACTUALLY_DB: join(dir, "load.db") } });
+    await ingestPaths(engine.corpus, [CORPUS], { format: "auto" });
     const server = await startServer({
-      config,
-      store,
+      engine,
       port: 0,
       host: "127.0.0.1",
       version: "bench",
@@ -85,7 +84,7 @@ export async function measureServe(options: {
       await server.close();
     }
   } finally {
-    await store.close();
+    await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,18 @@
 // The public API of the `factually` package: the domain model, the store, ingest, search and
 // the fact-check pipeline with its offline stages and renderers.
 
+export { type CheckStages, checkStages } from "./assemble/check-stages.js";
+export { EmptyCorpusError, isEmptyCorpusError } from "./assemble/empty-corpus-error.js";
+export {
+  type CheckControls,
+  type CheckRequest,
+  type Engine,
+  type EngineOptions,
+  openEngine,
+  type RefreshRequest,
+} from "./assemble/engine.js";
 export { modelCheckDependencies } from "./assemble/model-check.js";
+export { type ModelChoice, type ModelMode, modelModeOf } from "./assemble/model-choice.js";
 export { offlineCheckDependencies } from "./assemble/offline-check.js";
 export {
   createStanceAssessor,
@@ -63,6 +74,7 @@ export { STALE_NOTICE } from "./render/labels.js";
 export { renderCheckMarkdown } from "./render/markdown.js";
 export { renderCheckText } from "./render/text.js";
 export { LocalSearchProvider } from "./search/local-provider.js";
-export { DEFAULT_RETRIEVAL } from "./store/sqlite/corpus-search.js";
+export { DEFAULT_RETRIEVAL, type RetrievalOptions } from "./store/sqlite/corpus-search.js";
 export { openSqliteStore } from "./store/sqlite/open.js";
-export type { SqliteStore } from "./store/sqlite/sqlite-store.js";
+export type { SqliteCorpusStore } from "./store/sqlite/sqlite-corpus.js";
+export type { SqliteStores } from "./store/sqlite/sqlite-store.js";

@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offlineCheckDependencies } from "../src/assemble/offline-check.js";
-import type { Store } from "../src/core/interfaces/store.js";
+import type { Stores } from "../src/core/interfaces/stores.js";
 import type { CheckVersion } from "../src/core/schema/check.js";
 import { runCheck } from "../src/pipeline/run.js";
 import { openSqliteStore } from "../src/store/sqlite/open.js";
 
-let store: Store;
+let store: Stores;
 
 beforeAll(async () => {
   store = openSqliteStore(":memory:");
@@ -17,7 +17,7 @@ beforeAll(async () => {
     new URL("../corpus/check-covid/abstracts.jsonl", import.meta.url),
     "utf8",
   );
-  await store.upsertDocuments(
+  await store.corpus.upsertDocuments(
     lines
       .trim()
       .split("\n")
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function check(input: string): Promise<CheckVersion> {
-  const { version } = await runCheck(input, offlineCheckDependencies(store), {
+  const { version } = await runCheck(input, offlineCheckDependencies(store.corpus), {
     now: () => new Date("2026-12-07T12:00:00Z"),
   });
   return version;

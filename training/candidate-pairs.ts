@@ -35,11 +35,11 @@ export async function retrieveClaims(
 ): Promise<RetrievedClaim[]> {
   const store = openSqliteStore(":memory:");
   try {
-    await store.upsertDocuments(
+    await store.corpus.upsertDocuments(
       set.documents.map((d) => ({ id: d.id, title: d.title, text: d.sentences.join(" ") })),
     );
-    const providers = [new LocalSearchProvider(store)];
-    const readers = [new CorpusReader(store)];
+    const providers = [new LocalSearchProvider(store.corpus)];
+    const readers = [new CorpusReader(store.corpus)];
     const out: RetrievedClaim[] = [];
     for (const [i, claim] of claims.entries()) {
       const understood = understandText(claim.text);

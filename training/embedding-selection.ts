@@ -1,7 +1,7 @@
 // Does a sentence-embedding model pick better evidence than BM25 alone? Measured on SciFact:
 // (a) sentences of the gold abstracts, (b) sentences of the top 10 retrieved abstracts, and
 // reranking the top 100 retrieved abstracts. Weights are chosen on train claims only.
-import type { CorpusSearchResult } from "../dist/core/interfaces/store.js";
+import type { CorpusSearchResult } from "../dist/core/interfaces/corpus-store.js";
 import type { Qrels } from "../dist/data/scifact-data.js";
 import {
   loadBeirTest,
@@ -96,12 +96,14 @@ export async function runEmbeddingSelection(
   const store = openSqliteStore(":memory:");
   const retrieved = new Map<string, CorpusSearchResult[]>();
   try {
-    await ingestPaths(store, [requireFile(opts.dataDir, "corpus.jsonl")], { format: "scifact" });
+    await ingestPaths(store.corpus, [requireFile(opts.dataDir, "corpus.jsonl")], {
+      format: "scifact",
+    });
     const texts = new Set([...claims, ...tuneClaims].map((c) => c.text));
     for (const q of [...tuneDocs.queries, ...docSet.queries]) texts.add(q.text);
     for (const text of texts) {
       const options = opts.signal ? { limit: 100, signal: opts.signal } : { limit: 100 };
-      retrieved.set(text, await store.searchCorpus(text, options));
+      retrieved.set(text, await store.corpus.searchCorpus(text, options));
     }
   } finally {
     await store.close();

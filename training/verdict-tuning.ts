@@ -255,9 +255,9 @@ export async function prepareVerificationSet(
 ): Promise<PreparedClaim[]> {
   const store = openSqliteStore(":memory:");
   try {
-    await store.upsertDocuments(set.documents);
-    const providers = [new LocalSearchProvider(store)];
-    const readers = [new CorpusReader(store)];
+    await store.corpus.upsertDocuments(set.documents);
+    const providers = [new LocalSearchProvider(store.corpus)];
+    const readers = [new CorpusReader(store.corpus)];
     const out: PreparedClaim[] = [];
     for (const item of set.claims) {
       const claim = understandText(item.text);

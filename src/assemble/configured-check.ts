@@ -1,6 +1,6 @@
 // A check's stages joined with where it looks, as configured: the search providers and readers,
-// the publisher notes, and the source policy (allowed/denied domains, an as-of date). The CLI
-// and the server both build their checks with it, so both apply the same policy.
+// the publisher notes, and the source policy (allowed/denied domains, an as-of date). The
+// engine builds every check with it, so the CLI and the server apply the same policy.
 import type { WebConfig } from "../config/web-config.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import type { CredibilityNotes } from "../sources/credibility-notes.js";

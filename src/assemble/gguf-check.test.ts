@@ -12,7 +12,7 @@ import { disposeGgufModels } from "../llm/gguf/index.js";
 import { modelHandleFor } from "../llm/providers.js";
 import { runCheck } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { modelCheckDependencies } from "./model-check.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -24,10 +24,10 @@ const stance: StancePredictor = {
   predict: () => ({ agree: 0.7, disagree: 0.1, discuss: 0.1, unrelated: 0.1 }),
 };
 
-let store: SqliteStore;
+let store: SqliteStores;
 beforeAll(async () => {
   store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "trial",
       title: "Vitamin D and influenza in schoolchildren",
@@ -58,7 +58,7 @@ describe.skipIf(!present)(
       const handle = await modelHandleFor(llm);
       const { version } = await runCheck(
         "Vitamin D supplements reduce influenza in schoolchildren.",
-        modelCheckDependencies(store, handle, llm, { stanceModel: stance }),
+        modelCheckDependencies(store.corpus, handle, llm, { stanceModel: stance }),
       );
       expect(version.status).toBe("done");
       expect(version.usage.every((u) => u.model === "gguf:llama-2-tiny-random.gguf")).toBe(true);

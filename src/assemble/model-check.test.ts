@@ -15,7 +15,7 @@ import {
 import { startWireServer, type WireReply, type WireServer } from "../llm/testing/wire-server.js";
 import { runCheck } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { modelCheckDependencies } from "./model-check.js";
 import { offlineCheckDependencies } from "./offline-check.js";
 
@@ -31,14 +31,14 @@ const stance: StancePredictor = {
       : { agree: 0.7, disagree: 0.1, discuss: 0.1, unrelated: 0.1 },
 };
 
-let store: SqliteStore;
+let store: SqliteStores;
 let server: WireServer | undefined;
 /** The offline stance model of the next check (a test may read passages otherwise). */
 let stanceModel: StancePredictor = stance;
 
 beforeAll(async () => {
   store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "trial",
       title: "Vitamin D and influenza in schoolchildren",
@@ -102,7 +102,7 @@ async function check(
   };
   const handle = await modelHandleFor(llm);
   handle.random = () => 0;
-  const deps = modelCheckDependencies(store, handle, llm, { stanceModel });
+  const deps = modelCheckDependencies(store.corpus, handle, llm, { stanceModel });
   const result = await runCheck(CLAIM, deps, { ...(signal ? { signal } : {}) });
   return { ...result, requests: server.requests };
 }
@@ -354,7 +354,7 @@ describe("a model that says every source supports the claim, whatever the source
 
   it("keeps the offline verdict when the model says it obeyed an instruction in the data", async () => {
     stanceModel = reads({ discuss: 0.8, unrelated: 0.2 });
-    const offline = await runCheck(CLAIM, offlineCheckDependencies(store, { stanceModel }));
+    const offline = await runCheck(CLAIM, offlineCheckDependencies(store.corpus, { stanceModel }));
     // Offline, only the null trial's negative result takes a side: never "supported".
     expect(offline.version.verdict.label).not.toMatch(/supported/);
     const { version } = await check({

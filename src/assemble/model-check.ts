@@ -2,7 +2,7 @@
 // done by the configured language model, each falling back to its offline implementation.
 import type { StancePredictor } from "../assess/stance-assessor.js";
 import type { LlmConfig } from "../config/llm-config.js";
-import type { Store } from "../core/interfaces/store.js";
+import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { ModelHandle } from "../llm/model-caller.js";
 import { PROMPT_VERSIONS } from "../llm/prompts/index.js";
 import type { CheckDependencies } from "../pipeline/run.js";
@@ -20,12 +20,12 @@ const ROUNDS_PER_STAGE = 4;
 const FALLBACK_MS = 60_000;
 
 export function modelCheckDependencies(
-  store: Store,
+  corpus: CorpusStore,
   handle: ModelHandle,
   llm: Pick<LlmConfig, "maxCalls" | "maxTokens" | "timeoutMs">,
   options: { stanceModel?: StancePredictor } = {},
 ): CheckDependencies {
-  const offline = offlineCheckDependencies(store, options);
+  const offline = offlineCheckDependencies(corpus, options);
   const model: StageModel = { handle, deadlineMs: llm.timeoutMs * ROUNDS_PER_STAGE };
   const stageBudget = model.deadlineMs + FALLBACK_MS;
   return {

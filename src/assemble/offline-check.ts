@@ -1,6 +1,6 @@
 // The default check: local corpus, the trained stance model, extractive writing — no network.
 import { createStanceAssessor, type StancePredictor } from "../assess/stance-assessor.js";
-import type { Store } from "../core/interfaces/store.js";
+import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import { templatePlanner } from "../pipeline/plan.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { rulesUnderstander } from "../pipeline/understand.js";
@@ -17,16 +17,16 @@ function committedStanceModel(): StancePredictor {
   return defaultStanceModel;
 }
 
-/** Every stage offline over `store`'s corpus; the stance model is loaded once per process. */
+/** Every stage offline over `corpus`; the stance model is loaded once per process. */
 export function offlineCheckDependencies(
-  store: Store,
+  corpus: CorpusStore,
   options: { stanceModel?: StancePredictor } = {},
 ): CheckDependencies {
   // A model passed in serves this call only; the committed one is loaded once and kept.
   const stanceModel = options.stanceModel ?? committedStanceModel();
   return {
-    providers: [new LocalSearchProvider(store)],
-    readers: [new CorpusReader(store)],
+    providers: [new LocalSearchProvider(corpus)],
+    readers: [new CorpusReader(corpus)],
     understander: rulesUnderstander,
     planner: templatePlanner,
     assessor: createStanceAssessor(stanceModel),

@@ -14,7 +14,7 @@ import { renderCheckMarkdown } from "../render/markdown.js";
 import { renderCheckText } from "../render/text.js";
 import { GoogleFactCheckProvider } from "../search/web/google-fact-check.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { createSafeFetcher } from "../web/fetch/index.js";
 import { offlineCheckDependencies } from "./offline-check.js";
 
@@ -28,14 +28,14 @@ const stance: StancePredictor = {
       : { agree: 0.8, disagree: 0.05, discuss: 0.1, unrelated: 0.05 },
 };
 
-let store: SqliteStore;
+let store: SqliteStores;
 let server: Server;
 let base = "";
 let asked: URL | undefined;
 
 beforeAll(async () => {
   store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "trial",
       title: "Masks in a village trial",
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 describe("earlier fact-checks", () => {
   it("are their own group: cited and mentioned, but the verdict rests on the evidence alone", async () => {
-    const offline = offlineCheckDependencies(store, { stanceModel: stance });
+    const offline = offlineCheckDependencies(store.corpus, { stanceModel: stance });
     const fetcher = createSafeFetcher({ userAgent: WEB_DEFAULTS.userAgent });
     try {
       const withChecks = await runCheck(CLAIM, {
@@ -71,7 +71,7 @@ describe("earlier fact-checks", () => {
           ...offline.providers,
           new GoogleFactCheckProvider({ apiKey: "k", baseUrl: base }),
         ],
-        readers: [...offline.readers, new WebReader(store, fetcher)],
+        readers: [...offline.readers, new WebReader(store.snapshots, fetcher)],
       });
       const without = await runCheck(CLAIM, offline);
       const { version } = withChecks;

@@ -4,9 +4,10 @@
 import { lookup as dnsLookup } from "node:dns";
 import type { LookupFunction } from "node:net";
 import type { WebConfig } from "../config/web-config.js";
+import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { Reader } from "../core/interfaces/reader.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
-import type { Store } from "../core/interfaces/store.js";
+import type { SnapshotStore } from "../core/interfaces/snapshot-store.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { WebReader } from "../read/web-reader.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
@@ -31,7 +32,7 @@ export interface WebSourcesOptions {
 
 /** The providers and readers for `web`; nothing touches the network until a check runs. */
 export function webSourcesFor(
-  store: Store,
+  stores: { corpus: CorpusStore; snapshots: SnapshotStore },
   web: WebConfig,
   options: WebSourcesOptions,
 ): WebSources {
@@ -40,7 +41,7 @@ export function webSourcesFor(
   if (options.web && webNames.length === 0) names = [...names, "wikipedia"];
   const providers: SearchProvider[] = [];
   if (names.includes("local") && options.corpusHasDocuments) {
-    providers.push(new LocalSearchProvider(store));
+    providers.push(new LocalSearchProvider(stores.corpus));
   }
   providers.push(
     ...createSearchProviders(names, {
@@ -55,10 +56,10 @@ export function webSourcesFor(
     }),
   );
   const usesWeb = names.some((n) => n !== "local");
-  const readers: Reader[] = [new CorpusReader(store)];
+  const readers: Reader[] = [new CorpusReader(stores.corpus)];
   if (!usesWeb) return { providers, readers, usesWeb, close: async () => {} };
   const fetcher = safeFetcherFor(web);
-  readers.push(new WebReader(store, fetcher));
+  readers.push(new WebReader(stores.snapshots, fetcher));
   return { providers, readers, usesWeb, close: () => fetcher.close() };
 }
 

@@ -1,18 +1,21 @@
 // Checks one batch row through the stored-check records: reuse a fresh version, or run and store.
-import type { Store } from "../core/interfaces/store.js";
+import type { ClaimOrigin } from "../core/schema/check.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
-import type { CheckDependencies } from "../pipeline/run.js";
-import { checkOrReuse, type StoredCheckResult } from "../records/stored-check.js";
+import type { StoredCheckResult } from "../records/stored-check.js";
 import type { BatchRow } from "./batch-row.js";
 import { type BatchResultLine, badRowLine, checkedLine, errorLine } from "./result-line.js";
 import { createSingleFlight } from "./single-flight.js";
 
+/** Checks one text, reusing a fresh stored version unless `fresh` (the engine's `check`). */
+export type CheckOne = (
+  request: { text: string; origin?: ClaimOrigin },
+  controls: { signal: AbortSignal; fresh: boolean },
+) => Promise<StoredCheckResult>;
+
 export interface RowCheckerOptions {
-  store: Store;
-  deps: CheckDependencies;
+  check: CheckOne;
   /** Run a new version of each distinct check once, even when a fresh one is stored. */
   fresh: boolean;
-  configuredFreshnessDays: number;
 }
 
 /**
@@ -34,12 +37,10 @@ export function createRowChecker(
       id = checkId;
       const fresh = options.fresh && !ranFresh.has(checkId);
       const { promise, shared } = inFlight.run(checkId, () =>
-        checkOrReuse(options.store, options.deps, row.input, {
-          fresh,
-          configuredFreshnessDays: options.configuredFreshnessDays,
-          signal,
-          ...(row.origin ? { origin: row.origin } : {}),
-        }),
+        options.check(
+          { text: row.input, ...(row.origin ? { origin: row.origin } : {}) },
+          { signal, fresh },
+        ),
       );
       const result = await promise;
       if (fresh) ranFresh.add(checkId);

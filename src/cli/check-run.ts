@@ -1,10 +1,7 @@
-// What every command that runs the pipeline shares: a progress bar over the stages, Ctrl-C
-// that cancels cleanly, and refusing to check against an empty corpus.
+// What every command that runs the pipeline shares: a progress bar over the stages, and Ctrl-C
+// that cancels cleanly.
 
-import { FactuallyError } from "../core/errors.js";
-import type { Store } from "../core/interfaces/store.js";
 import { type CheckEvent, STAGES } from "../core/schema/check-event.js";
-import { displayPath } from "../text/display-path.js";
 import type { CliIo } from "./io.js";
 import { progressBar } from "./progress.js";
 
@@ -36,15 +33,4 @@ export async function withCheckProgress<T>(
     bar.stop();
     process.removeListener("SIGINT", cancel);
   }
-}
-
-/** Throws BAD_INPUT, with the command that fixes it, when the corpus has no documents. */
-export async function requireCorpus(store: Store, io: CliIo): Promise<void> {
-  const stats = await store.corpusStats();
-  if (stats.documents > 0) return;
-  const shown = displayPath(store.location, io.cwd);
-  throw new FactuallyError(
-    "BAD_INPUT",
-    `the corpus at ${shown} is empty, so there is nothing to check against; add documents with: factually ingest <path> --db ${shown}`,
-  );
 }

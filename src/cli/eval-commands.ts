@@ -2,6 +2,7 @@
 // Evaluations run offline unless --llm asks for the configured model, so figures do not change
 // with whatever model happens to be configured.
 import { type Command, Option } from "commander";
+import type { ModelChoice } from "../assemble/model-choice.js";
 import type { LlmConfig } from "../config/llm-config.js";
 import {
   type CatalogueEntry,
@@ -11,7 +12,6 @@ import {
   type VerifyBenchmarkName,
 } from "../eval/benchmark-catalogue.js";
 import type { CliIo } from "./io.js";
-import type { ModelChoice } from "./model-choice.js";
 
 export interface EvalCommandContext {
   io: CliIo;

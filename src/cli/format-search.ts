@@ -1,5 +1,5 @@
 // Renders search results for a terminal or a pipe; pure functions of the results.
-import type { CorpusSearchResult } from "../core/interfaces/store.js";
+import type { CorpusSearchResult } from "../core/interfaces/corpus-store.js";
 
 export interface Highlighter {
   open: string;

@@ -1,6 +1,6 @@
 // Prints a stored check version as text, Markdown or JSON, with its record facts (staleness,
 // feedback tally, version) — shared by `check` and `show`.
-import type { Store } from "../core/interfaces/store.js";
+import type { CheckStore } from "../core/interfaces/check-store.js";
 import type { CheckVersion } from "../core/schema/check.js";
 import { requireCheck } from "../records/lookup.js";
 import { renderCheckMarkdown } from "../render/markdown.js";
@@ -16,7 +16,7 @@ export interface PrintOptions {
 }
 
 export async function printCheck(
-  store: Store,
+  store: CheckStore,
   id: string,
   version: CheckVersion,
   options: PrintOptions,

@@ -3,14 +3,13 @@
 // Each command's code is imported when it runs, so `history` does not load the NLP models.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { modelModeOf } from "../assemble/model-choice.js";
 import { loadConfig } from "../config/config.js";
-import type { LlmConfig } from "../config/llm-config.js";
-import type { WebConfig } from "../config/web-config.js";
 import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
 import { displayPath } from "../text/display-path.js";
-import type { SourceChoice } from "./check-deps.js";
+import type { SourceChoice } from "./cli-engine.js";
 import { cliAdvice } from "./error-advice.js";
 import { registerEvalCommands } from "./eval-commands.js";
 import type { CliIo } from "./io.js";
@@ -23,7 +22,6 @@ import {
   MAX_LIMIT,
   MAX_SOURCES,
 } from "./limits.js";
-import { type ModelChoice, modelModeOf } from "./model-choice.js";
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -81,7 +79,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     );
   const settings = (db: string | undefined) =>
     loadConfig({ cwd: io.cwd, env: io.env, flags: { db } });
-  const config = (db: string | undefined) => settings(db).db;
 
   program
     .command("ingest")
@@ -99,7 +96,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         await (await import("./commands/ingest.js")).ingestCommand(
           paths,
           {
-            db: config(opts.db),
+            config: settings(opts.db),
             format: opts.format as Parameters<
               typeof import("./commands/ingest.js").ingestCommand
             >[1]["format"],
@@ -121,7 +118,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(
         await (await import("./commands/search.js")).searchCommand(
           query,
-          { db: config(opts.db), limit: opts.limit, json: opts.json === true },
+          { config: settings(opts.db), limit: opts.limit, json: opts.json === true },
           io,
         ),
       );
@@ -178,15 +175,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           await (await import("./commands/check.js")).checkCommand(
             text,
             {
-              db: cfg.db,
+              config: cfg,
               format: formatOf(opts),
               limitSources: opts.limitSources,
               fresh: opts.fresh === true,
               configuredFreshnessDays: cfg.freshnessDays,
               ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
               ...(origin ? { origin } : {}),
-              model: modelChoice(cfg, opts),
-              sources: sourceChoice(cfg, opts),
+              model: modelModeOf(opts),
+              sources: sourceChoice(opts),
               verbose: opts.verbose === true,
             },
             io,
@@ -269,7 +266,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           await (await import("./commands/show.js")).showCommand(
             id,
             {
-              db: cfg.db,
+              config: cfg,
               format: formatOf(opts),
               configuredFreshnessDays: cfg.freshnessDays,
               verbose: opts.verbose === true,
@@ -298,7 +295,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(
         await (await import("./commands/history.js")).historyCommand(
           {
-            db: cfg.db,
+            config: cfg,
             limit: opts.limit,
             json: opts.json === true,
             configuredFreshnessDays: cfg.freshnessDays,
@@ -340,10 +337,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           await (await import("./commands/refresh.js")).refreshCommand(
             id,
             {
-              db: cfg.db,
+              config: cfg,
               json: opts.json === true,
-              model: modelChoice(cfg, opts),
-              sources: sourceChoice(cfg, opts),
+              model: modelModeOf(opts),
+              sources: sourceChoice(opts),
               verbose: opts.verbose === true,
               ...(opts.freshnessDays ? { freshnessDays: opts.freshnessDays } : {}),
             },
@@ -381,7 +378,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           await (await import("./commands/feedback.js")).feedbackCommand(
             id,
             {
-              db: config(opts.db),
+              config: settings(opts.db),
               helpful: opts.helpful === "yes",
               json: opts.json === true,
               ...(opts.comment !== undefined ? { comment: opts.comment } : {}),
@@ -410,7 +407,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         await (await import("./commands/export.js")).exportCommand(
           id,
           {
-            db: cfg.db,
+            config: cfg,
             format: opts.format,
             configuredFreshnessDays: cfg.freshnessDays,
             ...(cfg.publisher ? { publisher: cfg.publisher } : {}),
@@ -460,12 +457,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           await (await import("./commands/batch.js")).batchCommand(
             file,
             {
-              db: cfg.db,
+              config: cfg,
               concurrency: opts.concurrency,
               fresh: opts.fresh === true,
-              configuredFreshnessDays: cfg.freshnessDays,
-              model: modelChoice(cfg, opts),
-              sources: sourceChoice(cfg, opts),
+              model: modelModeOf(opts),
+              sources: sourceChoice(opts),
               ...(opts.out ? { out: opts.out } : {}),
             },
             io,
@@ -527,14 +523,6 @@ function verboseOption(): Option {
   return new Option("--verbose", "add model calls, tokens, estimated cost and time per stage");
 }
 
-/** Offline or model-backed stages, from the flags and the configuration. */
-function modelChoice(
-  cfg: { llm?: LlmConfig },
-  flags: { llm?: boolean; offline?: boolean },
-): ModelChoice {
-  return { mode: modelModeOf(flags), ...(cfg.llm ? { llm: cfg.llm } : {}) };
-}
-
 function webOption(): Option {
   return new Option(
     "--web",
@@ -558,12 +546,8 @@ function parseAsOf(value: string): string {
 }
 
 /** Where a check looks, from the configuration and the --web / --as-of flags. */
-function sourceChoice(
-  cfg: { web: WebConfig },
-  flags: { web?: boolean; asOf?: string },
-): SourceChoice {
+function sourceChoice(flags: { web?: boolean; asOf?: string }): SourceChoice {
   return {
-    web: cfg.web,
     forceWeb: flags.web === true,
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
   };

@@ -12,25 +12,25 @@ export type {
   StoredCheck,
   VersionSummary,
 } from "./interfaces/check-store.js";
+export type {
+  CorpusSearchOptions,
+  CorpusSearchResult,
+  CorpusStats,
+  CorpusStore,
+  DocumentToStore,
+  UpsertOutcome,
+} from "./interfaces/corpus-store.js";
 export type { Planner } from "./interfaces/planner.js";
-export type { Reader, ReadOptions } from "./interfaces/reader.js";
+export type { Reader, ReadOptions, ReadResult } from "./interfaces/reader.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
 export type { NewSnapshot, SnapshotStore, WebSnapshot } from "./interfaces/snapshot-store.js";
 export type { SourcePolicy } from "./interfaces/source-policy.js";
 export type { ModelCallRecord, StageRun } from "./interfaces/stage-run.js";
 export { detachedStageRun } from "./interfaces/stage-run.js";
-export type {
-  CorpusSearchOptions,
-  CorpusSearchResult,
-  CorpusStats,
-  DocumentToStore,
-  RetrievalOptions,
-  Store,
-  UpsertOutcome,
-} from "./interfaces/store.js";
+export type { Stores } from "./interfaces/stores.js";
 export type { Understander } from "./interfaces/understander.js";
 export type { Verifier, VerifyInput } from "./interfaces/verifier.js";
-export type { WriteInput, Writer } from "./interfaces/writer.js";
+export type { SectionWritten, WriteInput, Writer } from "./interfaces/writer.js";
 export {
   Check,
   CheckId,
@@ -46,6 +46,7 @@ export {
   TokenUse,
 } from "./schema/check.js";
 export { type CheckEvent, STAGES, type StageName } from "./schema/check-event.js";
+export { CheckNote } from "./schema/check-note.js";
 export { Claim, InputKind } from "./schema/claim.js";
 export {
   Document,

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
-import type { DocumentToStore } from "../core/interfaces/store.js";
+import type { DocumentToStore } from "../core/interfaces/corpus-store.js";
 import { type BenchmarkFolder, requireDataFile } from "./benchmark-files.js";
 import { type ClaimPart, claimPart } from "./claim-split.js";
 import { AVERITEC_SCHEME, type AveritecLabel } from "./label-mappings.js";

@@ -3,7 +3,7 @@
 // against all of it.
 import { z } from "zod";
 import { FactuallyError } from "../core/errors.js";
-import type { DocumentToStore } from "../core/interfaces/store.js";
+import type { DocumentToStore } from "../core/interfaces/corpus-store.js";
 import { type BenchmarkFolder, requireDataFile } from "./benchmark-files.js";
 import { type ClaimPart, claimPart } from "./claim-split.js";
 import { readJsonLinesFile } from "./json-lines-file.js";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Stance } from "../core/schema/source-assessment.js";
 import { VerdictLabel } from "../core/schema/verdict.js";
-import { LIAR_COLLAPSE } from "./liar-plus-data.js";
 import {
   AVERITEC_SCHEME,
   CLIMATE_FEVER_3WAY_SCHEME,
@@ -11,6 +10,7 @@ import {
   SCIFACT_SCHEME,
   WICE_SCHEME,
 } from "./label-mappings.js";
+import { LIAR_COLLAPSE } from "./liar-plus-data.js";
 
 const VERDICTS = VerdictLabel.options.flatMap((o) => o.options);
 

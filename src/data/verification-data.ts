@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { DocumentToStore } from "../core/interfaces/store.js";
+import type { DocumentToStore } from "../core/interfaces/corpus-store.js";
 import { type BenchmarkFolder, requireDataFile } from "./benchmark-files.js";
 import { readJsonLinesFile } from "./json-lines-file.js";
 

@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RetrievalOptions } from "../core/interfaces/store.js";
 import {
   loadBeirTest,
   loadTrainAsRetrieval,
@@ -10,7 +9,11 @@ import {
   requireFile,
 } from "../data/scifact-data.js";
 import { ingestPaths } from "../ingest/ingest.js";
-import { DEFAULT_RETRIEVAL, TRIED_RETRIEVAL } from "../store/sqlite/corpus-search.js";
+import {
+  DEFAULT_RETRIEVAL,
+  type RetrievalOptions,
+  TRIED_RETRIEVAL,
+} from "../store/sqlite/corpus-search.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import { meanMetrics, type RetrievalMetrics } from "./retrieval-metrics.js";
 
@@ -100,19 +103,18 @@ export async function runScifactRetrieval(
   const store = openSqliteStore(join(dir, "scifact.db"));
   try {
     opts.onProgress?.("indexing the SciFact corpus…");
-    const ingest = await ingestPaths(store, [corpus], { format: "scifact" });
-    const stats = await store.corpusStats();
+    const ingest = await ingestPaths(store.corpus, [corpus], { format: "scifact" });
+    const stats = await store.corpus.corpusStats();
     const steps = opts.ablation ? ablationSteps() : ablationSteps().filter((s) => s.isDefault);
     const runs: RetrievalRun[] = [];
     for (const step of steps) {
       opts.onProgress?.(`running ${set.queries.length} claims: ${step.label}`);
       const ranked = new Map<string, string[]>();
       const started = performance.now();
+      // The knobs belong to the SQLite store, not to the corpus contract.
+      const corpus = store.corpus.withRetrieval(step.options);
       for (const query of set.queries) {
-        const results = await store.searchCorpus(query.text, {
-          limit: 100,
-          retrieval: step.options,
-        });
+        const results = await corpus.searchCorpus(query.text, { limit: 100 });
         ranked.set(
           query.id,
           results.map((r) => r.document.id),

@@ -1,6 +1,6 @@
 // Runs the full check on each benchmark claim and scores the verdicts, their calibration and
 // the evidence found; every claim's outcome is kept so wrong verdicts can be looked at.
-import type { Store } from "../core/interfaces/store.js";
+import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { VerdictLabel } from "../core/schema/verdict.js";
 import { SCIFACT_SCHEME, type VerdictScheme } from "../data/label-mappings.js";
 import type { GoldLabel, VerificationSet } from "../data/verification-data.js";
@@ -61,7 +61,7 @@ export interface VerificationResult<L extends string = GoldLabel> {
 }
 
 export interface VerificationRunOptions<L extends string> {
-  deps: (store: Store) => CheckDependencies;
+  deps: (corpus: CorpusStore) => CheckDependencies;
   /** The benchmark's labels and how verdicts map onto them. */
   scheme: VerdictScheme<L>;
   limits?: Partial<CheckLimits>;
@@ -77,8 +77,8 @@ export async function runVerification<L extends string>(
 ): Promise<VerificationResult<L>> {
   const store = openSqliteStore(":memory:");
   try {
-    await store.upsertDocuments(set.documents);
-    const deps = options.deps(store);
+    await store.corpus.upsertDocuments(set.documents);
+    const deps = options.deps(store.corpus);
     const claims = set.claims.slice(0, options.limit ?? set.claims.length);
     const outcomes: Array<ClaimOutcome<L>> = [];
     const started = performance.now();

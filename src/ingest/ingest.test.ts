@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FactuallyError } from "../core/errors.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { contentHash } from "../text/hash.js";
 import { type IngestOptions, type IngestProgress, ingestPaths } from "./ingest.js";
 
@@ -35,7 +35,7 @@ const MIXED = [
 const AUTO: IngestOptions = { format: "auto" };
 
 let root = "";
-let store: SqliteStore;
+let store: SqliteStores;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "factually-ingest-"));
@@ -62,7 +62,7 @@ function copyFixtures(folder: string, names: readonly string[]): void {
 }
 
 const ingest = (inputs: string[], options: Partial<IngestOptions> = {}) =>
-  ingestPaths(store, inputs, { ...AUTO, cwd: root, ...options });
+  ingestPaths(store.corpus, inputs, { ...AUTO, cwd: root, ...options });
 
 /** The rejection of `promise`; fails the test when it resolves. */
 async function rejection(promise: Promise<unknown>): Promise<FactuallyError> {
@@ -92,7 +92,7 @@ describe("ingestPaths", () => {
       { file: "corpus/truncated.pdf", reason: expect.stringMatching(/\S/) },
     ]);
     expect(summary.seconds).toBeGreaterThanOrEqual(0);
-    const stats = await store.corpusStats();
+    const stats = await store.corpus.corpusStats();
     expect(stats.documents).toBe(10);
     expect(summary.passages).toBe(stats.passages);
     expect(summary.passages).toBeGreaterThanOrEqual(10);
@@ -102,42 +102,42 @@ describe("ingestPaths", () => {
     copyFixtures("corpus", MIXED);
     await ingest(["corpus"]);
     for (const name of ["article.html", "article.pdf", "guide.md", "note.txt"]) {
-      const stored = await store.getDocument(`file:corpus/${name}`);
+      const stored = await store.corpus.getDocument(`file:corpus/${name}`);
       expect(stored?.metadata.source, name).toBe(`corpus/${name}`);
     }
-    expect((await store.getDocument("file:corpus/note.txt"))?.title).toBe(
+    expect((await store.corpus.getDocument("file:corpus/note.txt"))?.title).toBe(
       "Notes on sugar and hyperactivity",
     );
-    expect((await store.getDocument("1"))?.title).toBe("Vitamin D and colds");
-    expect((await store.getDocument("101"))?.title).toBe(
+    expect((await store.corpus.getDocument("1"))?.title).toBe("Vitamin D and colds");
+    expect((await store.corpus.getDocument("101"))?.title).toBe(
       "Face masks and influenza-like illness in households",
     );
-    expect((await store.getDocument("b1"))?.url).toBe("https://example.org/coffee-liver");
+    expect((await store.corpus.getDocument("b1"))?.url).toBe("https://example.org/coffee-liver");
     const idless = `sha256:${contentHash(WASHING.title, WASHING.text).slice(0, 16)}`;
-    expect(await store.getDocument(idless)).toMatchObject({
+    expect(await store.corpus.getDocument(idless)).toMatchObject({
       ...WASHING,
       metadata: { source: "corpus/documents.jsonl" },
     });
-    expect(await store.getDocument("file:corpus/documents.jsonl")).toBeUndefined();
-    expect(await store.getDocument("file:corpus/empty-shell.html")).toBeUndefined();
+    expect(await store.corpus.getDocument("file:corpus/documents.jsonl")).toBeUndefined();
+    expect(await store.corpus.getDocument("file:corpus/empty-shell.html")).toBeUndefined();
   });
 
   it("names a file outside the working folder by its absolute path", async () => {
     const file = write("elsewhere/note.txt", "Outside\n\nA note kept outside the working folder.");
-    const summary = await ingestPaths(store, [file], { ...AUTO, cwd: join(root, "work") });
+    const summary = await ingestPaths(store.corpus, [file], { ...AUTO, cwd: join(root, "work") });
     expect(summary.documents.added).toBe(1);
-    expect((await store.getDocument(`file:${file}`))?.metadata.source).toBe(file);
+    expect((await store.corpus.getDocument(`file:${file}`))?.metadata.source).toBe(file);
   });
 
   it("finds everything unchanged when the same folder is ingested again", async () => {
     copyFixtures("corpus", MIXED);
     await ingest(["corpus"]);
-    const before = await store.corpusStats();
+    const before = await store.corpus.corpusStats();
     const again = await ingest(["corpus"]);
     expect(again.documents).toEqual({ added: 0, updated: 0, unchanged: 10, duplicate: 0 });
     expect(again.passages).toBe(0);
     expect(again.skipped).toHaveLength(3);
-    expect(await store.corpusStats()).toEqual(before);
+    expect(await store.corpus.corpusStats()).toEqual(before);
   });
 
   it("updates a file whose text changed and leaves the rest unchanged", async () => {
@@ -147,8 +147,10 @@ describe("ingestPaths", () => {
     const again = await ingest(["corpus"]);
     expect(again.documents).toEqual({ added: 0, updated: 1, unchanged: 9, duplicate: 0 });
     expect(again.passages).toBe(1);
-    expect((await store.getDocument("file:corpus/note.txt"))?.text).toContain("newer review");
-    expect((await store.searchCorpus("newer review", { limit: 1 }))[0]?.document.id).toBe(
+    expect((await store.corpus.getDocument("file:corpus/note.txt"))?.text).toContain(
+      "newer review",
+    );
+    expect((await store.corpus.searchCorpus("newer review", { limit: 1 }))[0]?.document.id).toBe(
       "file:corpus/note.txt",
     );
   });
@@ -161,7 +163,7 @@ describe("ingestPaths", () => {
     expect((await ingest(["a.jsonl"])).documents.unchanged).toBe(1);
     const fromB = await ingest(["b.jsonl"]);
     expect(fromB.documents.added + fromB.documents.duplicate).toBe(0);
-    expect(await store.corpusStats()).toEqual({ documents: 1, passages: 1 });
+    expect(await store.corpus.corpusStats()).toEqual({ documents: 1, passages: 1 });
   });
 
   it("reports the same text in two files as a duplicate of the first", async () => {
@@ -169,7 +171,7 @@ describe("ingestPaths", () => {
     write("docs/b.txt", "Same title\n\nThe very same text, saved twice under two names.");
     const summary = await ingest(["docs"]);
     expect(summary.documents).toEqual({ added: 1, updated: 0, unchanged: 0, duplicate: 1 });
-    expect(await store.getDocument("file:docs/b.txt")).toBeUndefined();
+    expect(await store.corpus.getDocument("file:docs/b.txt")).toBeUndefined();
   });
 
   it("expands globs", async () => {
@@ -181,8 +183,8 @@ describe("ingestPaths", () => {
     const markdown = await ingest(["**/*.md"]);
     expect(markdown.files).toBe(2);
     expect(markdown.documents).toEqual({ added: 1, updated: 0, unchanged: 0, duplicate: 1 });
-    expect(await store.getDocument("file:corpus/guide.md")).toBeDefined();
-    expect(await store.corpusStats()).toMatchObject({ documents: 7 });
+    expect(await store.corpus.getDocument("file:corpus/guide.md")).toBeDefined();
+    expect(await store.corpus.corpusStats()).toMatchObject({ documents: 7 });
   });
 
   it("skips a malformed JSON line with its file and line number and keeps the others", async () => {
@@ -203,9 +205,9 @@ describe("ingestPaths", () => {
       { file: "data/records.jsonl", line: 2, reason: "not valid JSON" },
       { file: "data/records.jsonl", line: 3, reason: "url: not an http(s) URL" },
     ]);
-    expect(await store.getDocument("r1")).toBeDefined();
-    expect(await store.getDocument("r5")).toBeDefined();
-    expect(await store.getDocument("r3")).toBeUndefined();
+    expect(await store.corpus.getDocument("r1")).toBeDefined();
+    expect(await store.corpus.getDocument("r5")).toBeDefined();
+    expect(await store.corpus.getDocument("r3")).toBeUndefined();
   });
 
   it("fails on a missing path before storing anything", async () => {
@@ -215,7 +217,7 @@ describe("ingestPaths", () => {
     expect(error.message).toContain("missing.txt");
     expect(error.message).toContain("nothing/*.md");
     expect(error.target).toBe("missing.txt");
-    expect(await store.corpusStats()).toEqual({ documents: 0, passages: 0 });
+    expect(await store.corpus.corpusStats()).toEqual({ documents: 0, passages: 0 });
   });
 
   it.skipIf(process.getuid?.() === 0)(
@@ -247,7 +249,7 @@ describe("ingestPaths", () => {
     ]);
     expect(summary.failedFiles).toBe(1);
     expect(summary.documents.added).toBe(1);
-    expect(await store.getDocument("file:corpus/guide.md")).toBeDefined();
+    expect(await store.corpus.getDocument("file:corpus/guide.md")).toBeDefined();
   });
 
   it("skips files that fail to parse, with a reason, and stores the others", async () => {
@@ -262,7 +264,7 @@ describe("ingestPaths", () => {
       { file: "mixed/latin1.html", reason: "not valid text in the charset the page declares" },
       { file: "mixed/truncated.pdf", reason: expect.stringContaining("not a readable PDF") },
     ]);
-    expect(await store.getDocument("file:mixed/note.txt")).toBeDefined();
+    expect(await store.corpus.getDocument("file:mixed/note.txt")).toBeDefined();
   });
 
   it("ignores files of unknown formats found in a folder, but reports one named on its own", async () => {
@@ -286,7 +288,7 @@ describe("ingestPaths", () => {
     copyFixtures(".", ["beir-corpus.jsonl"]);
     const summary = await ingest(["beir-corpus.jsonl"], { format: "text" });
     expect(summary.documents.added).toBe(1);
-    const stored = await store.getDocument("file:beir-corpus.jsonl");
+    const stored = await store.corpus.getDocument("file:beir-corpus.jsonl");
     expect(stored?.text).toContain('"_id": "b1"');
   });
 
@@ -331,7 +333,7 @@ describe("ingestPaths", () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(progress.at(-1)).toMatchObject({ filesDone: 9, filesTotal: 9, documents: 10 });
     expect(summary.documents.added).toBe(10);
-    const stats = await store.corpusStats();
+    const stats = await store.corpus.corpusStats();
     expect(stats.documents).toBe(10);
     expect(summary.passages).toBe(stats.passages);
     expect((await ingest(["corpus"], { batchSize: 1 })).documents.unchanged).toBe(10);
@@ -343,6 +345,6 @@ describe("ingestPaths", () => {
     controller.abort();
     const error = await rejection(ingest(["corpus"], { signal: controller.signal }));
     expect(error.code).toBe("ABORTED");
-    expect(await store.corpusStats()).toEqual({ documents: 0, passages: 0 });
+    expect(await store.corpus.corpusStats()).toEqual({ documents: 0, passages: 0 });
   });
 });

@@ -1,7 +1,11 @@
 // Ingests files, folders and globs into the corpus: parse, give ids, store in batches.
 import { readFile, stat } from "node:fs/promises";
 import { FactuallyError, messageOf } from "../core/errors.js";
-import type { DocumentToStore, Store, UpsertOutcome } from "../core/interfaces/store.js";
+import type {
+  CorpusStore,
+  DocumentToStore,
+  UpsertOutcome,
+} from "../core/interfaces/corpus-store.js";
 import type { DocumentInput } from "../core/schema/document.js";
 import { displayPath } from "../text/display-path.js";
 import { contentHash } from "../text/hash.js";
@@ -55,7 +59,7 @@ const DEFAULT_BATCH = 500;
 
 /** Ingests every file under `inputs`; a missing input fails before anything is written. */
 export async function ingestPaths(
-  store: Store,
+  corpus: CorpusStore,
   inputs: readonly string[],
   options: IngestOptions,
 ): Promise<IngestSummary> {
@@ -95,7 +99,7 @@ export async function ingestPaths(
 
   const flush = async () => {
     if (batch.length === 0) return;
-    const outcomes = await store.upsertDocuments(batch);
+    const outcomes = await corpus.upsertDocuments(batch);
     batch = [];
     for (const outcome of outcomes) {
       summary.documents[outcome.status]++;

@@ -4,6 +4,7 @@ import { FactuallyError } from "../core/errors.js";
 import type { ModelCallRecord, StageRun } from "../core/interfaces/stage-run.js";
 import type { StageFallback, StageUsage } from "../core/schema/check.js";
 import type { StageName } from "../core/schema/check-event.js";
+import type { CheckNote } from "../core/schema/check-note.js";
 
 /** How much model use one check may spend. */
 export interface ModelBudget {
@@ -23,13 +24,15 @@ export interface ModelLedger {
   usage(): StageUsage[];
   fallbacks(): StageFallback[];
   notes(): string[];
+  /** The same notes with their stage and code. */
+  noteDetails(): CheckNote[];
   totals(): { calls: number; input: number; output: number };
 }
 
 export function createModelLedger(budget: ModelBudget = UNLIMITED_BUDGET): ModelLedger {
   const rows = new Map<string, StageUsage>();
   const fallbacks: StageFallback[] = [];
-  const notes: string[] = [];
+  const notes: CheckNote[] = [];
   let reserved = 0;
   let tokens = 0;
 
@@ -75,22 +78,29 @@ export function createModelLedger(budget: ModelBudget = UNLIMITED_BUDGET): Model
         removedCitations(count: number) {
           if (count <= 0) return;
           rowFor(stage, lastModel || "model").removedCitations += count;
-          notes.push(
-            `${stage}: removed ${count} citation${count === 1 ? "" : "s"} of sources that do not exist`,
-          );
+          notes.push({
+            stage,
+            code: "removed-citations",
+            message: `${stage}: removed ${count} citation${count === 1 ? "" : "s"} of sources that do not exist`,
+          });
         },
         fellBack(reason: string) {
           fallbacks.push({ stage, reason });
-          notes.push(`${stage}: used the offline method instead of the model (${reason})`);
+          notes.push({
+            stage,
+            code: "model-fallback",
+            message: `${stage}: used the offline method instead of the model (${reason})`,
+          });
         },
         note(text: string) {
-          notes.push(`${stage}: ${text}`);
+          notes.push({ stage, code: "stage-note", message: `${stage}: ${text}` });
         },
       };
     },
     usage: () => [...rows.values()].map((row) => ({ ...row })),
     fallbacks: () => [...fallbacks],
-    notes: () => [...notes],
+    notes: () => notes.map((n) => n.message),
+    noteDetails: () => [...notes],
     totals() {
       let calls = 0;
       let input = 0;

@@ -1,27 +1,28 @@
 // Stage 4: the documents behind the best hits, each read by the first reader that can — a few
 // at a time (web pages wait on the network), kept in search order.
 import { isFactuallyError, messageOf } from "../core/errors.js";
-import type { Reader } from "../core/interfaces/reader.js";
-import type { Document } from "../core/schema/document.js";
+import type { Reader, ReadResult } from "../core/interfaces/reader.js";
 import { mapLimited } from "./map-limited.js";
 import type { FusedHit } from "./search.js";
 
 /** Documents read at once; enough to overlap network waits without hammering one site. */
 export const READ_CONCURRENCY = 6;
 
-/** Metadata key a reader may set to leave a note for the check (e.g. read from a snapshot). */
-export const READ_NOTE_KEY = "readNote";
-
-export interface ReadDocument {
-  document: Document;
+/** A document as its reader returned it (note, snapshot, prior fact-check), with its hit. */
+export interface ReadDocument extends ReadResult {
   hit: FusedHit;
   /** 1-based rank in the fused search ranking. */
   searchRank: number;
 }
 
+/** Why a hit left a note: no reader for it, it could not be read, or its reader said something. */
+export type ReadNoteCode = "no-reader" | "unreadable" | "reader-note";
+
 export interface ReadStageResult {
   documents: ReadDocument[];
   notes: string[];
+  /** The same notes with their codes, in the same order. */
+  noteDetails: Array<{ code: ReadNoteCode; message: string }>;
 }
 
 /** Reads the first `limit` hits; one that cannot be read is noted and skipped. */
@@ -47,12 +48,12 @@ export async function readHits(
     },
   );
   const documents: ReadDocument[] = [];
-  const notes: string[] = [];
+  const noteDetails: ReadStageResult["noteDetails"] = [];
   for (const outcome of outcomes) {
     if (outcome?.read) documents.push(outcome.read);
-    if (outcome?.note) notes.push(outcome.note);
+    if (outcome?.note) noteDetails.push(outcome.note);
   }
-  return { documents, notes };
+  return { documents, notes: noteDetails.map((n) => n.message), noteDetails };
 }
 
 async function readOne(
@@ -60,20 +61,30 @@ async function readOne(
   i: number,
   readers: readonly Reader[],
   signal: AbortSignal | undefined,
-): Promise<{ read?: ReadDocument; note?: string }> {
+): Promise<{ read?: ReadDocument; note?: { code: ReadNoteCode; message: string } }> {
   const reader = readers.find((r) => r.canRead(hit.hit));
-  if (!reader) return { note: `no reader for "${hit.hit.title}" (${hit.key}); skipped` };
-  try {
-    const document = await reader.read(hit.hit, signal ? { signal } : undefined);
-    const note = document.metadata[READ_NOTE_KEY];
+  if (!reader) {
     return {
-      read: { document, hit, searchRank: i + 1 },
-      ...(typeof note === "string" ? { note: `"${document.title}" ${note}` } : {}),
+      note: {
+        code: "no-reader",
+        message: `no reader for "${hit.hit.title}" (${hit.key}); skipped`,
+      },
+    };
+  }
+  try {
+    const result = await reader.read(hit.hit, signal ? { signal } : undefined);
+    return {
+      read: { ...result, hit, searchRank: i + 1 },
+      ...(result.note
+        ? { note: { code: "reader-note", message: `"${result.document.title}" ${result.note}` } }
+        : {}),
     };
   } catch (error) {
     if (isFactuallyError(error) && error.code === "ABORTED") throw error;
     signal?.throwIfAborted();
     const message = messageOf(error);
-    return { note: `could not read "${hit.hit.title}": ${message}` };
+    return {
+      note: { code: "unreadable", message: `could not read "${hit.hit.title}": ${message}` },
+    };
   }
 }

@@ -3,14 +3,16 @@ import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStanceAssessor, type StancePredictor } from "../assess/stance-assessor.js";
 import { FactuallyError } from "../core/errors.js";
+import type { Reader } from "../core/interfaces/reader.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
+import { CheckVersion } from "../core/schema/check.js";
 import { type CheckEvent, STAGES } from "../core/schema/check-event.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { renderCheckMarkdown } from "../render/markdown.js";
 import { renderCheckText } from "../render/text.js";
 import { LocalSearchProvider } from "../search/local-provider.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { templatePlanner } from "./plan.js";
 import { type CheckDependencies, runCheck } from "./run.js";
 import { rulesUnderstander } from "./understand.js";
@@ -26,10 +28,10 @@ const negationStance: StancePredictor = {
       : { agree: 0.7, disagree: 0.1, discuss: 0.1, unrelated: 0.1 },
 };
 
-let store: SqliteStore;
+let store: SqliteStores;
 const deps = (overrides: Partial<CheckDependencies> = {}): CheckDependencies => ({
-  providers: [new LocalSearchProvider(store)],
-  readers: [new CorpusReader(store)],
+  providers: [new LocalSearchProvider(store.corpus)],
+  readers: [new CorpusReader(store.corpus)],
   understander: rulesUnderstander,
   planner: templatePlanner,
   assessor: createStanceAssessor(negationStance),
@@ -41,7 +43,7 @@ const fixedNow = () => new Date("2026-11-25T12:00:00.000Z");
 
 beforeEach(async () => {
   store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "trial",
       title: "Vitamin D and influenza in schoolchildren",
@@ -133,7 +135,7 @@ describe("runCheck", () => {
         );
       },
     };
-    const providers = [new LocalSearchProvider(store), offline];
+    const providers = [new LocalSearchProvider(store.corpus), offline];
     const { version } = await runCheck(
       "Quantum tunnelling powers migratory birds.",
       deps({ providers }),
@@ -170,7 +172,7 @@ describe("runCheck", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    await store.upsertDocuments(documents);
+    await store.corpus.upsertDocuments(documents);
     const { version } = await runCheck("Hydroxychloroquine cures COVID-19.", deps(), {
       now: fixedNow,
     });
@@ -227,5 +229,135 @@ describe("runCheck", () => {
     );
     await expect(run).rejects.toBeInstanceOf(FactuallyError);
     await expect(run).rejects.toMatchObject({ code: "TIMEOUT" });
+  });
+});
+
+describe("runCheck progress", () => {
+  it("announces each section once, while the write stage runs, and before the check is done", async () => {
+    const events: CheckEvent[] = [];
+    await runCheck("Vitamin D supplements reduce influenza.", deps(), {
+      onEvent: (e) => events.push(e),
+    });
+    const written = events.flatMap((e, i) =>
+      e.type === "section-written" ? [[e.section, i]] : [],
+    );
+    expect(written.map(([section]) => section)).toEqual(["summary", "missingContext", "bias"]);
+    const index = (match: (e: CheckEvent) => boolean) => events.findIndex(match);
+    const writeStarted = index((e) => e.type === "stage-started" && e.stage === "write");
+    const writeDone = index((e) => e.type === "stage-done" && e.stage === "write");
+    const done = index((e) => e.type === "check-done");
+    for (const [, i] of written) {
+      expect(i).toBeGreaterThan(writeStarted);
+      expect(i).toBeLessThan(writeDone);
+      expect(i).toBeLessThan(done);
+    }
+  });
+
+  it("announces every section once for a writer that does not report them", async () => {
+    const events: CheckEvent[] = [];
+    // Passes no section callback on: the runner announces the sections when it returns.
+    const quiet = { id: "quiet", write: extractiveWriter.write.bind(extractiveWriter) };
+    const writer = {
+      id: quiet.id,
+      write: (...args: Parameters<typeof quiet.write>) => quiet.write(args[0], args[1], args[2]),
+    };
+    await runCheck("Vitamin D supplements reduce influenza.", deps({ writer }), {
+      onEvent: (e) => events.push(e),
+    });
+    const sections = events.flatMap((e) => (e.type === "section-written" ? [e.section] : []));
+    expect(sections).toEqual(["summary", "missingContext", "bias"]);
+  });
+});
+
+describe("what a reader knows, carried to the report", () => {
+  const PAGE = "https://news.example.org/vitamin-d";
+  const RATED = "https://factcheck.example.com/vitamin-d";
+  const webHits: SearchProvider = {
+    id: "web-double",
+    async search(query) {
+      return [
+        {
+          providerId: "web-double",
+          query,
+          rank: 1,
+          score: 1,
+          title: "Vitamin D study",
+          snippet: "Vitamin D supplements reduced influenza.",
+          url: PAGE,
+        },
+        {
+          providerId: "web-double",
+          query,
+          rank: 2,
+          score: 0.5,
+          title: "Fact check: vitamin D",
+          snippet: "Mostly true",
+          url: RATED,
+          factCheck: { publisher: "Example Checks", rating: "Mostly true", url: RATED },
+        },
+      ];
+    },
+  };
+  const webReader: Reader = {
+    id: "web-double",
+    canRead: (hit) => hit.url !== undefined && hit.documentId === undefined,
+    async read(hit) {
+      const base = {
+        contentHash: "0".repeat(64),
+        ingestedAt: "2026-11-01T00:00:00.000Z",
+        metadata: {},
+      };
+      if (hit.factCheck) {
+        return {
+          document: {
+            ...base,
+            id: "rated",
+            url: RATED,
+            title: 'Example Checks: "Mostly true"',
+            text: 'Example Checks rated the claim as "Mostly true".',
+          },
+          priorFactCheck: hit.factCheck,
+        };
+      }
+      return {
+        document: {
+          ...base,
+          id: "snap-0123456789abcdef",
+          url: PAGE,
+          title: "Vitamin D study",
+          text: "Vitamin D supplements reduced influenza in a trial of schoolchildren over one winter.",
+        },
+        snapshotId: "snap-0123456789abcdef",
+        note: "read from its snapshot of 2026-11-01: the site is down",
+      };
+    },
+  };
+
+  it("keeps the snapshot id, the reading note and the prior fact-check on the version", async () => {
+    const { version } = await runCheck(
+      "Vitamin D supplements reduce influenza.",
+      deps({ providers: [webHits], readers: [webReader] }),
+    );
+    const page = version.sources.find((s) => s.url === PAGE);
+    expect(page?.snapshotId).toBe("snap-0123456789abcdef");
+    expect(page?.factCheck).toBeUndefined();
+    const rated = version.sources.find((s) => s.url === RATED);
+    expect(rated?.factCheck).toMatchObject({ publisher: "Example Checks", rating: "Mostly true" });
+    expect(rated?.n).toBeGreaterThan(page?.n ?? Number.POSITIVE_INFINITY);
+    expect(version.assessments.find((a) => a.sourceN === rated?.n)?.stance).toBe("context");
+    const note = '"Vitamin D study" read from its snapshot of 2026-11-01: the site is down';
+    expect(version.notes).toContain(note);
+    expect(version.noteDetails).toContainEqual({
+      stage: "read",
+      code: "reader-note",
+      message: note,
+    });
+    expect(version.noteDetails?.map((n) => n.message)).toEqual(version.notes);
+  });
+
+  it("reads a version stored before notes were structured", async () => {
+    const { version } = await runCheck("Vitamin D supplements reduce influenza.", deps());
+    const { noteDetails: _, ...old } = version;
+    expect(CheckVersion.parse(old).notes).toEqual(version.notes);
   });
 });

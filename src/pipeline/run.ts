@@ -1,5 +1,6 @@
 // One check, start to finish: understand → plan → search → read → select → assess → judge →
-// write → verify, over one typed value, with progress events, cancellation and time budgets.
+// write → verify, as steps over one draft value (check-steps.ts), with progress events,
+// cancellation and time budgets.
 import { isFactuallyError, messageOf } from "../core/errors.js";
 import type { Assessor } from "../core/interfaces/assessor.js";
 import type { Planner } from "../core/interfaces/planner.js";
@@ -11,15 +12,15 @@ import type { Verifier } from "../core/interfaces/verifier.js";
 import type { Writer } from "../core/interfaces/writer.js";
 import { type Check, CheckVersion, type SettingsFingerprint } from "../core/schema/check.js";
 import type { CheckEvent, StageName } from "../core/schema/check-event.js";
+import type { CheckNote } from "../core/schema/check-note.js";
 import type { CredibilityNotes } from "../sources/credibility-notes.js";
+import type { CheckLimits, Written } from "./check-draft.js";
 import { checkIdForInput } from "./check-id.js";
-import { judge } from "./judge.js";
-import { createModelLedger, type ModelBudget } from "./model-ledger.js";
-import { readHits } from "./read.js";
-import { searchPlan } from "./search.js";
-import { DEFAULT_SELECT, type SelectOptions, selectPassages } from "./select.js";
-import { createSourceOf } from "./sources.js";
-import { runStage, type StageContext } from "./stage-runner.js";
+import type { StepContext } from "./check-steps.js";
+import * as steps from "./check-steps.js";
+import { createModelLedger, type ModelBudget, type ModelLedger } from "./model-ledger.js";
+import { DEFAULT_SELECT } from "./select.js";
+import type { StageContext } from "./stage-runner.js";
 
 /** What a check runs on; the CLI or the server assembles it (offline or model-backed). */
 export interface CheckDependencies {
@@ -42,15 +43,8 @@ export interface CheckDependencies {
   promptVersion?: string;
 }
 
-export interface CheckLimits extends SelectOptions {
-  /** Hits asked of each provider for each query. */
-  hitsPerQuery: number;
-  /** Fused hits read in full. */
-  documentsToRead: number;
-}
-
-/** Earlier fact-checks listed with a check at most. */
-export const MAX_PRIOR_FACT_CHECKS = 5;
+export type { CheckLimits } from "./check-draft.js";
+export { MAX_PRIOR_FACT_CHECKS } from "./prior-fact-checks.js";
 
 export const DEFAULT_LIMITS: CheckLimits = {
   ...DEFAULT_SELECT,
@@ -122,166 +116,31 @@ export async function runCheck(
   deps: CheckDependencies,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
   const emit = options.onEvent ?? (() => {});
-  const ctx: StageContext = {
+  const stages: StageContext = {
     signal: options.signal,
     budgets: { ...DEFAULT_BUDGETS, ...deps.budgets, ...options.budgets },
     emit,
     timings: [],
   };
-  const notes: string[] = [];
   const ledger = createModelLedger(deps.modelBudget);
   let current: StageName | undefined;
-  const stage = <T>(name: StageName, work: (signal: AbortSignal) => Promise<T> | T) => {
-    current = name;
-    return runStage(ctx, name, work);
-  };
+  const step: StepContext = { deps, ledger, stages, onStage: (name) => (current = name) };
   try {
-    const claim = await stage("understand", (s) =>
-      deps.understander.understand(input, s, ledger.stageRun("understand")),
-    );
-    const plan = await stage("plan", (s) => deps.planner.plan(claim, s, ledger.stageRun("plan")));
-    for (const query of plan.queries) emit({ type: "query-planned", query });
-
-    const searched = await stage("search", (signal) =>
-      searchPlan(plan, deps.providers, {
-        hitsPerQuery: limits.hitsPerQuery,
-        signal,
-        onHit: (hit) => emit({ type: "hit-found", hit }),
-      }),
-    );
-    notes.push(...searched.notes);
-    // Earlier fact-checks by other publishers are their own group: listed and mentioned, never
-    // weighed as evidence. The policy drops hits from denied domains before anything is read.
-    const policy = deps.sourcePolicy;
-    const admitted = policy ? searched.hits.filter((h) => policy.admitsHit(h.hit)) : searched.hits;
-    if (admitted.length < searched.hits.length) {
-      notes.push(
-        `the source policy excluded ${admitted.length === 0 ? "every" : searched.hits.length - admitted.length} search hit${searched.hits.length - admitted.length === 1 ? "" : "s"} (${policy?.description})`,
-      );
-    }
-    const evidenceHits = admitted.filter((h) => !h.hit.factCheck).slice(0, limits.documentsToRead);
-    const factCheckHits = admitted.filter((h) => h.hit.factCheck).slice(0, MAX_PRIOR_FACT_CHECKS);
-    const read = await stage("read", (signal) =>
-      readHits([...evidenceHits, ...factCheckHits], deps.readers, {
-        limit: evidenceHits.length + factCheckHits.length,
-        signal,
-      }),
-    );
-    notes.push(...read.notes);
-    const usable = read.documents.filter((d) => {
-      const verdict = policy?.admitsDocument(d.document) ?? { ok: true as const };
-      if (!verdict.ok) notes.push(`"${d.document.title}" was not used: ${verdict.reason}`);
-      else if ("note" in verdict && typeof verdict.note === "string") notes.push(verdict.note);
-      return verdict.ok;
-    });
-    const isFactCheck = (d: (typeof usable)[number]) => d.document.metadata.factCheck !== undefined;
-    const selection = await stage("select", () =>
-      selectPassages(
-        claim,
-        usable.filter((d) => !isFactCheck(d)),
-        limits,
-      ),
-    );
+    const start = { input, limits: { ...DEFAULT_LIMITS, ...options.limits }, notes: [] };
+    const understood = await steps.understand(start, step);
+    const planned = await steps.plan(understood, step);
+    const searched = await steps.search(planned, step);
+    const read = await steps.read(searched, step);
+    const selected = await steps.select(read, step);
     const checkedAt = now().toISOString();
-    const toSource = createSourceOf({ credibilityNotes: deps.credibilityNotes });
-    const evidence = selection.sources.map(toSource);
-    const priorChecks = usable.filter(isFactCheck).map((read, i) => ({
-      read,
-      n: evidence.length + i + 1,
-      relevance: 1,
-    }));
-    const sources = [...evidence, ...priorChecks.map(toSource)];
-    for (const source of sources) emit({ type: "source-read", source });
-    // A prior fact-check's one passage is its rating, which the report may cite.
-    const passages = [
-      ...selection.passages,
-      ...priorChecks.map(({ read: r, n }) => ({
-        sourceN: n,
-        documentId: r.document.id,
-        text: r.document.text,
-        start: 0,
-        end: r.document.text.length,
-        score: 1,
-      })),
-    ];
-
-    const evidencePassages = selection.passages;
-    const assessed = await stage("assess", (s) =>
-      deps.assessor.assess(
-        { claim, sources: evidence, passages: evidencePassages },
-        s,
-        ledger.stageRun("assess"),
-      ),
-    );
-    const assessments = [
-      ...assessed,
-      ...priorChecks.map(({ read: r, n }) => ({
-        sourceN: n,
-        stance: "context" as const,
-        quote: r.document.text,
-        reason: "An earlier fact-check by another publisher; listed, not weighed as evidence.",
-        confidence: 1,
-      })),
-    ];
-    const verdict = await stage("judge", () => judge(claim, evidence, assessed, evidencePassages));
-    const foundBy = new Map<string, number[]>();
-    for (const s of selection.sources) {
-      for (const q of s.read.hit.queries) foundBy.set(q, [...(foundBy.get(q) ?? []), s.n]);
-    }
-    // What each query contributed, for the "Searched for:" lines and the JSON.
-    const coverage = plan.queries.map((q) => ({
-      text: q.text,
-      hits: searched.hits.filter((h) => h.queries.includes(q.text)).length,
-      found: [...(foundBy.get(q.text) ?? [])].sort((a, b) => a - b),
-    }));
-    const draft = await stage("write", (s) =>
-      deps.writer.write(
-        { claim, plan, sources, passages, assessments, verdict, foundBy },
-        s,
-        ledger.stageRun("write"),
-      ),
-    );
-    for (const section of ["summary", "missingContext", "bias"] as const)
-      emit({ type: "section-written", section });
-    const report = await stage("verify", (s) =>
-      deps.verifier.verify(
-        { claim, report: draft, passages, sources },
-        s,
-        ledger.stageRun("verify"),
-      ),
-    );
-
-    const check: Check = {
-      // From the input, not from what an understander made of it: the same text, the same id.
-      id: checkIdForInput(input),
-      input: claim.text,
-      kind: claim.kind,
-      createdAt: checkedAt,
-    };
-    // Validated on the way out: what other tools read (JSON, the store) keeps its shape.
-    const version = CheckVersion.parse({
-      checkId: check.id,
-      n: options.versionNumber ?? 1,
-      checkedAt,
-      status: "done",
-      claim,
-      plan: { ...plan, coverage },
-      sources,
-      passages,
-      assessments,
-      verdict,
-      report,
-      settings: settingsFor(deps, options.limits),
-      timings: ctx.timings,
-      tokens: { input: ledger.totals().input, output: ledger.totals().output },
-      usage: ledger.usage(),
-      fallbacks: ledger.fallbacks(),
-      notes: [...notes, ...ledger.notes()],
-      ...(searched.unsearched.length > 0 ? { unsearched: searched.unsearched } : {}),
-    });
+    const cited = steps.cite(selected, step);
+    const assessed = await steps.assess(cited, step);
+    const judged = await steps.decide(assessed, step);
+    const written = await steps.write(judged, step);
+    const done = await steps.verify(written, step);
+    const { check, version } = finish(done, { deps, ledger, stages, checkedAt, options });
     emit({ type: "check-done", version });
     return { check, version };
   } catch (error) {
@@ -293,4 +152,51 @@ export async function runCheck(
     });
     throw error;
   }
+}
+
+/** The finished draft as a check and a validated version. */
+function finish(
+  draft: Written,
+  run: {
+    deps: CheckDependencies;
+    ledger: ModelLedger;
+    stages: StageContext;
+    checkedAt: string;
+    options: CheckOptions;
+  },
+): CheckResult {
+  const { claim } = draft;
+  const { checkedAt } = run;
+  const check: Check = {
+    // From the input, not from what an understander made of it: the same text, the same id.
+    id: checkIdForInput(draft.input),
+    input: claim.text,
+    kind: claim.kind,
+    createdAt: checkedAt,
+  };
+  const totals = run.ledger.totals();
+  const notes: CheckNote[] = [...draft.notes, ...run.ledger.noteDetails()];
+  // Validated on the way out: what other tools read (JSON, the store) keeps its shape.
+  const version = CheckVersion.parse({
+    checkId: check.id,
+    n: run.options.versionNumber ?? 1,
+    checkedAt,
+    status: "done",
+    claim,
+    plan: { ...draft.plan, coverage: draft.coverage },
+    sources: draft.sources,
+    passages: draft.passages,
+    assessments: [...draft.assessed, ...draft.priorAssessments],
+    verdict: draft.verdict,
+    report: draft.report,
+    settings: settingsFor(run.deps, run.options.limits),
+    timings: run.stages.timings,
+    tokens: { input: totals.input, output: totals.output },
+    usage: run.ledger.usage(),
+    fallbacks: run.ledger.fallbacks(),
+    notes: notes.map((n) => n.message),
+    noteDetails: notes,
+    ...(draft.unsearched.length > 0 ? { unsearched: draft.unsearched } : {}),
+  });
+  return { check, version };
 }

@@ -1,6 +1,5 @@
 // A selected document as the check's numbered, profiled Source.
 import type { Document } from "../core/schema/document.js";
-import { PriorFactCheck } from "../core/schema/search-hit.js";
 import type { Source } from "../core/schema/source.js";
 import { type CredibilityNotes, credibilityNoteFor } from "../sources/credibility-notes.js";
 import { retractionOf } from "../sources/retraction.js";
@@ -13,13 +12,13 @@ export interface SourceOfOptions {
 }
 
 /**
- * The `Document.metadata` keys copied onto the Source: `factCheck` (a PriorFactCheck, when the
- * document is an earlier fact-check by another publisher), `modifiedAt` (ISO date or date-time
- * the page says it last changed), `language` (BCP 47 tag of the text). `retracted` (true, or the
+ * The `Document.metadata` keys copied onto the Source: `modifiedAt` (ISO date or date-time the
+ * page says it last changed), `language` (BCP 47 tag of the text). `retracted` (true, or the
  * notice's words) and Crossref's `updated-by` / `update-to` relations are read by
- * `retractionOf`, which also reads the title and the ends of the text.
+ * `retractionOf`, which also reads the title and the ends of the text. What the reader knows
+ * (the snapshot read from, an earlier fact-check) comes typed on the ReadResult instead.
  */
-export const SOURCE_METADATA_KEYS = ["factCheck", "modifiedAt", "language", "snapshotId"] as const;
+export const SOURCE_METADATA_KEYS = ["modifiedAt", "language"] as const;
 
 /** The Source for a selected document: number, identity, profile, group, no credibility note. */
 export function sourceOf(selected: SelectedSource): Source {
@@ -36,10 +35,10 @@ function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source
   const note = options.credibilityNotes
     ? credibilityNoteFor(doc.url, options.credibilityNotes)
     : undefined;
-  const { factCheck, modifiedAt, language } = metadataFields(doc);
-  // A page read from the web names the snapshot it was read from (the web reader sets it).
-  const snapshotId =
-    typeof doc.metadata.snapshotId === "string" ? doc.metadata.snapshotId : undefined;
+  const { modifiedAt, language } = metadataFields(doc);
+  // A page read from the web names the snapshot it was read from; an earlier fact-check by
+  // another publisher carries its rating (both set by the reader).
+  const { snapshotId, priorFactCheck: factCheck } = read;
   const retracted = retractionOf(doc);
   return {
     n,
@@ -64,15 +63,9 @@ function toSource({ read, n }: SelectedSource, options: SourceOfOptions): Source
 }
 
 /** The metadata fields a Source carries, each only when well-formed. */
-function metadataFields(doc: Document): {
-  factCheck?: PriorFactCheck;
-  modifiedAt?: string;
-  language?: string;
-} {
-  const { factCheck, modifiedAt, language } = doc.metadata;
-  const prior = PriorFactCheck.safeParse(factCheck);
+function metadataFields(doc: Document): { modifiedAt?: string; language?: string } {
+  const { modifiedAt, language } = doc.metadata;
   return {
-    ...(prior.success ? { factCheck: prior.data } : {}),
     ...(typeof modifiedAt === "string" && /^\d{4}-\d{2}-\d{2}/.test(modifiedAt)
       ? { modifiedAt }
       : {}),

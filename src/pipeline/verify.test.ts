@@ -172,14 +172,14 @@ describe("verify: numbers, dates and names the passages do not contain", () => {
       new URL("../../corpus/check-covid/abstracts.jsonl", import.meta.url),
       "utf8",
     );
-    await store.upsertDocuments(
+    await store.corpus.upsertDocuments(
       lines
         .trim()
         .split("\n")
         .map((line) => JSON.parse(line) as { id: string; title: string; text: string })
         .map(({ id, title, text }) => ({ id, title, text })),
     );
-    const deps = offlineCheckDependencies(store);
+    const deps = offlineCheckDependencies(store.corpus);
     let sentences = 0;
     for (const input of [
       "Talking can propel thousands of droplets that remain suspended in the air for 8 to 14 hours.",

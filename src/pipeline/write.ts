@@ -1,7 +1,7 @@
 // Stage 8: the extractive report — the sources' own sentences, framed and cited, in the three
 // sections of the reference page.
 import type { StageRun } from "../core/interfaces/stage-run.js";
-import type { WriteInput, Writer } from "../core/interfaces/writer.js";
+import type { SectionWritten, WriteInput, Writer } from "../core/interfaces/writer.js";
 import type { EvidenceBalance } from "../core/schema/evidence-balance.js";
 import type { Report, ReportParagraph, ReportSentence } from "../core/schema/report.js";
 import type { SourceAssessment } from "../core/schema/source-assessment.js";
@@ -27,13 +27,18 @@ const MAX_QUOTED_SOURCES = 5;
 /** The offline writer: no model, every sentence from a source, the search record or the input. */
 export const extractiveWriter: Writer = {
   id: "extractive@1",
-  async write(input: WriteInput, _signal?: AbortSignal, run?: StageRun): Promise<Report> {
+  async write(
+    input: WriteInput,
+    _signal?: AbortSignal,
+    run?: StageRun,
+    onSection?: SectionWritten,
+  ): Promise<Report> {
     if (input.claim.language !== "en") {
       run?.note(
         `the input looks ${languageName(input.claim.language)}, but the offline stages search, weigh and write in English only; configure a language model (FACTUALLY_LLM_PROVIDER) for a report in ${languageName(input.claim.language)}`,
       );
     }
-    return writeReport(input);
+    return writeReport(input, onSection);
   },
 };
 
@@ -42,13 +47,19 @@ export const extractiveWriter: Writer = {
  * named in the summary's first paragraph and noted in section 3, but never counted or quoted as
  * evidence.
  */
-export function writeReport(input: WriteInput): Report {
+export function writeReport(input: WriteInput, onSection: SectionWritten = () => {}): Report {
   const evidence = evidenceOnly(input);
   const uncovered = uncoveredTerms(evidence);
+  const summaryText = summary(evidence, input.sources);
+  onSection("summary");
+  const missing = missingContext(evidence, uncovered);
+  onSection("missingContext");
+  const biasText = bias(evidence, input.sources);
+  onSection("bias");
   return {
-    summary: summary(evidence, input.sources),
-    missingContext: missingContext(evidence, uncovered),
-    bias: bias(evidence, input.sources),
+    summary: summaryText,
+    missingContext: missing,
+    bias: biasText,
     relatedQuestions: relatedQuestions(input.claim, evidence.assessments, uncovered),
     disclaimer: DISCLAIMER,
     writer: extractiveWriter.id,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchHit } from "../core/schema/search-hit.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { createSafeFetcher, type SafeFetcher } from "../web/fetch/index.js";
 import { WebReader } from "./web-reader.js";
 
@@ -18,7 +18,7 @@ const PDF = readFileSync(join(FIXTURES, "ingest/article.pdf"));
 
 let server: Server;
 let base = "";
-let store: SqliteStore;
+let store: SqliteStores;
 let fetcher: SafeFetcher;
 let reader: WebReader;
 let version = 1;
@@ -60,7 +60,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   store = openSqliteStore(":memory:");
   fetcher = createSafeFetcher({ userAgent: "factually-test", allowLoopback: true });
-  reader = new WebReader(store, fetcher);
+  reader = new WebReader(store.snapshots, fetcher);
 });
 afterAll(async () => {
   await fetcher.close();
@@ -82,7 +82,8 @@ const hit = (path: string, over: Partial<SearchHit> = {}): SearchHit => ({
 
 describe("WebReader", () => {
   it("reads a page into a snapshot with its publisher, dates and metadata", async () => {
-    const doc = await reader.read(hit("/article"));
+    const { document: doc, snapshotId } = await reader.read(hit("/article"));
+    expect(snapshotId).toBe(doc.id);
     expect(doc).toMatchObject({
       id: expect.stringMatching(/^snap-/),
       title: "Study of 600 villages finds surgical masks cut COVID-19 symptoms",
@@ -90,7 +91,6 @@ describe("WebReader", () => {
       publisher: "Reuters",
       publishedAt: "2021-09-01T14:05:00Z",
       metadata: expect.objectContaining({
-        snapshotId: doc.id,
         modifiedAt: "2021-09-02T08:00:00Z",
         jsonLdType: ["NewsArticle"],
         author: "Jane Reporter",
@@ -98,32 +98,33 @@ describe("WebReader", () => {
       }),
     });
     expect(doc.text).toContain("reduced symptomatic COVID-19 infections by about 11 percent");
-    expect((await store.getSnapshot(doc.id))?.etag).toBe('"v1"');
+    expect((await store.snapshots.getSnapshot(doc.id))?.etag).toBe('"v1"');
   });
 
   it("re-validates a page read before and keeps its snapshot when unchanged", async () => {
-    const first = await reader.read(hit("/article"));
-    const again = await reader.read(hit("/article"));
+    const { document: first } = await reader.read(hit("/article"));
+    const { document: again } = await reader.read(hit("/article"));
     expect(conditional.at(-1)).toBe('"v1"');
     expect(again.id).toBe(first.id);
     expect(again.text).toBe(first.text);
   });
 
   it("gives a changed page a new snapshot and keeps the old one", async () => {
-    const before = await reader.read(hit("/article"));
+    const { document: before } = await reader.read(hit("/article"));
     version = 2;
-    const after = await reader.read(hit("/article"));
+    const { document: after } = await reader.read(hit("/article"));
     expect(after.id).not.toBe(before.id);
     expect(after.text).toContain("12 percent");
-    expect((await store.getSnapshot(before.id))?.text).toContain("11 percent");
+    expect((await store.snapshots.getSnapshot(before.id))?.text).toContain("11 percent");
   });
 
   it("falls back to the last snapshot, saying so, when the page cannot be read now", async () => {
     down = true;
     try {
-      const doc = await reader.read(hit("/article"));
+      const { document: doc, note, snapshotId } = await reader.read(hit("/article"));
       expect(doc.text).toContain("12 percent");
-      expect(doc.metadata.readNote).toMatch(/^read from its snapshot of \d{4}-\d{2}-\d{2}: .*503/);
+      expect(snapshotId).toBe(doc.id);
+      expect(note).toMatch(/^read from its snapshot of \d{4}-\d{2}-\d{2}: .*503/);
       await expect(reader.read(hit("/never-read"))).rejects.toMatchObject({
         code: "PROVIDER_FAILED",
       });
@@ -133,10 +134,10 @@ describe("WebReader", () => {
   });
 
   it("reads PDFs and plain text", async () => {
-    const pdf = await reader.read(hit("/paper.pdf"));
+    const { document: pdf } = await reader.read(hit("/paper.pdf"));
     expect(pdf.metadata.contentType).toBe("application/pdf");
     expect(pdf.text.length).toBeGreaterThan(50);
-    const txt = await reader.read(hit("/notes.txt", { title: "Field notes" }));
+    const { document: txt } = await reader.read(hit("/notes.txt", { title: "Field notes" }));
     expect(txt).toMatchObject({
       title: "Field notes",
       text: "Plain notes: face masks were worn by 90% of the participants.",
@@ -148,7 +149,7 @@ describe("WebReader", () => {
   });
 
   it("reads an earlier fact-check from the hit itself, without fetching", async () => {
-    const doc = await reader.read(
+    const { document: doc, priorFactCheck } = await reader.read(
       hit("/never-fetched", {
         url: "https://www.politifact.com/factchecks/x/",
         factCheck: {
@@ -164,6 +165,6 @@ describe("WebReader", () => {
     expect(doc.text).toBe(
       'PolitiFact rated the claim "Face masks do not reduce the spread of COVID-19" by Social media users as "Mostly False" on 2023-02-06.',
     );
-    expect(doc.metadata.factCheck).toMatchObject({ publisher: "PolitiFact" });
+    expect(priorFactCheck).toMatchObject({ publisher: "PolitiFact" });
   });
 });

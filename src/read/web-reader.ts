@@ -3,11 +3,10 @@
 // re-validated with its ETag / Last-Modified and, when unchanged, read from the snapshot. An
 // earlier fact-check (a hit carrying `factCheck`) becomes a document of its own rating.
 import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
-import type { Reader, ReadOptions } from "../core/interfaces/reader.js";
+import type { Reader, ReadOptions, ReadResult } from "../core/interfaces/reader.js";
 import type { SnapshotStore, WebSnapshot } from "../core/interfaces/snapshot-store.js";
 import type { Document } from "../core/schema/document.js";
 import type { PriorFactCheck, SearchHit } from "../core/schema/search-hit.js";
-import { READ_NOTE_KEY } from "../pipeline/read.js";
 import { contentHash } from "../text/hash.js";
 import { normalizeIsoDate } from "../text/iso-date.js";
 import { extractHtml } from "./extract-html.js";
@@ -29,8 +28,10 @@ export class WebReader implements Reader {
     return hit.factCheck !== undefined || /^https?:\/\//i.test(hit.url ?? "");
   }
 
-  async read(hit: SearchHit, options: ReadOptions = {}): Promise<Document> {
-    if (hit.factCheck) return factCheckDocument(hit.factCheck);
+  async read(hit: SearchHit, options: ReadOptions = {}): Promise<ReadResult> {
+    if (hit.factCheck) {
+      return { document: factCheckDocument(hit.factCheck), priorFactCheck: hit.factCheck };
+    }
     const url = cacheKey(hit.url ?? "");
     const cached = await this.#snapshots.latestSnapshot(url);
     let page: FetchedPage;
@@ -46,16 +47,13 @@ export class WebReader implements Reader {
       const refused = isFactuallyError(error) && ["BLOCKED_URL", "ABORTED"].includes(error.code);
       if (cached && !refused && !options.signal?.aborted) {
         const why = messageOf(error);
-        return documentOf(
-          cached,
-          `read from its snapshot of ${cached.fetchedAt.slice(0, 10)}: ${why}`,
-        );
+        return readOf(cached, `read from its snapshot of ${cached.fetchedAt.slice(0, 10)}: ${why}`);
       }
       throw error;
     }
     if (page.status === 304 && cached) {
       await this.#snapshots.markValidated(cached.id, page.fetchedAt, validators(page));
-      return documentOf({ ...cached, validatedAt: page.fetchedAt });
+      return readOf({ ...cached, validatedAt: page.fetchedAt });
     }
     const extracted = await extractPage(page, hit);
     if (!extracted.text.trim()) {
@@ -77,7 +75,7 @@ export class WebReader implements Reader {
       ...(extracted.publisher ? { publisher: extracted.publisher } : {}),
       metadata: extracted.metadata,
     });
-    return documentOf(snapshot);
+    return readOf(snapshot);
   }
 }
 
@@ -132,8 +130,13 @@ export async function extractPage(
   };
 }
 
-/** The pipeline's Document for a snapshot; the snapshot's id is the document's. */
-function documentOf(snapshot: WebSnapshot, note?: string): Document {
+/** What was read from a snapshot: its document (the snapshot's id is the document's), its id. */
+function readOf(snapshot: WebSnapshot, note?: string): ReadResult {
+  return { document: documentOf(snapshot), snapshotId: snapshot.id, ...(note ? { note } : {}) };
+}
+
+/** The pipeline's Document for a snapshot. */
+function documentOf(snapshot: WebSnapshot): Document {
   return {
     id: snapshot.id,
     title: snapshot.title,
@@ -143,11 +146,9 @@ function documentOf(snapshot: WebSnapshot, note?: string): Document {
     ...(snapshot.publisher ? { publisher: snapshot.publisher } : {}),
     metadata: {
       ...snapshot.metadata,
-      snapshotId: snapshot.id,
       fetchedAt: snapshot.fetchedAt,
       validatedAt: snapshot.validatedAt,
       contentType: snapshot.contentType,
-      ...(note ? { [READ_NOTE_KEY]: note } : {}),
     },
     contentHash: snapshot.contentHash,
     ingestedAt: snapshot.fetchedAt,
@@ -168,7 +169,7 @@ function factCheckDocument(fc: PriorFactCheck): Document {
     url: fc.url,
     ...(when ? { publishedAt: when } : {}),
     publisher: fc.publisher,
-    metadata: { factCheck: fc },
+    metadata: {},
     contentHash: contentHash(title, text),
     ingestedAt: new Date().toISOString(),
   };

@@ -1,11 +1,10 @@
 // Finding a stored check or version, with errors that say where to look instead.
 import { FactuallyError } from "../core/errors.js";
-import type { StoredCheck } from "../core/interfaces/check-store.js";
-import type { Store } from "../core/interfaces/store.js";
+import type { CheckStore, StoredCheck } from "../core/interfaces/check-store.js";
 import { type Check, CheckId, type CheckVersion } from "../core/schema/check.js";
 
 /** The stored check `id`, or a NOT_FOUND error that says where to look. */
-export async function requireCheck(store: Store, id: string): Promise<StoredCheck> {
+export async function requireCheck(store: CheckStore, id: string): Promise<StoredCheck> {
   const stored = await store.getCheck(id);
   if (!stored || stored.versions.length === 0) throw noCheck(id);
   return stored;
@@ -13,7 +12,7 @@ export async function requireCheck(store: Store, id: string): Promise<StoredChec
 
 /** Version `n` of check `id` (the latest when n is undefined), or NOT_FOUND naming the range. */
 export async function requireVersion(
-  store: Store,
+  store: CheckStore,
   id: string,
   n?: number,
 ): Promise<{ check: Check; version: CheckVersion; versions: number[] }> {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { offlineCheckDependencies } from "../assemble/offline-check.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { requireVersion } from "./lookup.js";
 import { checkOrReuse, refreshCheck, runAndStore } from "./stored-check.js";
 
@@ -13,12 +13,12 @@ const DAY = 86_400_000;
 const T0 = new Date("2026-06-01T09:00:00Z");
 const at = (days: number) => () => new Date(T0.getTime() + days * DAY);
 
-let store: SqliteStore;
+let store: SqliteStores;
 let deps: CheckDependencies;
 
 beforeEach(async () => {
   store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "masks-trial",
       title: "Face masks and influenza in households",
@@ -26,23 +26,23 @@ beforeEach(async () => {
       publisher: "Example Journal",
     },
   ]);
-  deps = offlineCheckDependencies(store);
+  deps = offlineCheckDependencies(store.corpus);
 });
 afterEach(() => store.close());
 
 describe("checkOrReuse", () => {
   it("runs the first time, reuses a fresh version, and runs again when it is stale", async () => {
     const options = { configuredFreshnessDays: 30 };
-    const first = await checkOrReuse(store, deps, CLAIM, { ...options, now: at(0) });
+    const first = await checkOrReuse(store.checks, deps, CLAIM, { ...options, now: at(0) });
     expect(first.outcome).toBe("first");
     expect(first.version.n).toBe(1);
-    const again = await checkOrReuse(store, deps, `  ${CLAIM.toUpperCase()} `, {
+    const again = await checkOrReuse(store.checks, deps, `  ${CLAIM.toUpperCase()} `, {
       ...options,
       now: at(29),
     });
     expect(again.outcome).toBe("reused");
     expect(again.version).toEqual(first.version);
-    const stale = await checkOrReuse(store, deps, CLAIM, { ...options, now: at(31) });
+    const stale = await checkOrReuse(store.checks, deps, CLAIM, { ...options, now: at(31) });
     expect(stale.outcome).toBe("stale");
     expect(stale.version.n).toBe(2);
     expect(stale.version.checkedAt).toBe(at(31)().toISOString());
@@ -50,25 +50,29 @@ describe("checkOrReuse", () => {
 
   it("honours --fresh, a check's own window and changed settings", async () => {
     const base = { configuredFreshnessDays: 30, now: at(0) };
-    await checkOrReuse(store, deps, CLAIM, base);
-    expect((await checkOrReuse(store, deps, CLAIM, { ...base, fresh: true })).outcome).toBe(
+    await checkOrReuse(store.checks, deps, CLAIM, base);
+    expect((await checkOrReuse(store.checks, deps, CLAIM, { ...base, fresh: true })).outcome).toBe(
       "forced",
     );
-    const changed = await checkOrReuse(store, deps, CLAIM, { ...base, limits: { maxSources: 2 } });
+    const changed = await checkOrReuse(store.checks, deps, CLAIM, {
+      ...base,
+      limits: { maxSources: 2 },
+    });
     expect(changed.outcome).toBe("settings-changed");
     expect(changed.version.settings.limits).toEqual({ maxSources: 2 });
     // Made the same way again: reused.
     expect(
-      (await checkOrReuse(store, deps, CLAIM, { ...base, limits: { maxSources: 2 } })).outcome,
+      (await checkOrReuse(store.checks, deps, CLAIM, { ...base, limits: { maxSources: 2 } }))
+        .outcome,
     ).toBe("reused");
     // A 3-day window on the check makes a 5-day-old version stale, whatever the config says.
-    const short = await checkOrReuse(store, deps, CLAIM, {
+    const short = await checkOrReuse(store.checks, deps, CLAIM, {
       ...base,
       limits: { maxSources: 2 },
       freshnessDays: 3,
     });
     expect(short.check.freshnessDays).toBe(3);
-    const later = await checkOrReuse(store, deps, CLAIM, {
+    const later = await checkOrReuse(store.checks, deps, CLAIM, {
       configuredFreshnessDays: 30,
       limits: { maxSources: 2 },
       now: at(5),
@@ -78,9 +82,9 @@ describe("checkOrReuse", () => {
 
   it("rejects unusable text before touching the store", async () => {
     await expect(
-      checkOrReuse(store, deps, "   ", { configuredFreshnessDays: 30 }),
+      checkOrReuse(store.checks, deps, "   ", { configuredFreshnessDays: 30 }),
     ).rejects.toMatchObject({ code: "BAD_INPUT" });
-    expect((await store.listChecks({ limit: 5 })).checks).toEqual([]);
+    expect((await store.checks.listChecks({ limit: 5 })).checks).toEqual([]);
   });
 });
 
@@ -89,10 +93,10 @@ describe("runAndStore", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      runAndStore(store, deps, CLAIM, { signal: controller.signal }),
+      runAndStore(store.checks, deps, CLAIM, { signal: controller.signal }),
     ).rejects.toMatchObject({ code: "ABORTED" });
-    expect((await store.listChecks({ limit: 5 })).checks).toEqual([]);
-    const { version } = await runAndStore(store, deps, CLAIM);
+    expect((await store.checks.listChecks({ limit: 5 })).checks).toEqual([]);
+    const { version } = await runAndStore(store.checks, deps, CLAIM);
     expect(version.n).toBe(1);
   });
 
@@ -117,26 +121,28 @@ describe("runAndStore", () => {
         },
       })),
     };
-    const running = runAndStore(store, slow, CLAIM);
+    const running = runAndStore(store.checks, slow, CLAIM);
     // Waits for the run to reach its search stage, not for a time a busy machine may exceed.
     await inSearch;
-    await expect(runAndStore(store, deps, CLAIM)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(runAndStore(store.checks, deps, CLAIM)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     release();
     const done = await running;
     expect(done.version.n).toBe(1);
-    expect((await runAndStore(store, deps, CLAIM)).version.n).toBe(2);
+    expect((await runAndStore(store.checks, deps, CLAIM)).version.n).toBe(2);
   });
 });
 
 describe("refreshCheck", () => {
   it("runs version n+1 with the same limits and diffs it against version n", async () => {
-    await checkOrReuse(store, deps, CLAIM, {
+    await checkOrReuse(store.checks, deps, CLAIM, {
       configuredFreshnessDays: 30,
       limits: { maxSources: 2 },
       now: at(0),
     });
-    const id = (await store.listChecks({ limit: 1 })).checks[0]?.check.id as string;
-    await store.upsertDocuments([
+    const id = (await store.checks.listChecks({ limit: 1 })).checks[0]?.check.id as string;
+    await store.corpus.upsertDocuments([
       {
         id: "masks-null",
         title: "Masks and influenza at home",
@@ -144,24 +150,24 @@ describe("refreshCheck", () => {
         publisher: "Another Journal",
       },
     ]);
-    const refreshed = await refreshCheck(store, deps, id, { now: at(40) });
+    const refreshed = await refreshCheck(store.checks, deps, id, { now: at(40) });
     expect(refreshed.previous.n).toBe(1);
     expect(refreshed.version.n).toBe(2);
     expect(refreshed.version.settings.limits).toEqual({ maxSources: 2 });
     expect(refreshed.diff.sources.added.map((s) => s.key)).toEqual(["corpus:masks-null"]);
     expect(refreshed.diff.sentences.added.length).toBeGreaterThan(0);
-    expect((await requireVersion(store, id)).version.n).toBe(2);
+    expect((await requireVersion(store.checks, id)).version.n).toBe(2);
   });
 
   it("names the unknown id (each edge adds its own way out) and a version out of range", async () => {
-    await expect(refreshCheck(store, deps, "no-such-check-12345678")).rejects.toMatchObject({
+    await expect(refreshCheck(store.checks, deps, "no-such-check-12345678")).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: "no check no-such-check-12345678",
       target: "no-such-check-12345678",
       subject: "check",
     });
-    const { check } = await runAndStore(store, deps, CLAIM);
-    await expect(requireVersion(store, check.id, 2)).rejects.toMatchObject({
+    const { check } = await runAndStore(store.checks, deps, CLAIM);
+    await expect(requireVersion(store.checks, check.id, 2)).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: `check ${check.id} has no version 2; it has only version 1`,
     });

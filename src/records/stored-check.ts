@@ -1,7 +1,7 @@
 // Checks as durable records: run-and-store under the check's run lock, reuse of a fresh
 // stored version, and refresh as version n+1 with what changed.
 
-import type { Store } from "../core/interfaces/store.js";
+import type { CheckStore } from "../core/interfaces/check-store.js";
 import type { Check, CheckVersion, ClaimOrigin } from "../core/schema/check.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
 import {
@@ -53,7 +53,7 @@ const HEARTBEAT_MS = 15_000;
 
 /** Runs `input` as the next version of its check and stores it; nothing is stored on failure. */
 export async function runAndStore(
-  store: Store,
+  store: CheckStore,
   deps: CheckDependencies,
   input: string,
   options: StoredRunOptions = {},
@@ -90,7 +90,7 @@ export async function runAndStore(
  * this run would make it; otherwise a new version, run and stored.
  */
 export async function checkOrReuse(
-  store: Store,
+  store: CheckStore,
   deps: CheckDependencies,
   input: string,
   options: ReuseOptions,
@@ -117,7 +117,7 @@ export async function checkOrReuse(
 
 /** Runs the check `id` again as its next version and compares it with the latest one. */
 export async function refreshCheck(
-  store: Store,
+  store: CheckStore,
   deps: CheckDependencies,
   id: string,
   options: StoredRunOptions = {},
@@ -148,7 +148,7 @@ function sameSettings(
 
 /** A reused check still takes a freshness window or origin given with this request. */
 async function keepCheckOptions(
-  store: Store,
+  store: CheckStore,
   check: Check,
   options: StoredRunOptions,
 ): Promise<Check> {
@@ -175,7 +175,7 @@ export function searchedTheWeb(version: CheckVersion): boolean {
  * version it refreshes looked, so its web sources are not all reported as removed.
  * Throws NOT_FOUND for an unknown check.
  */
-export async function latestSearchedTheWeb(store: Store, id: string): Promise<boolean> {
+export async function latestSearchedTheWeb(store: CheckStore, id: string): Promise<boolean> {
   const stored = await requireCheck(store, id);
   const latest = stored.versions.at(-1);
   const version = latest ? await store.getVersion(id, latest.n) : undefined;

@@ -12,7 +12,7 @@ let base: CheckVersion;
 
 beforeAll(async () => {
   const store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "a",
       title: "Masks at home",
@@ -25,7 +25,10 @@ beforeAll(async () => {
     },
   ]);
   base = (
-    await runCheck("Face masks reduce transmission of influenza.", offlineCheckDependencies(store))
+    await runCheck(
+      "Face masks reduce transmission of influenza.",
+      offlineCheckDependencies(store.corpus),
+    )
   ).version;
   await store.close();
 });

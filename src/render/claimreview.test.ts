@@ -83,10 +83,10 @@ beforeAll(async () => {
   const store = openSqliteStore(":memory:");
   try {
     const lines = readFileSync(CORPUS, "utf8").split("\n").filter(Boolean);
-    await store.upsertDocuments(
+    await store.corpus.upsertDocuments(
       lines.map((line) => ({ ...DocumentInput.parse(JSON.parse(line)), id: JSON.parse(line).id })),
     );
-    const deps = offlineCheckDependencies(store);
+    const deps = offlineCheckDependencies(store.corpus);
     claim = await runCheck("Face masks reduce the transmission of respiratory viruses.", deps, {
       now: () => CHECKED_AT,
     });

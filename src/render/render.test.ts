@@ -8,7 +8,7 @@ import { renderCheckText } from "./text.js";
 
 async function hostileCheck() {
   const store = openSqliteStore(":memory:");
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "evil",
       title: "<script>alert(1)</script> Masks [click](javascript:alert(1))",
@@ -18,7 +18,7 @@ async function hostileCheck() {
   try {
     return await runCheck(
       "Face masks reduce the spread of respiratory viruses.",
-      offlineCheckDependencies(store),
+      offlineCheckDependencies(store.corpus),
     );
   } finally {
     await store.close();
@@ -26,13 +26,13 @@ async function hostileCheck() {
 }
 
 async function checkOn(
-  documents: Parameters<ReturnType<typeof openSqliteStore>["upsertDocuments"]>[0],
+  documents: Parameters<ReturnType<typeof openSqliteStore>["corpus"]["upsertDocuments"]>[0],
   input: string,
 ) {
   const store = openSqliteStore(":memory:");
-  await store.upsertDocuments(documents);
+  await store.corpus.upsertDocuments(documents);
   try {
-    return await runCheck(input, offlineCheckDependencies(store));
+    return await runCheck(input, offlineCheckDependencies(store.corpus));
   } finally {
     await store.close();
   }

@@ -6,16 +6,16 @@ import { FactuallyError } from "../core/errors.js";
 import { SearchHit } from "../core/schema/search-hit.js";
 import { CorpusReader } from "../read/corpus-reader.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { LocalSearchProvider } from "./local-provider.js";
 
 let dir: string;
-let store: SqliteStore;
+let store: SqliteStores;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "factually-local-"));
   store = openSqliteStore(join(dir, "c.db"));
-  await store.upsertDocuments([
+  await store.corpus.upsertDocuments([
     {
       id: "who-masks",
       title: "Mask use in the community",
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 describe("LocalSearchProvider", () => {
   it("returns valid SearchHits ranked from 1 with the document's facts", async () => {
-    const hits = await new LocalSearchProvider(store).search("do masks reduce spread", {
+    const hits = await new LocalSearchProvider(store.corpus).search("do masks reduce spread", {
       limit: 5,
     });
     expect(hits).toHaveLength(1);
@@ -54,7 +54,7 @@ describe("LocalSearchProvider", () => {
   });
 
   it("stops at the limit", async () => {
-    const hits = await new LocalSearchProvider(store).search("masks bread", { limit: 1 });
+    const hits = await new LocalSearchProvider(store.corpus).search("masks bread", { limit: 1 });
     expect(hits.map((h) => h.rank)).toEqual([1]);
   });
 
@@ -62,23 +62,26 @@ describe("LocalSearchProvider", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      new LocalSearchProvider(store).search("masks", { limit: 1, signal: controller.signal }),
+      new LocalSearchProvider(store.corpus).search("masks", {
+        limit: 1,
+        signal: controller.signal,
+      }),
     ).rejects.toMatchObject({ code: "ABORTED" });
   });
 });
 
 describe("CorpusReader", () => {
   it("reads the full document behind a local hit", async () => {
-    const [hit] = await new LocalSearchProvider(store).search("yeast", { limit: 1 });
+    const [hit] = await new LocalSearchProvider(store.corpus).search("yeast", { limit: 1 });
     if (!hit) throw new Error("no hit");
-    const reader = new CorpusReader(store);
+    const reader = new CorpusReader(store.corpus);
     expect(reader.canRead(hit)).toBe(true);
-    const doc = await reader.read(hit);
+    const { document: doc } = await reader.read(hit);
     expect(doc).toMatchObject({ id: "bread", text: "Bread rises because yeast ferments sugar." });
   });
 
   it("cannot read a web hit, and says NOT_FOUND for a document removed since", async () => {
-    const reader = new CorpusReader(store);
+    const reader = new CorpusReader(store.corpus);
     const web = { providerId: "web", query: "q", rank: 1, score: 1, title: "t", snippet: "s" };
     expect(reader.canRead(web)).toBe(false);
     const gone = { ...web, documentId: "deleted" };

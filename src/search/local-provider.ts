@@ -1,22 +1,22 @@
 // The default SearchProvider: the local corpus in the store, ranked by BM25.
 import { FactuallyError } from "../core/errors.js";
+import type { CorpusSearchResult, CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { SearchOptions, SearchProvider } from "../core/interfaces/search-provider.js";
-import type { Store } from "../core/interfaces/store.js";
 import type { SearchHit } from "../core/schema/search-hit.js";
 
 /** Searches the store's corpus; each hit carries the corpus document id for the corpus reader. */
 export class LocalSearchProvider implements SearchProvider {
   readonly id = "local";
-  readonly #store: Store;
+  readonly #corpus: CorpusStore;
 
-  constructor(store: Store) {
-    this.#store = store;
+  constructor(corpus: CorpusStore) {
+    this.#corpus = corpus;
   }
 
   async search(query: string, options: SearchOptions): Promise<SearchHit[]> {
-    let results: Awaited<ReturnType<Store["searchCorpus"]>>;
+    let results: CorpusSearchResult[];
     try {
-      results = await this.#store.searchCorpus(query, {
+      results = await this.#corpus.searchCorpus(query, {
         limit: options.limit,
         ...(options.signal ? { signal: options.signal } : {}),
       });
@@ -24,7 +24,6 @@ export class LocalSearchProvider implements SearchProvider {
       if (cause instanceof FactuallyError) throw cause;
       throw new FactuallyError("PROVIDER_FAILED", `local search failed: ${String(cause)}`, {
         cause,
-        target: this.#store.location,
       });
     }
     return results.map((result, i) => ({

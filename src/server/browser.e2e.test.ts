@@ -263,7 +263,7 @@ describe.skipIf(!hasChromium)(
         helpful: 1,
         notHelpful: 0,
       });
-      const stored = await server.store.listFeedback(id, 1);
+      const stored = await server.store.checks.listFeedback(id, 1);
       expect(stored.map((f) => [f.helpful, f.comment])).toEqual([
         [true, "Clear, and <b>every</b> line is sourced."],
       ]);
@@ -403,7 +403,7 @@ describe.skipIf(!hasChromium)(
     it("offers Refresh on an outdated check and opens version 2 with what changed", async () => {
       server.advance(40);
       // A new study of the topic, so the second version has something to change.
-      await server.store.upsertDocuments([
+      await server.store.corpus.upsertDocuments([
         {
           id: "cohort",
           title: "Vitamin D supplements and influenza in schoolchildren: a cohort study",

@@ -1,14 +1,15 @@
-// Everything a request handler may use: the store, the configuration, the check service and
-// its jobs, and the clock. Built once by `startServer`, passed to the API and the pages.
+// Everything a request handler may use: the engine (its stores), the configuration, the check
+// service and its jobs, and the clock. Built once by `startServer`, passed to the API and pages.
+import type { Engine } from "../assemble/engine.js";
 import type { Config } from "../config/config.js";
-import type { Store } from "../core/interfaces/store.js";
 import type { RateLimiter } from "./api/rate-limit.js";
 import type { CheckJobs } from "./check-jobs.js";
 import type { CheckService } from "./check-service.js";
 
 export interface ServerContext {
-  store: Store;
-  config: Config;
+  engine: Engine;
+  /** The engine's configuration (frozen). */
+  config: Readonly<Config>;
   checks: CheckService;
   jobs: CheckJobs;
   now: () => Date;

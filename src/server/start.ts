@@ -1,8 +1,7 @@
-// Starts the service: opens the store (ingesting the sample corpus into an empty one when
-// asked), loads the configured model once, and serves the API and the pages on one port.
+// Starts the service over an open engine: its stages are loaded first (so an unreachable model
+// is a start-up error), then the API and the pages are served on one port.
 import { serve } from "@hono/node-server";
-import type { Config } from "../config/config.js";
-import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
+import type { Engine } from "../assemble/engine.js";
 import { createRateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
 import { createCheckJobs } from "./check-jobs.js";
@@ -10,8 +9,7 @@ import { createCheckService } from "./check-service.js";
 import type { ServerContext } from "./context.js";
 
 export interface StartOptions {
-  config: Config;
-  store: SqliteStore;
+  engine: Engine;
   port: number;
   host: string;
   version: string;
@@ -26,22 +24,18 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { config, store } = options;
+  const { engine } = options;
+  const { config } = engine;
   const now = options.now ?? (() => new Date());
-  let model: import("../llm/model-caller.js").ModelHandle | undefined;
-  if (config.llm) {
-    const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
-    await checkReachable(config.llm);
-    model = await modelHandleFor(config.llm);
-  }
+  await engine.stages();
   const jobs = createCheckJobs({
     maxRunning: config.server.maxRunning,
     maxQueued: config.server.maxQueued,
   });
-  const checks = createCheckService({ store, config, jobs, now, ...(model ? { model } : {}) });
+  const checks = createCheckService({ engine, jobs, now });
   const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
   const context: ServerContext = {
-    store,
+    engine,
     config,
     checks,
     jobs,

@@ -119,10 +119,8 @@ describe("createSourcePolicy", () => {
     );
     expect(
       policy.admitsDocument(
-        doc("https://www.politifact.com/x/", {
-          publishedAt: "2023-12-01",
-          metadata: { factCheck: factCheck("2024-02-01T10:00:00Z") },
-        }),
+        doc("https://www.politifact.com/x/", { publishedAt: "2023-12-01" }),
+        factCheck("2024-02-01T10:00:00Z"),
       ),
     ).toEqual({ ok: false, reason: "fact-checked 2024-02-01, after the as-of date 2024-01-01" });
   });

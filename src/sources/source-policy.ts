@@ -3,7 +3,7 @@
 import { FactuallyError } from "../core/errors.js";
 import type { SourcePolicy } from "../core/interfaces/source-policy.js";
 import type { Document } from "../core/schema/document.js";
-import { PriorFactCheck, type SearchHit } from "../core/schema/search-hit.js";
+import type { PriorFactCheck, SearchHit } from "../core/schema/search-hit.js";
 import { hostOf, matchesDomain } from "./domain-match.js";
 
 export interface SourcePolicyOptions {
@@ -20,7 +20,7 @@ export type DocumentAdmission = { ok: true; note?: string } | { ok: false; reaso
 
 /** A SourcePolicy whose admitted documents may carry a note (undated under an as-of date). */
 export interface SourcePolicyWithNotes extends SourcePolicy {
-  admitsDocument(document: Document): DocumentAdmission;
+  admitsDocument(document: Document, priorFactCheck?: PriorFactCheck): DocumentAdmission;
 }
 
 const DOMAIN_ENTRY = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/;
@@ -67,11 +67,9 @@ export function createSourcePolicy(options: SourcePolicyOptions = {}): SourcePol
         dateProblem(hit.publishedAt, hit.factCheck) === undefined
       );
     },
-    admitsDocument(document: Document): DocumentAdmission {
-      const factCheck = PriorFactCheck.safeParse(document.metadata.factCheck);
+    admitsDocument(document: Document, priorFactCheck?: PriorFactCheck): DocumentAdmission {
       const reason =
-        domainProblem(document.url) ??
-        dateProblem(document.publishedAt, factCheck.success ? factCheck.data : undefined);
+        domainProblem(document.url) ?? dateProblem(document.publishedAt, priorFactCheck);
       if (reason) return { ok: false, reason };
       if (asOf !== undefined && !dayOf(document.publishedAt))
         return { ok: true, note: `"${document.title}" is undated, so it may postdate ${asOf}` };

@@ -2,7 +2,7 @@
 // language; citations of sources that do not exist are removed and counted, and a sentence
 // left citing nothing is dropped — the writer must cite.
 import type { StageRun } from "../../core/interfaces/stage-run.js";
-import type { WriteInput, Writer } from "../../core/interfaces/writer.js";
+import type { SectionWritten, WriteInput, Writer } from "../../core/interfaces/writer.js";
 import type { Report, ReportParagraph, ReportSentence } from "../../core/schema/report.js";
 import { type WriteOutput, writePrompt } from "../../llm/prompts/write.js";
 import { RELATED_QUESTIONS, relatedQuestions } from "../../pipeline/related-questions.js";
@@ -16,16 +16,25 @@ export function modelWriter(model: StageModel, offline: Writer): Writer {
   const id = modelStageId(model, writePrompt);
   return {
     id,
-    async write(input: WriteInput, signal?: AbortSignal, run?: StageRun): Promise<Report> {
+    async write(
+      input: WriteInput,
+      signal?: AbortSignal,
+      run?: StageRun,
+      onSection?: SectionWritten,
+    ): Promise<Report> {
       return modelOrOffline({
         stage: "write",
         model,
         run,
         signal,
-        offline: () => offline.write(input, signal, run),
+        offline: () => offline.write(input, signal, run, onSection),
         async withModel(s, r) {
           const out = await ask(model, writePrompt, input, r, s);
-          return reportFrom(out, input, r, id);
+          const report = reportFrom(out, input, r, id);
+          // One reply holds every section: they are written when it is accepted.
+          for (const section of ["summary", "missingContext", "bias"] as const)
+            onSection?.(section);
+          return report;
         },
       });
     },

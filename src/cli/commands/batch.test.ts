@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BatchResultLine } from "../../batch/result-line.js";
+import { loadConfig } from "../../config/config.js";
 import { isFactuallyError } from "../../core/errors.js";
 import { openSqliteStore } from "../../store/sqlite/open.js";
 import { captureIo, runCaptured } from "../captured-io.js";
@@ -31,13 +32,18 @@ interface Run {
 }
 
 /** Runs the command and maps its errors to exit codes the way runCli does. */
+/** The configuration `factually batch --db <db>` runs with in `dir`. */
+function configFor(db: string) {
+  return loadConfig({ cwd: dir, env: {}, flags: { db } });
+}
+
 async function batch(
   file: string,
-  options: Partial<BatchCommandOptions> = {},
+  { db: dbFile, ...options }: Partial<BatchCommandOptions> & { db?: string } = {},
   onStdout?: (s: string) => void,
 ): Promise<Run> {
   const { io, output: run } = captureIo({ cwd: dir, ...(onStdout ? { onStdout } : {}) });
-  const all = { db, concurrency: 3, fresh: false, configuredFreshnessDays: 30, ...options };
+  const all = { config: configFor(dbFile ?? db), concurrency: 3, fresh: false, ...options };
   try {
     return { code: await batchCommand(file, all, io), ...run };
   } catch (error) {
@@ -112,7 +118,7 @@ describe("factually batch", () => {
     const id = linesOf(readFileSync(join(dir, "origin.jsonl"), "utf8"))[0]?.id as string;
     const store = openSqliteStore(file);
     try {
-      expect((await store.getCheck(id))?.check.origin).toEqual({
+      expect((await store.checks.getCheck(id))?.check.origin).toEqual({
         author: "Jane Doe",
         url: "https://example.com/post/1",
         date: "2020-06-05",
@@ -263,7 +269,7 @@ describe("factually batch", () => {
     expect(lines.map((l) => l.outcome)).toEqual(["first", "reused", "reused"]);
     const store = openSqliteStore(file);
     try {
-      expect((await store.getCheck(lines[0]?.id as string))?.versions).toHaveLength(1);
+      expect((await store.checks.getCheck(lines[0]?.id as string))?.versions).toHaveLength(1);
     } finally {
       await store.close();
     }
@@ -332,7 +338,7 @@ describe("factually batch", () => {
     const options = { db: await freshDb(), out, concurrency: 2, fresh: false };
     const code = await batchCommand(
       csv,
-      { ...options, configuredFreshnessDays: 30, signal: controller.signal },
+      { ...options, config: configFor(options.db), signal: controller.signal },
       io,
     );
     expect(code).toBe(130);

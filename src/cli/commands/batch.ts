@@ -10,6 +10,8 @@
 //     summary? (first summary paragraph; [n] cites sources), error?: { code, message } }
 // `row` counts data rows from 1 and `line` is the file line a row starts on.
 import { resolve } from "node:path";
+import type { Engine } from "../../assemble/engine.js";
+import type { ModelMode } from "../../assemble/model-choice.js";
 import type { BatchRow } from "../../batch/batch-row.js";
 import { countLine, exitCodeFor, summaryLine } from "../../batch/batch-tally.js";
 import { createRowChecker } from "../../batch/check-row.js";
@@ -23,25 +25,22 @@ import {
 import { openRows } from "../../batch/row-source.js";
 import { runBatch } from "../../batch/run-batch.js";
 import { progressStatus } from "../../batch/throughput.js";
+import type { Config } from "../../config/config.js";
 import { FactuallyError } from "../../core/errors.js";
-import type { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { displayPath } from "../../text/display-path.js";
-import { type CheckSetup, prepareCheck, type SourceChoice, searchesWeb } from "../check-deps.js";
+import { openCliEngine, type SourceChoice, searchesWeb, withCliAdvice } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
 import { MAX_CONCURRENCY } from "../limits.js";
-import type { ModelChoice } from "../model-choice.js";
-import { openStore } from "../open-store.js";
 import { progressBar } from "../progress.js";
 
 export interface BatchCommandOptions {
-  db: string;
+  config: Config;
   out?: string;
   concurrency: number;
   fresh: boolean;
-  configuredFreshnessDays: number;
   /** Offline or model-backed stages. */
-  model?: ModelChoice;
-  /** Where to look: the corpus by default; the configured web providers; --web, --as-of. */
+  model?: ModelMode;
+  /** Where to look beyond the configuration: --web, --as-of. */
   sources?: SourceChoice;
   /** Stops the batch like Ctrl-C does (for callers other than a terminal). */
   signal?: AbortSignal;
@@ -70,14 +69,23 @@ export async function batchCommand(
   const controller = new AbortController();
   const cancel = () => controller.abort();
   const bar = progressBar(io.stderr, "Checking");
-  let store: SqliteStore | undefined;
-  let setup: CheckSetup | undefined;
+  let engine: Engine | undefined;
   let results: { write(line: string): void; close(): void } | undefined;
   process.once("SIGINT", cancel);
   options.signal?.addEventListener("abort", cancel, { once: true });
   try {
-    store = openStore(options.db, io.cwd, !searchesWeb(options.sources));
-    setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
+    engine = await openCliEngine(options.config, io, {
+      mustExist: !searchesWeb(options.config, options.sources),
+      ...(options.model ? { model: options.model } : {}),
+    });
+    const lookIn = {
+      web: options.sources?.forceWeb === true,
+      ...(options.sources?.asOf ? { asOf: options.sources.asOf } : {}),
+    };
+    // Wired before the first row: a missing model or an empty corpus stops the batch here
+    // rather than failing every row.
+    const wired = engine;
+    await withCliAdvice(io, () => wired.dependencies(lookIn));
     const previous = out ? await readPreviousResults(out, outShown) : undefined;
     if (previous?.cutBytes) {
       io.stderr.write(
@@ -95,10 +103,8 @@ export async function batchCommand(
       rows: previous ? rowsNotIn(rows, previous, outShown) : rows,
       concurrency,
       checkOne: createRowChecker({
-        store,
-        deps: setup.deps,
+        check: (request, controls) => wired.check(request, { ...controls, ...lookIn }),
         fresh: options.fresh,
-        configuredFreshnessDays: options.configuredFreshnessDays,
       }),
       write: (line) => {
         sink.write(serializeLine(line));
@@ -126,8 +132,7 @@ export async function batchCommand(
     options.signal?.removeEventListener("abort", cancel);
     results?.close();
     await rows.return();
-    await setup?.close();
-    await store?.close();
+    await engine?.close();
   }
 }
 

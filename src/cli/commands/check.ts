@@ -1,17 +1,17 @@
 // `factually check "<claim or question>"`: the full pipeline over the local corpus, stored as
 // a versioned check; a fresh stored check made the same way is shown instead unless --fresh.
+import type { ModelMode } from "../../assemble/model-choice.js";
+import type { Config } from "../../config/config.js";
 import type { ClaimOrigin } from "../../core/schema/check.js";
-import { type CheckOutcome, checkOrReuse } from "../../records/stored-check.js";
+import type { CheckOutcome } from "../../records/stored-check.js";
 import { longDate } from "../../render/labels.js";
-import { type CheckSetup, prepareCheck, type SourceChoice, searchesWeb } from "../check-deps.js";
 import { withCheckProgress } from "../check-run.js";
-import { type CliIo, nowOf } from "../io.js";
-import type { ModelChoice } from "../model-choice.js";
-import { openStore } from "../open-store.js";
+import { openCliEngine, type SourceChoice, searchesWeb, withCliAdvice } from "../cli-engine.js";
+import type { CliIo } from "../io.js";
 import { printCheck } from "../print-check.js";
 
 export interface CheckCommandOptions {
-  db: string;
+  config: Config;
   format: "text" | "json" | "markdown";
   limitSources: number;
   /** Run a new version even when a fresh one is stored. */
@@ -22,8 +22,8 @@ export interface CheckCommandOptions {
   freshnessDays?: number;
   origin?: ClaimOrigin;
   /** Offline or model-backed stages. */
-  model?: ModelChoice;
-  /** Where to look: the corpus by default; the configured web providers; --web, --as-of. */
+  model?: ModelMode;
+  /** Where to look beyond the configuration: --web, --as-of. */
   sources?: SourceChoice;
   /** Print the per-stage model use table. */
   verbose?: boolean;
@@ -34,31 +34,37 @@ export async function checkCommand(
   options: CheckCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, !searchesWeb(options.sources));
-  let setup: CheckSetup | undefined;
+  const engine = await openCliEngine(options.config, io, {
+    mustExist: !searchesWeb(options.config, options.sources),
+    ...(options.model ? { model: options.model } : {}),
+  });
   try {
-    setup = await prepareCheck(store, io, options.model ?? { mode: "auto" }, options.sources);
-    const { deps } = setup;
-    const result = await withCheckProgress(io, "Checking", (controls) =>
-      checkOrReuse(store, deps, text, {
-        ...controls,
-        fresh: options.fresh,
-        configuredFreshnessDays: options.configuredFreshnessDays,
-        limits: { maxSources: options.limitSources },
-        now: () => nowOf(io),
-        ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
-        ...(options.origin ? { origin: options.origin } : {}),
-      }),
+    const result = await withCliAdvice(io, () =>
+      withCheckProgress(io, "Checking", (controls) =>
+        engine.check(
+          {
+            text,
+            limits: { maxSources: options.limitSources },
+            ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
+            ...(options.origin ? { origin: options.origin } : {}),
+          },
+          {
+            ...controls,
+            fresh: options.fresh,
+            web: options.sources?.forceWeb === true,
+            ...(options.sources?.asOf ? { asOf: options.sources.asOf } : {}),
+          },
+        ),
+      ),
     );
     const note = outcomeNote(result.outcome, result.version.n, result.version.checkedAt);
     if (note) io.stderr.write(`${note}\n`);
-    await printCheck(store, result.check.id, result.version, options, io, {
+    await printCheck(engine.checks, result.check.id, result.version, options, io, {
       outcome: result.outcome,
     });
     return 0;
   } finally {
-    await setup?.close();
-    await store.close();
+    await engine.close();
   }
 }
 

@@ -1,6 +1,8 @@
 // `factually eval healthver` and `eval wice`: the pipeline's assessor on (claim, evidence)
 // pairs, no retrieval, scored as labels per class with the confusion matrix.
 import { resolve } from "node:path";
+import { checkStages } from "../../assemble/check-stages.js";
+import type { ModelChoice } from "../../assemble/model-choice.js";
 import { writeJsonLinesFile } from "../../data/json-lines-file.js";
 import { defaultDataDir } from "../../data/verification-data.js";
 import { PAIR_CATALOGUE, type PairBenchmarkName } from "../../eval/benchmark-catalogue.js";
@@ -8,9 +10,7 @@ import { PAIR_BENCHMARKS, type PairBenchmark, type PairView } from "../../eval/p
 import { type PairRunResult, runStancePairs } from "../../eval/stance-pairs.js";
 import { openSqliteStore } from "../../store/sqlite/open.js";
 import { formatTable } from "../../text/table.js";
-import { checkStages } from "../check-deps.js";
 import type { CliIo } from "../io.js";
-import type { ModelChoice } from "../model-choice.js";
 import { progressBar } from "../progress.js";
 import { confusionTable, scoreTable } from "./eval-tables.js";
 
@@ -35,7 +35,7 @@ export async function evalPairsCommand(options: EvalPairsOptions, io: CliIo): Pr
   // The assessor reads no store; the stages are built over an empty one.
   const store = openSqliteStore(":memory:");
   try {
-    const { assessor } = stages.deps(store);
+    const { assessor } = stages.deps(store.corpus);
     const bar = progressBar(io.stderr, options.benchmark);
     const result = await runStancePairs(set, {
       assessor,

@@ -1,6 +1,8 @@
 // `factually eval scifact-verify`, `check-covid`, `liar-plus`, `averitec`, `climate-fever`: the
 // full check on benchmark claims, scored as labels, calibration and evidence recall.
 import { resolve } from "node:path";
+import { checkStages } from "../../assemble/check-stages.js";
+import type { ModelChoice } from "../../assemble/model-choice.js";
 import { writeJsonLinesFile } from "../../data/json-lines-file.js";
 import { defaultDataDir } from "../../data/verification-data.js";
 import { VERIFY_CATALOGUE, type VerifyBenchmarkName } from "../../eval/benchmark-catalogue.js";
@@ -10,9 +12,7 @@ import {
   type VerifyBenchmark,
   type VerifyView,
 } from "../../eval/verify-benchmarks.js";
-import { checkStages } from "../check-deps.js";
 import type { CliIo } from "../io.js";
-import type { ModelChoice } from "../model-choice.js";
 import { progressBar } from "../progress.js";
 import { calibrationTable, confusionTable, type ScoreRow, scoreTable } from "./eval-tables.js";
 

@@ -1,16 +1,16 @@
 // `factually export <id> --format json|markdown|claimreview`: a stored check for other tools —
 // the full record, a Markdown page, or schema.org ClaimReview JSON-LD for publishing.
-import type { Publisher } from "../../config/config.js";
+import type { Config, Publisher } from "../../config/config.js";
 import { requireVersion } from "../../records/lookup.js";
 import { renderClaimReview } from "../../render/claimreview.js";
 import { renderCheckMarkdown } from "../../render/markdown.js";
+import { openCliEngine } from "../cli-engine.js";
 import { type CliIo, nowOf } from "../io.js";
 import type { ExportFormat } from "../limits.js";
-import { openStore } from "../open-store.js";
 import { recordViewOf } from "../record-view.js";
 
 export interface ExportCommandOptions {
-  db: string;
+  config: Config;
   format: ExportFormat;
   version?: number;
   configuredFreshnessDays: number;
@@ -23,13 +23,13 @@ export async function exportCommand(
   options: ExportCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, true, "read-only");
+  const engine = await openCliEngine(options.config, io, { mustExist: true, access: "read-only" });
   try {
-    const { check, version } = await requireVersion(store, id.trim(), options.version);
+    const { check, version } = await requireVersion(engine.checks, id.trim(), options.version);
     if (options.format === "json") {
       io.stdout.write(`${JSON.stringify({ check, version }, null, 2)}\n`);
     } else if (options.format === "markdown") {
-      const stored = await store.getCheck(check.id);
+      const stored = await engine.checks.getCheck(check.id);
       const record = stored
         ? recordViewOf(stored, version, options.configuredFreshnessDays, nowOf(io))
         : undefined;
@@ -44,6 +44,6 @@ export async function exportCommand(
     }
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }

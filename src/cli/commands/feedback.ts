@@ -1,11 +1,12 @@
+import type { Config } from "../../config/config.js";
 import { plainComment } from "../../records/feedback-comment.js";
 import { requireVersion } from "../../records/lookup.js";
 import { tallyText } from "../../render/labels.js";
+import { openCliEngine } from "../cli-engine.js";
 import { type CliIo, nowOf } from "../io.js";
-import { openStore } from "../open-store.js";
 
 export interface FeedbackCommandOptions {
-  db: string;
+  config: Config;
   helpful: boolean;
   comment?: string;
   version?: number;
@@ -18,9 +19,9 @@ export async function feedbackCommand(
   io: CliIo,
 ): Promise<number> {
   const comment = options.comment === undefined ? undefined : plainComment(options.comment);
-  const store = openStore(options.db, io.cwd, true);
+  const engine = await openCliEngine(options.config, io, { mustExist: true });
   try {
-    const { version } = await requireVersion(store, id.trim(), options.version);
+    const { version } = await requireVersion(engine.checks, id.trim(), options.version);
     const feedback = {
       checkId: version.checkId,
       version: version.n,
@@ -28,9 +29,10 @@ export async function feedbackCommand(
       ...(comment ? { comment } : {}),
       createdAt: nowOf(io).toISOString(),
     };
-    await store.addFeedback(feedback);
-    const tally = (await store.getCheck(version.checkId))?.versions.find((v) => v.n === version.n)
-      ?.feedback ?? { helpful: 0, notHelpful: 0 };
+    await engine.checks.addFeedback(feedback);
+    const tally = (await engine.checks.getCheck(version.checkId))?.versions.find(
+      (v) => v.n === version.n,
+    )?.feedback ?? { helpful: 0, notHelpful: 0 };
     if (options.json) {
       io.stdout.write(`${JSON.stringify({ feedback, tally })}\n`);
     } else {
@@ -40,6 +42,6 @@ export async function feedbackCommand(
     }
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }

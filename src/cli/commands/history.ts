@@ -1,12 +1,13 @@
 // `factually history`: stored checks, most recently checked first, with verdict, date,
 // staleness and the helpful tally of their latest version.
+import type { Config } from "../../config/config.js";
 import { freshnessDaysOf, isStale } from "../../records/staleness.js";
 import { type HistoryLine, renderHistoryText } from "../../render/history.js";
+import { openCliEngine } from "../cli-engine.js";
 import { type CliIo, nowOf } from "../io.js";
-import { openStore } from "../open-store.js";
 
 export interface HistoryCommandOptions {
-  db: string;
+  config: Config;
   limit: number;
   cursor?: string;
   json: boolean;
@@ -14,9 +15,9 @@ export interface HistoryCommandOptions {
 }
 
 export async function historyCommand(options: HistoryCommandOptions, io: CliIo): Promise<number> {
-  const store = openStore(options.db, io.cwd, true, "read-only");
+  const engine = await openCliEngine(options.config, io, { mustExist: true, access: "read-only" });
   try {
-    const page = await store.listChecks({
+    const page = await engine.checks.listChecks({
       limit: options.limit,
       ...(options.cursor ? { cursor: options.cursor } : {}),
     });
@@ -43,6 +44,6 @@ export async function historyCommand(options: HistoryCommandOptions, io: CliIo):
     }
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }

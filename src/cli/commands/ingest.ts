@@ -1,13 +1,14 @@
 // `factually ingest <path…>`: files, folders and globs into the corpus, with progress and a summary.
+import type { Config } from "../../config/config.js";
 import type { IngestFormat } from "../../ingest/formats/types.js";
 import { type IngestSummary, ingestPaths } from "../../ingest/ingest.js";
 import { displayPath } from "../../text/display-path.js";
+import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
-import { openStore } from "../open-store.js";
 import { progressBar } from "../progress.js";
 
 export interface IngestCommandOptions {
-  db: string;
+  config: Config;
   format: IngestFormat | "auto";
   json: boolean;
 }
@@ -21,11 +22,11 @@ export async function ingestCommand(
   options: IngestCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, false);
+  const engine = await openCliEngine(options.config, io, { mustExist: false });
   const bar = progressBar(io.stderr, "ingest");
   let summary: IngestSummary;
   try {
-    summary = await ingestPaths(store, paths, {
+    summary = await ingestPaths(engine.corpus, paths, {
       format: options.format,
       cwd: io.cwd,
       onProgress: (p) =>
@@ -37,11 +38,11 @@ export async function ingestCommand(
     });
   } finally {
     bar.stop();
-    await store.close();
+    await engine.close();
   }
-  const shownDb = displayPath(store.location, io.cwd);
+  const shownDb = displayPath(engine.location, io.cwd);
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ db: store.location, ...summary })}\n`);
+    io.stdout.write(`${JSON.stringify({ db: engine.location, ...summary })}\n`);
   } else {
     for (const line of skippedLines(summary)) io.stderr.write(`${line}\n`);
     io.stdout.write(`${formatIngestSummary(summary, shownDb)}\n`);

@@ -1,42 +1,27 @@
 // `factually refresh <id>`: runs a stored check again as its next version and prints what
 // changed; refused while the same check is already running.
 
-import type { Store } from "../../core/interfaces/store.js";
-import { latestSearchedTheWeb, refreshCheck } from "../../records/stored-check.js";
+import type { ModelMode } from "../../assemble/model-choice.js";
+import type { Config } from "../../config/config.js";
 import { renderDiffText } from "../../render/diff.js";
 import { longDate, verdictWithConfidence } from "../../render/labels.js";
 import { modelUseSummary, modelUseTable } from "../../render/model-use.js";
 import { clean } from "../../render/text.js";
-import { type CheckSetup, prepareCheck, type SourceChoice } from "../check-deps.js";
 import { withCheckProgress } from "../check-run.js";
-import { type CliIo, nowOf } from "../io.js";
-import type { ModelChoice } from "../model-choice.js";
-import { openStore } from "../open-store.js";
+import { openCliEngine, type SourceChoice, withCliAdvice } from "../cli-engine.js";
+import type { CliIo } from "../io.js";
 
 export interface RefreshCommandOptions {
-  db: string;
+  config: Config;
   json: boolean;
   /** A new freshness window for this check (days). */
   freshnessDays?: number;
   /** Offline or model-backed stages. */
-  model?: ModelChoice;
+  model?: ModelMode;
   /** Where to look: the corpus by default; the configured web providers; --web, --as-of. */
   sources?: SourceChoice;
   /** Print the per-stage model use table after the diff. */
   verbose?: boolean;
-}
-
-/**
- * A refresh looks where the version it refreshes looked: a check that searched the web searches
- * it again even without --web (otherwise every web source would show up as "removed").
- */
-async function sourcesLikeBefore(
-  store: Store,
-  id: string,
-  sources: SourceChoice | undefined,
-): Promise<SourceChoice | undefined> {
-  if (!sources || sources.forceWeb) return sources;
-  return (await latestSearchedTheWeb(store, id)) ? { ...sources, forceWeb: true } : sources;
 }
 
 export async function refreshCommand(
@@ -44,22 +29,25 @@ export async function refreshCommand(
   options: RefreshCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, true);
-  let setup: CheckSetup | undefined;
+  const engine = await openCliEngine(options.config, io, {
+    mustExist: true,
+    ...(options.model ? { model: options.model } : {}),
+  });
   try {
-    setup = await prepareCheck(
-      store,
-      io,
-      options.model ?? { mode: "auto" },
-      await sourcesLikeBefore(store, id.trim(), options.sources),
-    );
-    const { deps } = setup;
-    const result = await withCheckProgress(io, "Refreshing", (controls) =>
-      refreshCheck(store, deps, id.trim(), {
-        ...controls,
-        now: () => nowOf(io),
-        ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
-      }),
+    const result = await withCliAdvice(io, () =>
+      withCheckProgress(io, "Refreshing", (controls) =>
+        engine.refresh(
+          {
+            id: id.trim(),
+            ...(options.freshnessDays ? { freshnessDays: options.freshnessDays } : {}),
+          },
+          {
+            ...controls,
+            web: options.sources?.forceWeb === true,
+            ...(options.sources?.asOf ? { asOf: options.sources.asOf } : {}),
+          },
+        ),
+      ),
     );
     const { check, version, previous, diff } = result;
     if (options.json) {
@@ -88,7 +76,6 @@ export async function refreshCommand(
     );
     return 0;
   } finally {
-    await setup?.close();
-    await store.close();
+    await engine.close();
   }
 }

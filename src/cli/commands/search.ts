@@ -1,7 +1,9 @@
 // `factually search "<query>"`: ranked documents with the best passage highlighted.
+import type { Config } from "../../config/config.js";
 import { FactuallyError } from "../../core/errors.js";
 import { displayPath } from "../../text/display-path.js";
 import { words } from "../../text/query-terms.js";
+import { openCliEngine } from "../cli-engine.js";
 import {
   ANSI_HIGHLIGHT,
   formatSearchResults,
@@ -9,10 +11,9 @@ import {
   searchResultsJson,
 } from "../format-search.js";
 import { type CliIo, useColour } from "../io.js";
-import { openStore } from "../open-store.js";
 
 export interface SearchCommandOptions {
-  db: string;
+  config: Config;
   limit: number;
   json: boolean;
 }
@@ -34,16 +35,16 @@ export async function searchCommand(
       `the query "${query}" has no words (only punctuation or symbols); search for words or numbers`,
     );
   }
-  const store = openStore(options.db, io.cwd, true, "read-only");
+  const engine = await openCliEngine(options.config, io, { mustExist: true, access: "read-only" });
   try {
-    const results = await store.searchCorpus(query, { limit: options.limit });
+    const results = await engine.corpus.searchCorpus(query, { limit: options.limit });
     if (options.json) {
-      io.stdout.write(`${JSON.stringify(searchResultsJson(query, store.location, results))}\n`);
+      io.stdout.write(`${JSON.stringify(searchResultsJson(query, engine.location, results))}\n`);
       return 0;
     }
-    const stats = await store.corpusStats();
+    const stats = await engine.corpus.corpusStats();
     if (stats.documents === 0) {
-      const shown = displayPath(store.location, io.cwd);
+      const shown = displayPath(engine.location, io.cwd);
       io.stderr.write(
         `The corpus at ${shown} is empty; add documents with: factually ingest <path> --db ${shown}\n`,
       );
@@ -54,6 +55,6 @@ export async function searchCommand(
     io.stdout.write(`${formatSearchResults(query, results, { mark, width })}\n`);
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }

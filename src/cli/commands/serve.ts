@@ -7,8 +7,8 @@ import { FactuallyError } from "../../core/errors.js";
 import { ingestPaths } from "../../ingest/ingest.js";
 import { startServer } from "../../server/start.js";
 import { displayPath } from "../../text/display-path.js";
+import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
-import { openStore } from "../open-store.js";
 import { formatIngestSummary } from "./ingest.js";
 
 /**
@@ -32,24 +32,29 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
   const { config } = options;
-  const store = openStore(config.db, io.cwd, false, "read-write-else-read-only");
-  if (store.readOnly) {
+  const engine = await openCliEngine(config, io, {
+    mustExist: false,
+    access: "read-write-else-read-only",
+  });
+  if (engine.readOnly) {
     io.stderr.write(
-      `${displayPath(store.location, io.cwd)} cannot be written (read-only file, folder or disk): serving the stored checks and corpus; new checks are refused\n`,
+      `${displayPath(engine.location, io.cwd)} cannot be written (read-only file, folder or disk): serving the stored checks and corpus; new checks are refused\n`,
     );
   }
   try {
-    if (options.sampleCorpus && (await store.corpusStats()).documents === 0) {
-      const summary = await ingestPaths(store, [SAMPLE_CORPUS], { format: "auto", cwd: io.cwd });
+    if (options.sampleCorpus && (await engine.corpus.corpusStats()).documents === 0) {
+      const summary = await ingestPaths(engine.corpus, [SAMPLE_CORPUS], {
+        format: "auto",
+        cwd: io.cwd,
+      });
       io.stderr.write(
-        `Sample corpus: ${formatIngestSummary(summary, displayPath(store.location, io.cwd))}\n`,
+        `Sample corpus: ${formatIngestSummary(summary, displayPath(engine.location, io.cwd))}\n`,
       );
     }
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer({
-        config,
-        store,
+        engine,
         port: options.port,
         host: options.host,
         version: options.version,
@@ -65,7 +70,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       throw error;
     }
     io.stdout.write(
-      `Factually is serving ${displayPath(store.location, io.cwd)} at ${server.url}\n` +
+      `Factually is serving ${displayPath(engine.location, io.cwd)} at ${server.url}\n` +
         `  pages: ${server.url}/   API: ${server.url}/api   OpenAPI: ${server.url}/api/openapi.json\n` +
         "Press Ctrl-C to stop.\n",
     );
@@ -74,7 +79,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     await server.close();
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }
 

@@ -1,11 +1,12 @@
 // `factually show <id> [--version n]`: a stored check as it was written, with its record facts.
+import type { Config } from "../../config/config.js";
 import { requireVersion } from "../../records/lookup.js";
+import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
-import { openStore } from "../open-store.js";
 import { type PrintOptions, printCheck } from "../print-check.js";
 
 export interface ShowCommandOptions extends PrintOptions {
-  db: string;
+  config: Config;
   version?: number;
 }
 
@@ -14,12 +15,12 @@ export async function showCommand(
   options: ShowCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const store = openStore(options.db, io.cwd, true, "read-only");
+  const engine = await openCliEngine(options.config, io, { mustExist: true, access: "read-only" });
   try {
-    const { version } = await requireVersion(store, id.trim(), options.version);
-    await printCheck(store, version.checkId, version, options, io);
+    const { version } = await requireVersion(engine.checks, id.trim(), options.version);
+    await printCheck(engine.checks, version.checkId, version, options, io);
     return 0;
   } finally {
-    await store.close();
+    await engine.close();
   }
 }

@@ -1,5 +1,6 @@
 // A check, its dated versions, and readers' feedback on them.
 import { z } from "zod";
+import { CheckNote } from "./check-note.js";
 import { Claim, InputKind } from "./claim.js";
 import { Passage } from "./document.js";
 import { QueryPlan } from "./query-plan.js";
@@ -102,6 +103,11 @@ export const CheckVersion = z.object({
   fallbacks: z.array(StageFallback).default([]),
   /** Recoverable problems met on the way (a provider skipped, a fallback taken). */
   notes: z.array(z.string()),
+  /**
+   * The same notes with their stage and code, in the same order. Absent from versions stored
+   * before notes were structured; readers of those fall back to `notes`.
+   */
+  noteDetails: z.array(CheckNote).optional(),
   /**
    * Search providers that failed on every query (the web unreachable, say): what they would
    * have found is missing, which a reader must know before the verdict. Absent when none.

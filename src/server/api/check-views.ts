@@ -2,7 +2,7 @@
 // record facts (staleness, feedback tally, every version), a refresh with its diff, history.
 import type { z } from "zod";
 import { FactuallyError } from "../../core/errors.js";
-import type { StoredCheck } from "../../core/interfaces/check-store.js";
+import type { CheckPage, StoredCheck } from "../../core/interfaces/check-store.js";
 import type { CheckVersion } from "../../core/schema/check.js";
 import { requireCheck, requireVersion } from "../../records/lookup.js";
 import { freshnessDaysOf, isStale } from "../../records/staleness.js";
@@ -16,8 +16,8 @@ export async function checkView(
   id: string,
   n?: number,
 ): Promise<z.infer<typeof CheckView>> {
-  const { version } = await requireVersion(ctx.store, id, n);
-  const stored = await requireCheck(ctx.store, version.checkId);
+  const { version } = await requireVersion(ctx.engine.checks, id, n);
+  const stored = await requireCheck(ctx.engine.checks, version.checkId);
   return viewOf(ctx, stored, version);
 }
 
@@ -50,10 +50,10 @@ export async function refreshView(
   n: number,
   joined: boolean,
 ): Promise<z.infer<typeof RefreshedCheck>> {
-  const stored = await requireCheck(ctx.store, id);
-  const { check, version } = await requireVersion(ctx.store, id, n);
+  const stored = await requireCheck(ctx.engine.checks, id);
+  const { check, version } = await requireVersion(ctx.engine.checks, id, n);
   const before = stored.versions.filter((v) => v.n < n).at(-1);
-  const previous = before && (await ctx.store.getVersion(id, before.n));
+  const previous = before && (await ctx.engine.checks.getVersion(id, before.n));
   if (!previous) {
     throw new FactuallyError(
       "CONFLICT",
@@ -75,9 +75,9 @@ export async function historyPage(
   ctx: ServerContext,
   options: { limit: number; cursor?: string },
 ): Promise<z.infer<typeof HistoryPage>> {
-  let page: Awaited<ReturnType<ServerContext["store"]["listChecks"]>>;
+  let page: CheckPage;
   try {
-    page = await ctx.store.listChecks(options);
+    page = await ctx.engine.checks.listChecks(options);
   } catch (error) {
     if (error instanceof FactuallyError && error.code === "BAD_INPUT") {
       throw new FactuallyError("BAD_INPUT", `cursor: ${error.message}`, { cause: error });

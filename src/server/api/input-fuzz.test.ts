@@ -101,12 +101,12 @@ describe("the check input edge", () => {
   it("renders the page of a version stored before inputs were made well-formed", async () => {
     const made = await postJson(`${server.url}/api/checks`, { text: "Vitamin D prevents colds." });
     const { check, version } = (await made.json()) as {
-      check: Parameters<TestServer["store"]["commitVersion"]>[1];
-      version: Parameters<TestServer["store"]["commitVersion"]>[2];
+      check: Parameters<TestServer["store"]["checks"]["commitVersion"]>[1];
+      version: Parameters<TestServer["store"]["checks"]["commitVersion"]>[2];
     };
-    const lease = await server.store.beginVersion(check.id);
+    const lease = await server.store.checks.beginVersion(check.id);
     const questions = version.report.relatedQuestions.map((q) => `${q} \ud800`);
-    await server.store.commitVersion(lease, check, {
+    await server.store.checks.commitVersion(lease, check, {
       ...version,
       n: lease.n,
       claim: { ...version.claim, text: `${version.claim.text} \ud800` },

@@ -40,7 +40,7 @@ export function recordHandlers(ctx: ServerContext) {
       const body = await readJsonBody(c, FeedbackBody);
       const comment =
         body.comment === undefined ? undefined : plainComment(body.comment, "comment: it");
-      const { version } = await requireVersion(ctx.store, id.trim(), body.version);
+      const { version } = await requireVersion(ctx.engine.checks, id.trim(), body.version);
       const feedback: Feedback = {
         checkId: version.checkId,
         version: version.n,
@@ -48,8 +48,8 @@ export function recordHandlers(ctx: ServerContext) {
         ...(comment ? { comment } : {}),
         createdAt: ctx.now().toISOString(),
       };
-      await ctx.store.addFeedback(feedback);
-      const stored = await ctx.store.getCheck(version.checkId);
+      await ctx.engine.checks.addFeedback(feedback);
+      const stored = await ctx.engine.checks.getCheck(version.checkId);
       const tally = stored?.versions.find((v) => v.n === version.n)?.feedback ?? {
         helpful: 0,
         notHelpful: 0,
@@ -61,7 +61,7 @@ export function recordHandlers(ctx: ServerContext) {
     async getClaimReview(c: Context): Promise<Response> {
       const { id } = pathParams(c, CheckIdParams);
       const { version: n } = queryParams(c, VersionQuery);
-      const { check, version } = await requireVersion(ctx.store, id.trim(), n);
+      const { check, version } = await requireVersion(ctx.engine.checks, id.trim(), n);
       const { publisher, baseUrl } = ctx.config;
       const { jsonLd, warnings } = renderClaimReview(check, version, {
         ...(publisher ? { publisher } : {}),

@@ -25,7 +25,7 @@ export function serviceHandlers(ctx: ServerContext) {
           `q: "${q.slice(0, 100)}" has no words (only punctuation or symbols); search for words or numbers`,
         );
       }
-      const results = await ctx.store.searchCorpus(q, { limit, signal: c.req.raw.signal });
+      const results = await ctx.engine.corpus.searchCorpus(q, { limit, signal: c.req.raw.signal });
       // As `factually search --json`, without `db`: the server's file paths are not the
       // client's business.
       const body: z.infer<typeof SearchResults> = {
@@ -52,7 +52,7 @@ export function serviceHandlers(ctx: ServerContext) {
     async getReady(c: Context): Promise<Response> {
       let corpus: z.infer<typeof Ready>["corpus"];
       try {
-        corpus = await ctx.store.corpusStats();
+        corpus = await ctx.engine.corpus.corpusStats();
       } catch (error) {
         console.error(error);
         const body: z.infer<typeof NotReady> = {

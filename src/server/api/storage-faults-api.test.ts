@@ -5,8 +5,9 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openEngine } from "../../assemble/engine.js";
 import { loadConfig } from "../../config/config.js";
-import { openSqliteStore, type StoreAccess } from "../../store/sqlite/open.js";
+import type { StoreAccess } from "../../core/interfaces/stores.js";
 import {
   CAN_MOUNT,
   damagePages,
@@ -36,17 +37,16 @@ afterAll(() => rmSync(shared, { recursive: true, force: true }));
 async function serveFile(file: string, access: StoreAccess): Promise<RunningServer> {
   dir = mkdtempSync(join(tmpdir(), "factually-api-faults-cwd-"));
   const config = loadConfig({ cwd: dir, env: { FACTUALLY_DB: file } });
-  const store = openSqliteStore(file, { access });
+  const engine = await openEngine(config, { access, model: "offline" });
   const server = await startServer({
-    config,
-    store,
+    engine,
     port: 0,
     host: "127.0.0.1",
     version: "0.0.0-test",
   });
   undo.push(async () => {
     await server.close();
-    await store.close();
+    await engine.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return server;

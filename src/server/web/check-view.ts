@@ -25,17 +25,17 @@ export async function loadCheck(
   n: number | undefined,
 ): Promise<Loaded<LoadedCheck>> {
   if (!CheckId.safeParse(id).success) return { found: false };
-  const stored = await ctx.store.getCheck(id);
+  const stored = await ctx.engine.checks.getCheck(id);
   const latestN = stored?.versions.at(-1)?.n;
   if (!stored || latestN === undefined) return { found: false };
-  const version = await ctx.store.getVersion(id, n ?? latestN);
+  const version = await ctx.engine.checks.getVersion(id, n ?? latestN);
   if (!version) return { found: false, message: noVersion(stored, n ?? latestN) };
   const days = freshnessDaysOf(stored.check, ctx.config.freshnessDays);
   const index = stored.versions.findIndex((v) => v.n === version.n);
   const previousN = index > 0 ? stored.versions[index - 1]?.n : undefined;
   const previous =
     version.n === latestN && previousN !== undefined
-      ? await ctx.store.getVersion(id, previousN)
+      ? await ctx.engine.checks.getVersion(id, previousN)
       : undefined;
   return {
     found: true,
@@ -60,7 +60,7 @@ export async function loadChanges(
   Loaded<{ stored: StoredCheck; from: CheckVersion; to: CheckVersion; diff: VersionDiff }>
 > {
   if (!CheckId.safeParse(id).success) return { found: false };
-  const stored = await ctx.store.getCheck(id);
+  const stored = await ctx.engine.checks.getCheck(id);
   const latestN = stored?.versions.at(-1)?.n;
   if (!stored || latestN === undefined) return { found: false };
   const toN = to ?? latestN;
@@ -72,8 +72,8 @@ export async function loadChanges(
     };
   }
   const [older, newer] = await Promise.all([
-    ctx.store.getVersion(id, fromN),
-    ctx.store.getVersion(id, toN),
+    ctx.engine.checks.getVersion(id, fromN),
+    ctx.engine.checks.getVersion(id, toN),
   ]);
   if (!older) return { found: false, message: noVersion(stored, fromN) };
   if (!newer) return { found: false, message: noVersion(stored, toN) };

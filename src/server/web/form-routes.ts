@@ -98,7 +98,7 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
     const loaded = await loadCheck(ctx, id, form.version);
     if (!loaded.found) return pages.notFound(c, loaded.message ?? NO_CHECK);
     const { version, latestN } = loaded.value;
-    await ctx.store.addFeedback({
+    await ctx.engine.checks.addFeedback({
       checkId: version.checkId,
       version: version.n,
       helpful: form.helpful,

@@ -45,7 +45,7 @@ export function pageResponses(ctx: ServerContext): PageResponses {
     readOnly,
     html,
     async home(c, state = {}, status = 200) {
-      const { checks } = await ctx.store.listChecks({ limit: RECENT_CHECKS });
+      const { checks } = await ctx.engine.checks.listChecks({ limit: RECENT_CHECKS });
       const form = state.form;
       const options = form && {
         ...(form.web !== undefined ? { web: form.web } : {}),

@@ -216,13 +216,13 @@ describe("a check whose web search failed", () => {
     const id = decodeURIComponent(
       (response.headers.get("location") ?? "").replace(/^\/check\//, ""),
     );
-    const stored = await server.store.getCheck(id);
+    const stored = await server.store.checks.getCheck(id);
     const version = stored
-      ? await server.store.getVersion(id, stored.versions.at(-1)?.n ?? 1)
+      ? await server.store.checks.getVersion(id, stored.versions.at(-1)?.n ?? 1)
       : undefined;
     if (!stored || !version) throw new Error(`no check ${id}`);
-    const lease = await server.store.beginVersion(id);
-    await server.store.commitVersion(lease, stored.check, {
+    const lease = await server.store.checks.beginVersion(id);
+    await server.store.checks.commitVersion(lease, stored.check, {
       ...version,
       n: lease.n,
       unsearched: [
@@ -257,7 +257,7 @@ describe("feedback without the script", () => {
       "Thank you: your rating was recorded.",
     );
     const id = checkPath.slice("/check/".length);
-    const ratings = await server.store.listFeedback(id, 1);
+    const ratings = await server.store.checks.listFeedback(id, 1);
     expect(ratings.map((r) => [r.helpful, r.comment])).toEqual([
       [true, "Clear <b>and</b> useful"],
       [false, undefined],

@@ -68,7 +68,7 @@ export function createWebRoutes(ctx: ServerContext): Hono {
 
   app.get("/checks", async (c) => {
     const cursor = c.req.query("cursor");
-    const result = await ctx.store.listChecks({
+    const result = await ctx.engine.checks.listChecks({
       limit: HISTORY_PAGE,
       ...(cursor ? { cursor } : {}),
     });

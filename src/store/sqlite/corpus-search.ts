@@ -5,12 +5,31 @@ import { FactuallyError } from "../../core/errors.js";
 import type {
   CorpusSearchOptions,
   CorpusSearchResult,
-  RetrievalOptions,
-} from "../../core/interfaces/store.js";
+} from "../../core/interfaces/corpus-store.js";
 import { feedbackTerms } from "../../text/feedback-terms.js";
 import { bestPassage, stemWord } from "../../text/passage-match.js";
 import { ftsNearPairs, ftsOrQuery, queryTerms } from "../../text/query-terms.js";
 import { combineScores } from "../../text/score-fusion.js";
+
+/** Knobs of corpus retrieval; each one can be turned off to measure what it buys. */
+export interface RetrievalOptions {
+  /** BM25 weight of the title relative to the body (1 = one flat field). */
+  titleWeight: number;
+  /** Share of the best-passage score in a document's score (0 = document level only). */
+  passageWeight: number;
+  /**
+   * Share of a proximity score: BM25 of adjacent query-word pairs found near each other in
+   * the document (the unordered-window part of the sequential dependence model); 0 = off.
+   */
+  proximityWeight: number;
+  /** Pseudo-relevance feedback: expansion terms from the top documents (0 = off). */
+  feedbackDocs: number;
+  feedbackTerms: number;
+  /** Share of the expanded query's score. */
+  feedbackWeight: number;
+  /** Drop common function words from the query. */
+  stopwords: boolean;
+}
 
 /**
  * Defaults chosen on the SciFact *train* claims, never on the test claims the benchmark
@@ -175,9 +194,12 @@ export function createCorpusSearch(db: Database.Database) {
   }
 
   /** Ranked documents for `query`, best first; any text is safe, and text without words finds nothing. */
-  return function search(query: string, options: CorpusSearchOptions): CorpusSearchResult[] {
+  return function search(
+    query: string,
+    options: CorpusSearchOptions,
+    opts: RetrievalOptions = DEFAULT_RETRIEVAL,
+  ): CorpusSearchResult[] {
     if (options.signal?.aborted) throw new FactuallyError("ABORTED", "search was cancelled");
-    const opts = { ...DEFAULT_RETRIEVAL, ...options.retrieval };
     const terms = queryTerms(query, { stopwords: opts.stopwords });
     // Text without a single word (punctuation, emoji) matches nothing.
     if (terms.length === 0) return [];

@@ -1,6 +1,6 @@
 // Adds and updates corpus documents with their passages, all of a batch or none.
 import type Database from "better-sqlite3";
-import type { DocumentToStore, UpsertOutcome } from "../../core/interfaces/store.js";
+import type { DocumentToStore, UpsertOutcome } from "../../core/interfaces/corpus-store.js";
 import { contentHash } from "../../text/hash.js";
 import { splitPassages } from "../../text/passages.js";
 

@@ -4,29 +4,20 @@ import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { FactuallyError, messageOf } from "../../core/errors.js";
-import type { ProcessProbe } from "./check-records.js";
+import type { StoreAccess } from "../../core/interfaces/stores.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
 import { isSqliteCode, readOnlyFault, storeFault, withStoreFaults } from "./sqlite-errors.js";
-import { SqliteStore } from "./sqlite-store.js";
+import { createSqliteStores, type SqliteStoreOptions, type SqliteStores } from "./sqlite-store.js";
 
 type Db = Database.Database;
 
-/**
- * `read-write` creates and migrates; `read-only` never writes (a command that only reads);
- * `read-write-else-read-only` falls back to reading when the file cannot be written (a server
- * on read-only media still serves its stored checks; writes are refused as STORE_READ_ONLY).
- */
-export type StoreAccess = "read-write" | "read-only" | "read-write-else-read-only";
-
-export interface OpenOptions {
-  /** How run locks tell a live process from a dead one (tests replace it). */
-  isAlive?: ProcessProbe;
-  /** Default `read-write`. */
+export interface OpenOptions extends SqliteStoreOptions {
+  /** Default `read-write`; a refused write is STORE_READ_ONLY. */
   access?: StoreAccess;
 }
 
-/** Opens the store at `path` (`:memory:` for a throwaway one), migrating it to the latest schema. */
-export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
+/** Opens the stores at `path` (`:memory:` for throwaway ones), migrating it to the latest schema. */
+export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStores {
   const location = path === ":memory:" ? path : resolve(path);
   const access = options.access ?? "read-write";
   if (access === "read-only" && location !== ":memory:") {
@@ -55,9 +46,15 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
   }
 }
 
-function guarded(db: Db, location: string, options: OpenOptions): SqliteStore {
-  const isAlive = options.isAlive ? { isAlive: options.isAlive } : {};
-  return withStoreFaults(new SqliteStore(db, location, isAlive), location);
+function guarded(db: Db, location: string, options: OpenOptions): SqliteStores {
+  const stores = createSqliteStores(db, location, options);
+  // Every port's failures become named store faults (damaged, read-only, full, busy).
+  return {
+    ...stores,
+    corpus: withStoreFaults(stores.corpus, location),
+    checks: withStoreFaults(stores.checks, location),
+    snapshots: withStoreFaults(stores.snapshots, location),
+  };
 }
 
 function openReadWrite(location: string): Db {

@@ -13,14 +13,15 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FactuallyError } from "../../core/errors.js";
-import { describeCheckStoreContract } from "./check-store.contract.js";
+import { describeCheckStoreContract } from "../contract/check-store.contract.js";
+import { describeCorpusStoreContract } from "../contract/corpus-store.contract.js";
+import { describeSnapshotStoreContract } from "../contract/snapshot-store.contract.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
 import { openSqliteStore } from "./open.js";
-import type { SqliteStore } from "./sqlite-store.js";
-import { describeStoreContract } from "./store.contract.js";
+import type { SqliteStores } from "./sqlite-store.js";
 
 let dir = "";
-let opened: SqliteStore[] = [];
+let opened: SqliteStores[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "factually-store-"));
@@ -33,31 +34,32 @@ afterEach(async () => {
 });
 
 /** Opens a store and remembers to close it after the test. */
-function open(path: string): SqliteStore {
+function open(path: string): SqliteStores {
   const store = openSqliteStore(path);
   opened.push(store);
   return store;
 }
 
 let fileCount = 0;
-describeStoreContract("SQLite file", () => open(join(dir, `contract-${++fileCount}.db`)));
-describeStoreContract("SQLite :memory:", () => open(":memory:"));
+describeCorpusStoreContract("SQLite file", () => open(join(dir, `contract-${++fileCount}.db`)));
+describeCorpusStoreContract("SQLite :memory:", () => open(":memory:"));
 describeCheckStoreContract("SQLite file", () => open(join(dir, `checks-${++fileCount}.db`)));
 describeCheckStoreContract("SQLite :memory:", () => open(":memory:"));
+describeSnapshotStoreContract("SQLite :memory:", () => open(":memory:"));
 
 describe("run locks across processes", () => {
   it("takes over at once a lock whose process is gone (kill -9), without waiting a minute", async () => {
     const path = join(dir, "locks.db");
     const alive = openSqliteStore(path);
     opened.push(alive);
-    await alive.beginVersion("some-check-00000000");
+    await alive.checks.beginVersion("some-check-00000000");
     // Seen from a store that finds the holder's process dead, the lock is free.
     const afterCrash = openSqliteStore(path, { isAlive: () => false });
     opened.push(afterCrash);
-    const lease = await afterCrash.beginVersion("some-check-00000000");
+    const lease = await afterCrash.checks.beginVersion("some-check-00000000");
     expect(lease.n).toBe(1);
     // While its process lives, the holder's lock holds.
-    await expect(alive.beginVersion("some-check-00000000")).rejects.toMatchObject({
+    await expect(alive.checks.beginVersion("some-check-00000000")).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -153,15 +155,15 @@ describe("openSqliteStore", () => {
   it("keeps the data when an existing database is opened again", async () => {
     const path = join(dir, "factually.db");
     const first = open(path);
-    await first.upsertDocuments([NOTE]);
+    await first.corpus.upsertDocuments([NOTE]);
     await first.close();
     const second = open(path);
-    expect(await second.corpusStats()).toEqual({ documents: 1, passages: 1 });
-    expect((await second.getDocument("note"))?.text).toBe(NOTE.text);
-    expect((await second.searchCorpus("sugar behaviour", { limit: 5 }))[0]?.document.id).toBe(
-      "note",
-    );
-    expect(await second.upsertDocuments([NOTE])).toEqual([
+    expect(await second.corpus.corpusStats()).toEqual({ documents: 1, passages: 1 });
+    expect((await second.corpus.getDocument("note"))?.text).toBe(NOTE.text);
+    expect(
+      (await second.corpus.searchCorpus("sugar behaviour", { limit: 5 }))[0]?.document.id,
+    ).toBe("note");
+    expect(await second.corpus.upsertDocuments([NOTE])).toEqual([
       { id: "note", status: "unchanged", passages: 0 },
     ]);
     expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
@@ -232,9 +234,9 @@ describe("openSqliteStore", () => {
   it("keeps :memory: as its location and forgets everything on close", async () => {
     const store = open(":memory:");
     expect(store.location).toBe(":memory:");
-    await store.upsertDocuments([NOTE]);
+    await store.corpus.upsertDocuments([NOTE]);
     await store.close();
-    expect(await open(":memory:").corpusStats()).toEqual({ documents: 0, passages: 0 });
+    expect(await open(":memory:").corpus.corpusStats()).toEqual({ documents: 0, passages: 0 });
   });
 
   it("can be closed twice", async () => {
@@ -247,19 +249,21 @@ describe("openSqliteStore", () => {
 describe("SQLite corpus search", () => {
   it("finds other forms of a word (Porter stemming) and words without their accents", async () => {
     const store = open(":memory:");
-    await store.upsertDocuments([
+    await store.corpus.upsertDocuments([
       { id: "vaccine", text: "The vaccine was given to 2,000 adults in a randomised trial." },
       { id: "creme", text: "Une crème brûlée au café, servie froide." },
     ]);
-    expect((await store.searchCorpus("vaccines trials", { limit: 5 }))[0]?.document.id).toBe(
+    expect((await store.corpus.searchCorpus("vaccines trials", { limit: 5 }))[0]?.document.id).toBe(
       "vaccine",
     );
-    expect((await store.searchCorpus("creme brulee", { limit: 5 }))[0]?.document.id).toBe("creme");
+    expect((await store.corpus.searchCorpus("creme brulee", { limit: 5 }))[0]?.document.id).toBe(
+      "creme",
+    );
   });
 
   it("weighs the title above the body when told to, and not at all with weight 0", async () => {
     const store = open(":memory:");
-    await store.upsertDocuments([
+    await store.corpus.upsertDocuments([
       {
         id: "title",
         title: "Melatonin",
@@ -273,19 +277,41 @@ describe("SQLite corpus search", () => {
     ]);
     const ids = async (titleWeight: number) =>
       (
-        await store.searchCorpus("melatonin", {
-          limit: 2,
-          retrieval: { titleWeight, passageWeight: 0, feedbackDocs: 0 },
-        })
+        await store.corpus
+          .withRetrieval({ titleWeight, passageWeight: 0, feedbackDocs: 0 })
+          .searchCorpus("melatonin", { limit: 2 })
       ).map((r) => r.document.id);
     expect(await ids(10)).toEqual(["title", "body"]);
     expect(await ids(0)).toEqual(["body", "title"]);
   });
 
+  it("takes retrieval knobs when opened, for every search of that store", async () => {
+    const path = join(dir, "knobs.db");
+    const docs = [
+      {
+        id: "title",
+        title: "Melatonin",
+        text: "A small study of sleep in shift workers over a month.",
+      },
+      {
+        id: "body",
+        title: "Sleep",
+        text: "Melatonin did not shorten the time shift workers took to fall asleep.",
+      },
+    ];
+    await open(path).corpus.upsertDocuments(docs);
+    const flat = openSqliteStore(path, { retrieval: { titleWeight: 0 } });
+    opened.push(flat);
+    const found = await flat.corpus.searchCorpus("melatonin", { limit: 2 });
+    expect(found.map((r) => r.document.id)).toEqual(["body", "title"]);
+    const [first] = await open(path).corpus.searchCorpus("melatonin", { limit: 2 });
+    expect(first?.document.id).toBe("title");
+  });
+
   it("ranks a document with the query words close together higher when proximity is on", async () => {
     const store = open(":memory:");
     const filler = "The cohort was followed for years and many outcomes were recorded carefully.";
-    await store.upsertDocuments([
+    await store.corpus.upsertDocuments([
       {
         id: "apart",
         text: `Vaccine uptake rose. ${filler} ${filler} Autism diagnoses, autism services.`,
@@ -297,17 +323,20 @@ describe("SQLite corpus search", () => {
       ...["bread", "tides", "chess", "rust"].map((id) => ({ id, text: `${id}: ${filler}` })),
     ]);
     const first = async (proximityWeight: number) =>
-      (await store.searchCorpus("vaccine autism", { limit: 2, retrieval: { proximityWeight } }))[0]
-        ?.document.id;
+      (
+        await store.corpus
+          .withRetrieval({ proximityWeight })
+          .searchCorpus("vaccine autism", { limit: 2 })
+      )[0]?.document.id;
     expect(await first(0)).toBe("apart");
     expect(await first(1)).toBe("together");
   });
 
   it("rejects a negative title weight as bad input", async () => {
     const store = open(":memory:");
-    await store.upsertDocuments([NOTE]);
+    await store.corpus.upsertDocuments([NOTE]);
     await expect(
-      store.searchCorpus("sugar", { limit: 5, retrieval: { titleWeight: -1 } }),
+      store.corpus.withRetrieval({ titleWeight: -1 }).searchCorpus("sugar", { limit: 5 }),
     ).rejects.toMatchObject({ code: "BAD_INPUT" });
   });
 });

@@ -71,7 +71,7 @@ describe("a damaged database", () => {
     damagePages(file);
     const store = openSqliteStore(file);
     try {
-      const error = await rejection(store.searchCorpus("masks influenza", { limit: 50 }));
+      const error = await rejection(store.corpus.searchCorpus("masks influenza", { limit: 50 }));
       expect(error.code).toBe("STORE_DAMAGED");
       expect(error.message).toContain(file);
       expect(error.message).toContain("damaged");
@@ -112,8 +112,8 @@ describe("a database on read-only media", () => {
     const store = openSqliteStore(readOnly(), { access: "read-only" });
     try {
       expect(store.readOnly).toBe(true);
-      expect((await store.searchCorpus("masks", { limit: 3 })).length).toBe(3);
-      expect((await store.corpusStats()).documents).toBe(200);
+      expect((await store.corpus.searchCorpus("masks", { limit: 3 })).length).toBe(3);
+      expect((await store.corpus.corpusStats()).documents).toBe(200);
     } finally {
       await store.close();
     }
@@ -143,7 +143,7 @@ describe("a database on read-only media", () => {
     const store = openSqliteStore(readOnly(), { access: "read-write-else-read-only" });
     try {
       expect(store.readOnly).toBe(true);
-      const error = await rejection(store.beginVersion("masks-work-12345678"));
+      const error = await rejection(store.checks.beginVersion("masks-work-12345678"));
       expect(error.code).toBe("STORE_READ_ONLY");
       expect(error.message).toContain("read-only");
     } finally {
@@ -167,11 +167,11 @@ describe("a full disk", () => {
           title: `Big ${i}`,
           text: `${"influenza trial results ".repeat(200)} ${i}`,
         }));
-        const error = await rejection(store.upsertDocuments(big));
+        const error = await rejection(store.corpus.upsertDocuments(big));
         expect(error.code).toBe("STORE_FULL");
         expect(error.message).toContain("is full");
         expect(error.message).toContain(file);
-        expect((await store.corpusStats()).documents).toBe(20);
+        expect((await store.corpus.corpusStats()).documents).toBe(20);
       } finally {
         await store.close();
       }

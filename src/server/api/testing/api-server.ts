@@ -5,9 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openEngine } from "../../../assemble/engine.js";
 import { loadConfig } from "../../../config/config.js";
+import type { CorpusStore } from "../../../core/interfaces/corpus-store.js";
 import { openSqliteStore } from "../../../store/sqlite/open.js";
-import type { SqliteStore } from "../../../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../../../store/sqlite/sqlite-store.js";
 import type { CheckJob, CheckJobs } from "../../check-jobs.js";
 import { type RunningServer, startServer } from "../../start.js";
 
@@ -51,7 +53,7 @@ export interface JobWatch {
 }
 
 export interface TestServer extends RunningServer {
-  store: SqliteStore;
+  store: SqliteStores;
   hold(): Hold;
   jobs: JobWatch;
 }
@@ -60,14 +62,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const cwd = mkdtempSync(join(tmpdir(), "factually-api-"));
   const config = loadConfig({ cwd, env: { FACTUALLY_DB: ":memory:", ...env } });
   const store = openSqliteStore(":memory:");
-  await store.upsertDocuments(DOCUMENTS);
+  await store.corpus.upsertDocuments(DOCUMENTS);
   let held: { reached: () => void; released: Promise<void> } | undefined;
-  // The real store; only searchCorpus waits while a test holds checks.
-  const gated = new Proxy(store, {
+  // The real corpus; only searchCorpus waits while a test holds checks.
+  const gated = new Proxy(store.corpus, {
     get(target, property) {
       if (property === "searchCorpus" && held) {
         const gate = held;
-        return async (...args: Parameters<SqliteStore["searchCorpus"]>) => {
+        return async (...args: Parameters<CorpusStore["searchCorpus"]>) => {
           gate.reached();
           await gate.released;
           return target.searchCorpus(...args);
@@ -77,9 +79,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  const engine = await openEngine(config, { stores: { ...store, corpus: gated } });
   const running = await startServer({
-    config,
-    store: gated,
+    engine,
     port: 0,
     host: "127.0.0.1",
     version: "0.0.0-test",
@@ -106,6 +108,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     async close() {
       await running.close();
+      await engine.close();
       await store.close();
       rmSync(cwd, { recursive: true, force: true });
     },

@@ -4,10 +4,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openEngine } from "../../../assemble/engine.js";
 import { loadConfig } from "../../../config/config.js";
 import { type HtmlDocument, parseHtmlDocument } from "../../../read/html-dom.js";
 import { openSqliteStore } from "../../../store/sqlite/open.js";
-import type { SqliteStore } from "../../../store/sqlite/sqlite-store.js";
+import type { SqliteStores } from "../../../store/sqlite/sqlite-store.js";
 import { type RunningServer, startServer } from "../../start.js";
 
 const DOCUMENTS = [
@@ -37,7 +38,7 @@ const DOCUMENTS = [
 ];
 
 export interface PageServer extends RunningServer {
-  store: SqliteStore;
+  store: SqliteStores;
   /** Moves the server's clock forward. */
   advance(days: number): void;
   /** GET (or any request) without following redirects. */
@@ -52,11 +53,11 @@ export async function startPageServer(env: Record<string, string> = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), "factually-pages-"));
   const config = loadConfig({ cwd: dir, env });
   const store = openSqliteStore(join(dir, "pages.db"));
-  await store.upsertDocuments(DOCUMENTS);
+  await store.corpus.upsertDocuments(DOCUMENTS);
   let now = new Date("2026-11-25T12:00:00.000Z");
+  const engine = await openEngine(config, { stores: store });
   const running = await startServer({
-    config,
-    store,
+    engine,
     port: 0,
     host: "127.0.0.1",
     version: "0.0.0-test",
@@ -89,6 +90,7 @@ export async function startPageServer(env: Record<string, string> = {}): Promise
     },
     async close() {
       await running.close();
+      await engine.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

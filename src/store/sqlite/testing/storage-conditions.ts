@@ -42,7 +42,7 @@ export async function makeDatabase(file: string, count = 200): Promise<void> {
   const text = () =>
     Array.from({ length: 120 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ");
   const store = openSqliteStore(file);
-  await store.upsertDocuments(
+  await store.corpus.upsertDocuments(
     Array.from({ length: count }, (_, i) => ({
       id: `doc-${i}`,
       title: `Document ${i}`,

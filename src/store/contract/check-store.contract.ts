@@ -1,10 +1,11 @@
-// The behaviour every store of checks must show: run locks, whole versions, feedback, history.
+// The behaviour every CheckStore must show: run locks, whole versions, feedback, history; each
+// implementation runs it given a factory of fresh, empty stores.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { offlineCheckDependencies } from "../../assemble/offline-check.js";
-import type { Store } from "../../core/interfaces/store.js";
+import type { CheckStore } from "../../core/interfaces/check-store.js";
+import type { Stores } from "../../core/interfaces/stores.js";
 import type { Check, CheckVersion } from "../../core/schema/check.js";
 import { runCheck } from "../../pipeline/run.js";
-import { openSqliteStore } from "./open.js";
 
 const DOCS = [
   {
@@ -28,12 +29,14 @@ const CLAIMS = [
   "Do face masks reduce influenza?",
 ];
 
-/** Real versions of real checks, made once over a throwaway corpus. */
-async function makeRuns(): Promise<Array<{ check: Check; version: CheckVersion }>> {
-  const corpus = openSqliteStore(":memory:");
-  await corpus.upsertDocuments(DOCS);
+/** Real versions of real checks, made once over a throwaway corpus of the same implementation. */
+async function makeRuns(
+  open: () => Promise<Stores> | Stores,
+): Promise<Array<{ check: Check; version: CheckVersion }>> {
+  const stores = await open();
   try {
-    const deps = offlineCheckDependencies(corpus);
+    await stores.corpus.upsertDocuments(DOCS);
+    const deps = offlineCheckDependencies(stores.corpus);
     const runs = [];
     for (const [i, claim] of CLAIMS.entries()) {
       const at = new Date(Date.UTC(2026, 0, 10 + i));
@@ -41,26 +44,31 @@ async function makeRuns(): Promise<Array<{ check: Check; version: CheckVersion }
     }
     return runs;
   } finally {
-    await corpus.close();
+    await stores.close();
   }
 }
 
 const T0 = new Date("2026-03-01T12:00:00Z");
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
-export function describeCheckStoreContract(name: string, open: () => Promise<Store> | Store): void {
+export function describeCheckStoreContract(
+  name: string,
+  open: () => Promise<Stores> | Stores,
+): void {
   describe(`Check store contract: ${name}`, () => {
-    let store: Store;
+    let opened: Stores;
+    let store: CheckStore;
     let runs: Array<{ check: Check; version: CheckVersion }> = [];
 
     beforeAll(async () => {
-      runs = await makeRuns();
+      runs = await makeRuns(open);
     });
     beforeEach(async () => {
-      store = await open();
+      opened = await open();
+      store = opened.checks;
     });
     afterEach(async () => {
-      await store.close();
+      await opened.close();
     });
 
     const run = (i: number) => runs[i] as { check: Check; version: CheckVersion };

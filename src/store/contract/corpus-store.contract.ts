@@ -1,6 +1,8 @@
-// The behaviour every Store must show, as one suite each implementation runs on itself.
+// The behaviour every CorpusStore must show, as one suite each implementation runs on itself
+// (SQLite now; a server database next), given a factory of fresh, empty stores.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DocumentToStore, Store } from "../../core/interfaces/store.js";
+import type { CorpusStore, DocumentToStore } from "../../core/interfaces/corpus-store.js";
+import type { Stores } from "../../core/interfaces/stores.js";
 import { Document } from "../../core/schema/document.js";
 import { words } from "../../text/query-terms.js";
 
@@ -56,21 +58,26 @@ const HOSTILE_WITH_WORDS = [
 /** Query text without a single word to search for. */
 const NO_WORDS = ["", "   \n\t", '"', '""', "!?.,;:()[]{}*^-+~", "🦠🧪🤔"];
 
-/** Runs the Store contract against stores made by `open`, a fresh empty store each test. */
-export function describeStoreContract(name: string, open: () => Promise<Store> | Store): void {
-  describe(`Store contract: ${name}`, () => {
-    let store: Store;
+/** Runs the CorpusStore contract on the corpus of stores made by `open`, fresh and empty each test. */
+export function describeCorpusStoreContract(
+  name: string,
+  open: () => Promise<Stores> | Stores,
+): void {
+  describe(`Corpus store contract: ${name}`, () => {
+    let opened: Stores;
+    let store: CorpusStore;
 
     /** The ids the store finds for `query`, best first. */
     const idsFound = async (query: string): Promise<string[]> =>
       (await store.searchCorpus(query, { limit: 10 })).map((r) => r.document.id);
 
     beforeEach(async () => {
-      store = await open();
+      opened = await open();
+      store = opened.corpus;
     });
 
     afterEach(async () => {
-      await store.close();
+      await opened.close();
     });
 
     describe("upsertDocuments", () => {

@@ -1,0 +1,46 @@
+// Offline or model-backed stages, from the model choice: a configured model server is probed
+// once, before any check starts, so an unreachable one is a clear error rather than a slow
+// fallback on every stage. Evaluations use it directly to run the stages over many corpora.
+
+import { FactuallyError } from "../core/errors.js";
+import type { CorpusStore } from "../core/interfaces/corpus-store.js";
+import type { ModelHandle } from "../llm/model-caller.js";
+import type { CheckDependencies } from "../pipeline/run.js";
+import { modelCheckDependencies } from "./model-check.js";
+import type { ModelChoice } from "./model-choice.js";
+import { offlineCheckDependencies } from "./offline-check.js";
+
+export interface CheckStages {
+  /** The stages over one corpus; the model (if any) is shared by every corpus. */
+  deps: (corpus: CorpusStore) => CheckDependencies;
+  /** "offline stages", or "model-backed stages (provider:model)". */
+  label: string;
+  /** The loaded model, when the stages use one. */
+  model?: ModelHandle;
+}
+
+/**
+ * Offline stages, or the configured model's (its server probed once): for runs over many
+ * stores, such as evaluations. `llm` mode without a configured model is a BAD_CONFIG error.
+ */
+export async function checkStages(choice: ModelChoice): Promise<CheckStages> {
+  if (choice.mode === "offline" || (choice.mode === "auto" && !choice.llm)) {
+    return { deps: (corpus) => offlineCheckDependencies(corpus), label: "offline stages" };
+  }
+  const llm = choice.llm;
+  if (!llm) {
+    throw new FactuallyError(
+      "BAD_CONFIG",
+      "--llm needs a language model: set FACTUALLY_LLM_PROVIDER and FACTUALLY_LLM_MODEL (see the README's Language models section), or drop --llm to check offline",
+      { target: "FACTUALLY_LLM_PROVIDER" },
+    );
+  }
+  const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
+  await checkReachable(llm);
+  const handle = await modelHandleFor(llm);
+  return {
+    deps: (corpus) => modelCheckDependencies(corpus, handle, llm),
+    label: `model-backed stages (${handle.id})`,
+    model: handle,
+  };
+}

@@ -1,0 +1,73 @@
+// The corpus in SQLite: documents with their passages, ranked by BM25 with the retrieval
+// knobs fixed when the store is opened (the retrieval benchmark asks for other settings).
+import type Database from "better-sqlite3";
+import type { CorpusStats, CorpusStore } from "../../core/interfaces/corpus-store.js";
+import type { Document } from "../../core/schema/document.js";
+import { createCorpusSearch, DEFAULT_RETRIEVAL, type RetrievalOptions } from "./corpus-search.js";
+import { createCorpusWriter } from "./corpus-writer.js";
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  published_at: string | null;
+  publisher: string | null;
+  metadata: string;
+  content_hash: string;
+  ingested_at: string;
+}
+
+export interface SqliteCorpusStore extends CorpusStore {
+  /** The same corpus searched with other retrieval knobs (the rest of the defaults kept). */
+  withRetrieval(retrieval: Partial<RetrievalOptions>): SqliteCorpusStore;
+}
+
+/** The corpus store over `db`; `retrieval` overrides the default knobs of every search. */
+export function createSqliteCorpus(
+  db: Database.Database,
+  retrieval: Partial<RetrievalOptions> = {},
+): SqliteCorpusStore {
+  const write = createCorpusWriter(db);
+  const search = createCorpusSearch(db);
+  const documentById = db.prepare<[string], DocumentRow>(
+    `SELECT id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at
+     FROM documents WHERE id = ?`,
+  );
+  const stats = db.prepare<[], CorpusStats>(
+    "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM passages) AS passages",
+  );
+  const knobs: RetrievalOptions = { ...DEFAULT_RETRIEVAL, ...retrieval };
+  return {
+    async upsertDocuments(documents) {
+      return write(documents);
+    },
+    async getDocument(id) {
+      const row = documentById.get(id);
+      return row ? documentOf(row) : undefined;
+    },
+    async searchCorpus(query, options) {
+      return search(query, options, knobs);
+    },
+    async corpusStats() {
+      return stats.get() ?? { documents: 0, passages: 0 };
+    },
+    withRetrieval(other) {
+      return createSqliteCorpus(db, { ...knobs, ...other });
+    },
+  };
+}
+
+function documentOf(row: DocumentRow): Document {
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    ...(row.url === null ? {} : { url: row.url }),
+    ...(row.published_at === null ? {} : { publishedAt: row.published_at }),
+    ...(row.publisher === null ? {} : { publisher: row.publisher }),
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    contentHash: row.content_hash,
+    ingestedAt: row.ingested_at,
+  };
+}
