@@ -1,21 +1,14 @@
 // What the API and the pages ask of the engine: start a check (or join the one already running
 // for the same input), refresh a stored check, with the stages and sources the server was
-// configured with. Work is queued and bounded by CheckJobs.
+// configured with. Work is queued and bounded by CheckJobs and run by the job runner (worker
+// threads, see job-runner.ts).
 
-import { withConfiguredSources } from "../assemble/configured-check.js";
-import { modelCheckDependencies } from "../assemble/model-check.js";
-import { offlineCheckDependencies } from "../assemble/offline-check.js";
-import { type WebSources, webSourcesFor } from "../assemble/web-sources.js";
-import type { Config } from "../config/config.js";
-import { FactuallyError } from "../core/errors.js";
 import type { Store } from "../core/interfaces/store.js";
-import type { ModelHandle } from "../llm/model-caller.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
-import type { CheckDependencies } from "../pipeline/run.js";
 import { checkableText } from "../pipeline/understand.js";
-import { checkOrReuse, latestSearchedTheWeb, refreshCheck } from "../records/stored-check.js";
-import { loadCredibilityNotes } from "../sources/credibility-notes.js";
+import { latestSearchedTheWeb } from "../records/stored-check.js";
 import type { CheckJob, CheckJobs } from "./check-jobs.js";
+import type { CheckJobRunner } from "./job-runner.js";
 
 export interface CheckRequest {
   text: string;
@@ -42,76 +35,41 @@ export interface CheckService {
 
 export interface CheckServiceOptions {
   store: Store;
-  config: Config;
   jobs: CheckJobs;
-  /** The configured model, loaded once; absent when checks run offline. */
-  model?: ModelHandle;
-  now?: () => Date;
+  /** Runs each job (on a worker thread or this one); closed with the service. */
+  runner: CheckJobRunner;
 }
 
 export function createCheckService(options: CheckServiceOptions): CheckService {
-  const { store, config, jobs } = options;
-  const now = options.now ?? (() => new Date());
-  const notes = loadCredibilityNotes(config.web.sourceNotes);
-  const sources = new Map<boolean, WebSources>();
-
-  const depsFor = async (request: { web?: boolean; llm?: boolean }): Promise<CheckDependencies> => {
-    if (request.llm === true && !options.model) {
-      throw new FactuallyError(
-        "BAD_INPUT",
-        "this server has no language model configured (FACTUALLY_LLM_PROVIDER); ask without llm",
-      );
-    }
-    const useModel = options.model !== undefined && request.llm !== false;
-    const stages =
-      useModel && options.model && config.llm
-        ? modelCheckDependencies(store, options.model, config.llm)
-        : offlineCheckDependencies(store);
-    const web = request.web === true;
-    let found = sources.get(web);
-    if (!found) {
-      const { documents } = await store.corpusStats();
-      found = webSourcesFor(store, config.web, { web, corpusHasDocuments: documents > 0 });
-      sources.set(web, found);
-    }
-    if (found.providers.length === 0) {
-      throw new FactuallyError(
-        "BAD_INPUT",
-        "the corpus is empty and no web search is configured; ingest documents or ask with web",
-      );
-    }
-    return withConfiguredSources(stages, { found, web: config.web, notes });
-  };
-
+  const { store, jobs, runner } = options;
   return {
     startCheck(request) {
       const text = checkableText(request.text);
       const checkId = checkIdForInput(text);
-      const { job, joined } = jobs.submit(checkId, "check", async (emit, signal) => {
-        const deps = await depsFor(request);
-        const result = await checkOrReuse(store, deps, text, {
-          signal,
-          onEvent: emit,
-          fresh: request.fresh === true,
-          configuredFreshnessDays: config.freshnessDays,
-          now,
-        });
-        return { checkId: result.check.id, n: result.version.n, outcome: result.outcome };
-      });
+      const { job, joined } = jobs.submit(checkId, "check", (onEvent, signal) =>
+        runner.run(
+          {
+            kind: "check",
+            text,
+            ...(request.fresh === undefined ? {} : { fresh: request.fresh }),
+            ...(request.web === undefined ? {} : { web: request.web }),
+            ...(request.llm === undefined ? {} : { llm: request.llm }),
+          },
+          { onEvent, signal },
+        ),
+      );
       return { checkId, job, joined };
     },
     async startRefresh(id) {
-      const searchedWeb = await latestSearchedTheWeb(store, id);
-      const { job, joined } = jobs.submit(id, "refresh", async (emit, signal) => {
-        const deps = await depsFor({ web: searchedWeb });
-        const result = await refreshCheck(store, deps, id, { signal, onEvent: emit, now });
-        return { checkId: id, n: result.version.n, outcome: "refreshed" };
-      });
+      const web = await latestSearchedTheWeb(store, id);
+      const { job, joined } = jobs.submit(id, "refresh", (onEvent, signal) =>
+        runner.run({ kind: "refresh", id, web }, { onEvent, signal }),
+      );
       return { checkId: id, job, joined };
     },
     async close() {
       await jobs.close();
-      await Promise.all([...sources.values()].map((s) => s.close()));
+      await runner.close();
     },
   };
 }

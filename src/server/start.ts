@@ -1,5 +1,6 @@
 // Starts the service: opens the store (ingesting the sample corpus into an empty one when
-// asked), loads the configured model once, and serves the API and the pages on one port.
+// asked), checks the configured model is reachable, starts the threads that run checks, and
+// serves the API and the pages on one port.
 import { serve } from "@hono/node-server";
 import type { Config } from "../config/config.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
@@ -8,6 +9,7 @@ import { createApp } from "./app.js";
 import { createCheckJobs } from "./check-jobs.js";
 import { createCheckService } from "./check-service.js";
 import type { ServerContext } from "./context.js";
+import { createJobRunner } from "./job-runner.js";
 
 export interface StartOptions {
   config: Config;
@@ -28,17 +30,26 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, store } = options;
   const now = options.now ?? (() => new Date());
-  let model: import("../llm/model-caller.js").ModelHandle | undefined;
-  if (config.llm) {
-    const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
-    await checkReachable(config.llm);
-    model = await modelHandleFor(config.llm);
+  const llm = config.llm;
+  if (llm) {
+    const { checkReachable } = await import("../llm/providers.js");
+    await checkReachable(llm);
   }
   const jobs = createCheckJobs({
     maxRunning: config.server.maxRunning,
     maxQueued: config.server.maxQueued,
   });
-  const checks = createCheckService({ store, config, jobs, now, ...(model ? { model } : {}) });
+  // Each worker thread loads its own model; this thread only when jobs run here.
+  const runner = await createJobRunner({
+    config,
+    store,
+    dbPath: store.location,
+    ...(llm
+      ? { loadModel: async () => (await import("../llm/providers.js")).modelHandleFor(llm) }
+      : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const checks = createCheckService({ store, jobs, runner });
   const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
   const context: ServerContext = {
     store,

@@ -1,0 +1,56 @@
+// Where the server's check jobs run: on worker threads (the default for a store in a file), so
+// the HTTP loop stays free and SSE events leave as each stage happens, or on the main thread
+// when the store is `:memory:` (another thread cannot open the same in-memory database) or
+// workers are turned off (FACTUALLY_WORKERS=0).
+import { availableParallelism } from "node:os";
+import type { Config } from "../config/config.js";
+import type { Store } from "../core/interfaces/store.js";
+import type { ModelHandle } from "../llm/model-caller.js";
+import { type CheckJobRequest, createJobWiring, runCheckJob } from "./check-job.js";
+import type { JobResult } from "./check-jobs.js";
+import type { PooledJobOptions } from "./worker-pool.js";
+import { checkWorkerFile, createCheckWorkerPool } from "./worker-pool.js";
+
+export interface CheckJobRunner {
+  /** `threads` when jobs run on worker threads, `main` when on the server's own thread. */
+  readonly where: "threads" | "main";
+  run(request: CheckJobRequest, options: Omit<PooledJobOptions, "at">): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+export interface JobRunnerOptions {
+  config: Config;
+  store: Store;
+  /** The store's file, or `:memory:`. */
+  dbPath: string;
+  /** Loads the configured model on this thread (only called when jobs run here). */
+  loadModel?: () => Promise<ModelHandle>;
+  /** A test's clock; each job runs at the time it starts on this clock. */
+  now?: () => Date;
+}
+
+/** Worker threads for jobs: `FACTUALLY_WORKERS`, else one per core, at most `maxRunning`. */
+export function workerCount(config: Config): number {
+  return config.server.workers ?? Math.min(availableParallelism(), config.server.maxRunning);
+}
+
+export async function createJobRunner(options: JobRunnerOptions): Promise<CheckJobRunner> {
+  const { config, now } = options;
+  const size = workerCount(config);
+  const workerFile = checkWorkerFile();
+  if (options.dbPath !== ":memory:" && size > 0 && workerFile) {
+    const pool = createCheckWorkerPool({ config, dbPath: options.dbPath, size, workerFile });
+    return {
+      where: "threads",
+      run: (request, job) => pool.run(request, { ...job, ...(now ? { at: now() } : {}) }),
+      close: () => pool.close(),
+    };
+  }
+  const model = config.llm && options.loadModel ? await options.loadModel() : undefined;
+  const wiring = createJobWiring({ config, store: options.store, model });
+  return {
+    where: "main",
+    run: (request, job) => runCheckJob(wiring, request, { ...job, ...(now ? { now } : {}) }),
+    close: () => wiring.close(),
+  };
+}
