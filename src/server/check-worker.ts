@@ -55,6 +55,9 @@ async function run(message: Extract<ToWorker, { type: "run" }>): Promise<void> {
   }
 }
 
+// Opened before the first job arrives; a failure here is reported by that job.
+wired().catch(() => {});
+
 port.on("message", (message: ToWorker) => {
   if (message.type === "run") void run(message);
   else running.get(message.job)?.abort();
