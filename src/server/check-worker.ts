@@ -2,21 +2,24 @@
 // connection to the server's SQLite file (WAL, so it reads and writes beside the main thread's),
 // its own model handle and sources, kept for the thread's life so models load once. Each job's
 // events are posted back as they happen; a `cancel` aborts that job.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { ModelHandle } from "../llm/model-caller.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import { createJobWiring, type JobWiring, runCheckJob } from "./check-job.js";
 import {
+  type CancelJob,
   type CheckWorkerData,
   type FromWorker,
+  type RunJob,
   serialiseError,
-  type ToWorker,
 } from "./worker-protocol.js";
 
 const port = parentPort;
 if (!port) throw new Error("check-worker.js runs as a worker thread of the server");
-const { config, dbPath } = workerData as CheckWorkerData;
+const { config, dbPath, cancels } = workerData as CheckWorkerData;
 const running = new Map<number, AbortController>();
+/** Cancels that came before their job (the two travel on different ports). */
+const early = new Set<number>();
 let wiring: Promise<JobWiring> | undefined;
 
 const post = (message: FromWorker) => port.postMessage(message);
@@ -37,14 +40,35 @@ function wired(): Promise<JobWiring> {
   return wiring;
 }
 
-async function run(message: Extract<ToWorker, { type: "run" }>): Promise<void> {
+function cancel({ job }: CancelJob): void {
+  const controller = running.get(job);
+  if (controller) controller.abort();
+  else early.add(job);
+}
+
+/**
+ * Reads the cancels that came while this thread computed. A check's stages run without giving
+ * the thread back, so a `message` event would wait for the whole check; the pipeline emits an
+ * event at each stage and stops at the next one once its signal is aborted.
+ */
+function readCancels(): void {
+  for (let got = receiveMessageOnPort(cancels); got; got = receiveMessageOnPort(cancels)) {
+    cancel(got.message as CancelJob);
+  }
+}
+
+async function run(message: RunJob): Promise<void> {
   const controller = new AbortController();
   running.set(message.job, controller);
+  if (early.delete(message.job)) controller.abort();
   const { at } = message;
   try {
     const result = await runCheckJob(await wired(), message.request, {
       signal: controller.signal,
-      onEvent: (event) => post({ type: "event", job: message.job, event }),
+      onEvent: (event) => {
+        post({ type: "event", job: message.job, event });
+        readCancels();
+      },
       ...(at ? { now: () => new Date(at) } : {}),
     });
     post({ type: "done", job: message.job, result });
@@ -58,7 +82,5 @@ async function run(message: Extract<ToWorker, { type: "run" }>): Promise<void> {
 // Opened before the first job arrives; a failure here is reported by that job.
 wired().catch(() => {});
 
-port.on("message", (message: ToWorker) => {
-  if (message.type === "run") void run(message);
-  else running.get(message.job)?.abort();
-});
+port.on("message", (message: RunJob) => void run(message));
+cancels.on("message", cancel);

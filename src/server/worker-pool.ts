@@ -6,17 +6,18 @@
 // worker that cannot start does not restart in a loop).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { Config } from "../config/config.js";
 import { FactuallyError } from "../core/errors.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
 import type { CheckJobRequest } from "./check-job.js";
 import type { JobResult } from "./check-jobs.js";
 import {
+  type CancelJob,
   type CheckWorkerData,
   deserialiseError,
   type FromWorker,
-  type ToWorker,
+  type RunJob,
 } from "./worker-protocol.js";
 
 export interface CheckWorkerPoolOptions {
@@ -65,6 +66,8 @@ interface PendingJob {
 
 interface Slot {
   worker: Worker;
+  /** The pool's end of the worker's cancel port. */
+  cancels: MessagePort;
   jobs: Map<number, PendingJob>;
 }
 
@@ -78,12 +81,18 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
   }
   const size = Math.max(1, Math.floor(options.size));
   const slots: Array<Slot | undefined> = Array.from({ length: size }, () => undefined);
-  const data: CheckWorkerData = { config: options.config, dbPath: options.dbPath };
   let nextJob = 1;
   let closed = false;
 
   const start = (index: number): Slot => {
-    const slot: Slot = { worker: new Worker(file, { workerData: data }), jobs: new Map() };
+    const { port1, port2 } = new MessageChannel();
+    const workerData: CheckWorkerData = {
+      config: options.config,
+      dbPath: options.dbPath,
+      cancels: port2,
+    };
+    const worker = new Worker(file, { workerData, transferList: [port2] });
+    const slot: Slot = { worker, cancels: port1, jobs: new Map() };
     slot.worker.on("message", (message: FromWorker) => {
       const job = slot.jobs.get(message.job);
       if (!job) return;
@@ -94,6 +103,7 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
     });
     const stopped = (why: string) => {
       if (slots[index] === slot) slots[index] = undefined;
+      slot.cancels.close();
       const fault = closed
         ? new FactuallyError("ABORTED", "the server stopped before the check finished")
         : new FactuallyError(
@@ -131,7 +141,7 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
       const slot = pick();
       const job = nextJob++;
       return new Promise<JobResult>((resolve, reject) => {
-        const cancel = () => slot.worker.postMessage({ type: "cancel", job } satisfies ToWorker);
+        const cancel = () => slot.cancels.postMessage({ job } satisfies CancelJob);
         const settle = () => signal.removeEventListener("abort", cancel);
         slot.jobs.set(job, {
           onEvent,
@@ -144,7 +154,7 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
             reject(error);
           },
         });
-        const message: ToWorker = {
+        const message: RunJob = {
           type: "run",
           job,
           request,

@@ -1,6 +1,7 @@
 // The messages between the server's main thread and a check worker, all plain data; errors
 // travel as their code, message, target and retryability so the API answers as it would have
 // had the job run on the main thread.
+import type { MessagePort } from "node:worker_threads";
 import type { Config } from "../config/config.js";
 import { type ErrorCode, FactuallyError } from "../core/errors.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
@@ -12,17 +13,23 @@ export interface CheckWorkerData {
   config: Config;
   /** The SQLite file the server's store has open (never `:memory:`). */
   dbPath: string;
+  /** Where cancels arrive (`CancelJob`), apart from the jobs so they can be read mid-check. */
+  cancels: MessagePort;
 }
 
-export type ToWorker =
-  | {
-      type: "run";
-      job: number;
-      request: CheckJobRequest;
-      /** A fixed clock for the job (ISO time), when the server's clock is not the real one. */
-      at?: string;
-    }
-  | { type: "cancel"; job: number };
+/** Stop job `job`: its signal is aborted and it fails as ABORTED at its next stage. */
+export interface CancelJob {
+  job: number;
+}
+
+/** Run `request` as job `job` (numbered by the pool). */
+export interface RunJob {
+  type: "run";
+  job: number;
+  request: CheckJobRequest;
+  /** A fixed clock for the job (ISO time), when the server's clock is not the real one. */
+  at?: string;
+}
 
 export interface SerialisedError {
   code: ErrorCode;
