@@ -13,6 +13,7 @@ import { openSqliteStore } from "../store/sqlite/open.js";
 import type { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import { readEventsUntil } from "./api/testing/http.js";
 import { type RunningServer, startServer } from "./start.js";
+import { noteStagesDone } from "./testing/stage-log.js";
 import { checkWorkerFile } from "./worker-pool.js";
 
 const CORPUS = fileURLToPath(new URL("../../corpus/check-covid/abstracts.jsonl", import.meta.url));
@@ -37,16 +38,7 @@ describe.skipIf(!WORKER)(
       await ingestPaths(store, [CORPUS], { format: "auto" });
       const config = loadConfig({ cwd: dir, env: { FACTUALLY_DB: db } });
       server = await startServer({ config, store, port: 0, host: "127.0.0.1", version: "test" });
-      // Notes each stage's end when the server has it (from the worker), before it is streamed.
-      const { jobs } = server.context;
-      const submit = jobs.submit.bind(jobs);
-      jobs.submit = (key, kind, run) =>
-        submit(key, kind, (emit, signal) =>
-          run((event) => {
-            if (event.type === "stage-done") log.push(`server finished ${event.stage}`);
-            emit(event);
-          }, signal),
-        );
+      noteStagesDone(server.context.jobs, (stage) => log.push(`server finished ${stage}`));
     }, 60_000);
     afterAll(async () => {
       await server?.close();
