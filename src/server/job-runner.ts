@@ -29,9 +29,14 @@ export interface JobRunnerOptions {
   now?: () => Date;
 }
 
-/** Worker threads for jobs: `FACTUALLY_WORKERS`, else one per core, at most `maxRunning`. */
+/**
+ * Worker threads for jobs: `FACTUALLY_WORKERS`, else one per core, at most `maxRunning`; one
+ * with a GGUF model, as each worker loads its own copy of the model file into memory.
+ */
 export function workerCount(config: Config): number {
-  return config.server.workers ?? Math.min(availableParallelism(), config.server.maxRunning);
+  if (config.server.workers !== undefined) return config.server.workers;
+  if (config.llm?.provider === "gguf") return 1;
+  return Math.min(availableParallelism(), config.server.maxRunning);
 }
 
 export async function createJobRunner(options: JobRunnerOptions): Promise<CheckJobRunner> {

@@ -1,7 +1,7 @@
 // The check worker pool on a real SQLite file with the built worker (dist/server/check-worker.js):
 // events stream back while a job runs, errors keep their code and message, cancels stop a job,
 // and a worker that dies fails its job clearly and is replaced.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,10 @@ import { checkWorkerFile, createCheckWorkerPool } from "./worker-pool.js";
 const WORKER = checkWorkerFile();
 const CRASHING_WORKER = fileURLToPath(
   new URL("../../test/fixtures/server/crashing-check-worker.mjs", import.meta.url),
+);
+/** The random-weight test model (../shared/models/README.md); absent in a user's clone. */
+const TINY_GGUF = fileURLToPath(
+  new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url),
 );
 const CLAIM = "Vitamin D supplements reduce influenza in schoolchildren.";
 const DOCUMENTS = [
@@ -131,6 +135,35 @@ describe.skipIf(!WORKER)(
         await pool.close();
       }
     });
+
+    it.skipIf(!existsSync(TINY_GGUF))(
+      `loads the configured GGUF model in the worker and checks with it${existsSync(TINY_GGUF) ? "" : ` (skipped: ${TINY_GGUF} is absent)`}`,
+      async () => {
+        const env = {
+          FACTUALLY_DB: db,
+          FACTUALLY_LLM_PROVIDER: "gguf",
+          FACTUALLY_LLM_MODEL: TINY_GGUF,
+          FACTUALLY_LLM_THREADS: "1",
+          FACTUALLY_LLM_MAX_CALLS: "4",
+        };
+        const pool = createCheckWorkerPool({
+          config: loadConfig({ cwd: dir, env }),
+          dbPath: db,
+          size: 1,
+        });
+        try {
+          const result = await pool.run(
+            { kind: "check", text: "Face masks reduce influenza in households.", llm: true },
+            { signal: idle(), onEvent: () => {} },
+          );
+          const version = await store.getVersion(result.checkId, result.n);
+          expect(version?.settings.models.join(" ")).toContain("gguf:llama-2-tiny-random.gguf");
+        } finally {
+          await pool.close();
+        }
+      },
+      60_000,
+    );
 
     it("fails the jobs of a worker that dies with a clear error, and runs the next job on a new one", async () => {
       const pool = createCheckWorkerPool({
