@@ -24,7 +24,7 @@ let wiring: Promise<JobWiring> | undefined;
 
 const post = (message: FromWorker) => port.postMessage(message);
 
-/** The store, model and sources, opened on the first job (a failure fails that job, then retries). */
+/** The store, model and sources, opened once (a failure fails the job asking, and the next retries). */
 function wired(): Promise<JobWiring> {
   wiring ??= (async () => {
     let model: ModelHandle | undefined;
@@ -79,7 +79,7 @@ async function run(message: RunJob): Promise<void> {
   }
 }
 
-// Opened before the first job arrives; a failure here is reported by that job.
+// Opened as the thread starts, so the first job does not wait; a failure is the first job's.
 wired().catch(() => {});
 
 port.on("message", (message: RunJob) => void run(message));

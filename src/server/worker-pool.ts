@@ -108,7 +108,8 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
         ? new FactuallyError("ABORTED", "the server stopped before the check finished")
         : new FactuallyError(
             "INTERNAL",
-            `the worker thread running this check stopped (${why}); nothing was stored — run the check again`,
+            // Its run lock lapses a minute after its last heartbeat (LEASE_MS), not at once.
+            `the worker thread running this check stopped (${why}); nothing was stored — run the check again in a minute`,
           );
       for (const job of slot.jobs.values()) job.reject(fault);
       slot.jobs.clear();
@@ -120,7 +121,8 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
   };
 
   // Started now so the first check does not wait for a thread to boot and load the pipeline
-  // (about 0.5 s of imports, 3 s to the first event under load: npm run bench:responsive).
+  // (a check sent to a new worker shows its first event after ~1 s on an idle 2-core machine,
+  // ~2.5 s under npm run bench:responsive; ~20 ms once the worker is up).
   for (let index = 0; index < size; index++) start(index);
 
   /** The live worker with the fewest jobs; a place whose worker died gets a new one. */
