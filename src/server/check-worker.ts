@@ -5,6 +5,7 @@
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { ModelHandle } from "../llm/model-caller.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
+import { analyze } from "../text/nlp.js";
 import { createJobWiring, type JobWiring, runCheckJob } from "./check-job.js";
 import {
   type CancelJob,
@@ -32,7 +33,10 @@ function wired(): Promise<JobWiring> {
       const { modelHandleFor } = await import("../llm/providers.js");
       model = await modelHandleFor(config.llm);
     }
-    return createJobWiring({ config, store: openSqliteStore(dbPath), model });
+    const wiring = createJobWiring({ config, store: openSqliteStore(dbPath), model });
+    // The NLP model loads on first use (~100 ms); load it now rather than in the first check.
+    analyze("Vitamin D supplements reduce influenza in schoolchildren.");
+    return wiring;
   })();
   wiring.catch(() => {
     wiring = undefined;
