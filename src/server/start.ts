@@ -66,6 +66,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       resolve(s),
     );
     s.once("error", reject);
+  }).catch(async (error: unknown) => {
+    // The worker threads would keep the process alive after a port that cannot be had.
+    await checks.close();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
