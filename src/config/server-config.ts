@@ -1,5 +1,6 @@
-// The service's settings: how many checks run at once and wait, who may write (a bearer
-// token), how fast one client may start checks, how large a request may be, and CORS.
+// The service's settings: how many checks run at once (on how many threads) and wait, who may
+// write (a bearer token), how fast one client may start checks, how large a request may be, and
+// CORS.
 import { z } from "zod";
 import { type Env, envValue, nonEmpty } from "./env-values.js";
 
@@ -8,6 +9,11 @@ export interface ServerConfig {
   maxRunning: number;
   /** Checks waiting beyond those; more get 429. */
   maxQueued: number;
+  /**
+   * Worker threads that run checks off the HTTP loop (FACTUALLY_WORKERS); unset means one per
+   * core, at most maxRunning; 0 runs checks on the main thread.
+   */
+  workers?: number;
   /** When set, POST endpoints need `Authorization: Bearer <token>` (secret). */
   apiToken?: string;
   /** Checks one client (IP address) may start per minute. */
@@ -48,11 +54,13 @@ export function resolveServerConfig(env: Env): ServerConfig {
               ) ?? o,
           )
           .map((o) => o.replace(/\/+$/, ""));
+  const workers = envValue(env, "FACTUALLY_WORKERS", z.number().int().min(0).max(64), Number);
   return {
     maxRunning:
       envValue(env, "FACTUALLY_MAX_RUNNING", Count(64), Number) ?? SERVER_DEFAULTS.maxRunning,
     maxQueued:
       envValue(env, "FACTUALLY_MAX_QUEUED", Count(10_000), Number) ?? SERVER_DEFAULTS.maxQueued,
+    ...(workers === undefined ? {} : { workers }),
     ...(token ? { apiToken: token } : {}),
     checksPerMinute:
       envValue(env, "FACTUALLY_CHECKS_PER_MINUTE", Count(100_000), Number) ??

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playw
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HELPFUL_QUESTION, SECTION_TITLES, STALE_NOTICE } from "../render/labels.js";
 import { CHROMIUM_PATH, hasChromium, launchChromium } from "./testing/chromium.js";
+import { noteStagesDone } from "./testing/stage-log.js";
 import { type PageServer, startPageServer } from "./web/testing/page-server.js";
 
 const CLAIM = "Vitamin D supplements reduce influenza in schoolchildren.";
@@ -117,8 +118,14 @@ describe.skipIf(!hasChromium)(
     it("shows the planned searches and the sources read while a check runs, then opens its report", async () => {
       const page = await newPage();
       const seen: { list: string; text: string }[] = [];
+      // The order in which the page showed progress and the server finished stages.
+      const happened: string[] = [];
+      const stopNoting = noteStagesDone(server.context.jobs, (stage) =>
+        happened.push(`server finished ${stage}`),
+      );
       await page.exposeFunction("__progressSeen", (list: string, text: string) => {
         seen.push({ list, text });
+        happened.push(`page showed ${list}: ${text}`);
       });
       await page.addInitScript({ content: WATCH_PROGRESS });
       await page.goto(`${server.url}/`);
@@ -126,7 +133,14 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("button", { name: "Check it" }).click();
 
       await page.waitForURL(CHECK_PAGE, { timeout: CHECK_TIMEOUT });
+      stopNoting();
       checkPath = new URL(page.url()).pathname;
+      // Live: the first stage was on screen while the check still ran (issue 15: on the server's
+      // main thread the check held the event loop, and every event arrived after its last stage).
+      const firstShown = happened.findIndex((line) => line.startsWith("page showed stages"));
+      const lastFinished = happened.findLastIndex((line) => line.startsWith("server finished"));
+      expect(firstShown, happened.join("\n")).toBeGreaterThanOrEqual(0);
+      expect(firstShown, happened.join("\n")).toBeLessThan(lastFinished);
       // What the panel showed while the check ran, before the script opened the report.
       const shown = (list: string) => seen.filter((s) => s.list === list).map((s) => s.text);
       expect(shown("stages")[0]).toBe("Understanding the input");

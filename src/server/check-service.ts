@@ -1,14 +1,12 @@
 // What the API and the pages ask of the engine: start a check (or join the one already running
-// for the same input) or refresh a stored check, queued and bounded by CheckJobs. The engine
-// does the wiring; this layer only names the job and adds the API's advice to its errors.
-
-import { isEmptyCorpusError } from "../assemble/empty-corpus-error.js";
+// for the same input) or refresh a stored check, queued and bounded by CheckJobs and run by the
+// job runner (on worker threads, or on this one). The engine does the wiring.
 import type { Engine } from "../assemble/engine.js";
-import { FactuallyError } from "../core/errors.js";
 import { checkIdForInput } from "../pipeline/check-id.js";
 import { checkableText } from "../pipeline/understand.js";
 import { requireCheck } from "../records/lookup.js";
 import type { CheckJob, CheckJobs } from "./check-jobs.js";
+import type { CheckJobRunner } from "./job-runner.js";
 
 export interface CheckRequest {
   text: string;
@@ -36,59 +34,40 @@ export interface CheckService {
 export interface CheckServiceOptions {
   engine: Engine;
   jobs: CheckJobs;
-  now?: () => Date;
+  /** Runs each job (on a worker thread or this one); closed with the service. */
+  runner: CheckJobRunner;
 }
 
-export function createCheckService({ engine, jobs, now }: CheckServiceOptions): CheckService {
-  const clock = now ? { now } : {};
+export function createCheckService({ engine, jobs, runner }: CheckServiceOptions): CheckService {
   return {
     startCheck(request) {
       const text = checkableText(request.text);
       const checkId = checkIdForInput(text);
-      const { job, joined } = jobs.submit(checkId, "check", async (emit, signal) => {
-        const result = await withApiAdvice(() =>
-          engine.check(
-            { text },
-            {
-              signal,
-              onEvent: emit,
-              fresh: request.fresh === true,
-              web: request.web === true,
-              ...(request.llm !== undefined ? { llm: request.llm } : {}),
-              ...clock,
-            },
-          ),
-        );
-        return { checkId: result.check.id, n: result.version.n, outcome: result.outcome };
-      });
+      const { job, joined } = jobs.submit(checkId, "check", (onEvent, signal) =>
+        runner.run(
+          {
+            kind: "check",
+            text,
+            ...(request.fresh === undefined ? {} : { fresh: request.fresh }),
+            ...(request.web === undefined ? {} : { web: request.web }),
+            ...(request.llm === undefined ? {} : { llm: request.llm }),
+          },
+          { onEvent, signal },
+        ),
+      );
       return { checkId, job, joined };
     },
     async startRefresh(id) {
       // An unknown check is a 404 now, not a failed job later.
       await requireCheck(engine.checks, id);
-      const { job, joined } = jobs.submit(id, "refresh", async (emit, signal) => {
-        const result = await withApiAdvice(() =>
-          engine.refresh({ id }, { signal, onEvent: emit, ...clock }),
-        );
-        return { checkId: id, n: result.version.n, outcome: "refreshed" };
-      });
+      const { job, joined } = jobs.submit(id, "refresh", (onEvent, signal) =>
+        runner.run({ kind: "refresh", id }, { onEvent, signal }),
+      );
       return { checkId: id, job, joined };
     },
     async close() {
       await jobs.close();
+      await runner.close();
     },
   };
-}
-
-async function withApiAdvice<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isEmptyCorpusError(error)) throw error;
-    throw new FactuallyError(
-      "BAD_INPUT",
-      "the corpus is empty and no web search is configured; ingest documents or ask with web",
-      { cause: error },
-    );
-  }
 }

@@ -1,5 +1,6 @@
 // Starts the service over an open engine: its stages are loaded first (so an unreachable model
-// is a start-up error), then the API and the pages are served on one port.
+// is a start-up error), the check workers are started, then the API and the pages are served on
+// one port.
 import { serve } from "@hono/node-server";
 import type { Engine } from "../assemble/engine.js";
 import { createRateLimiter } from "./api/rate-limit.js";
@@ -7,6 +8,7 @@ import { createApp } from "./app.js";
 import { createCheckJobs } from "./check-jobs.js";
 import { createCheckService } from "./check-service.js";
 import type { ServerContext } from "./context.js";
+import { createJobRunner } from "./job-runner.js";
 
 export interface StartOptions {
   engine: Engine;
@@ -32,7 +34,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxRunning: config.server.maxRunning,
     maxQueued: config.server.maxQueued,
   });
-  const checks = createCheckService({ engine, jobs, now });
+  // Checks run on worker threads, each with its own engine over the same database, so the HTTP
+  // loop stays free; the main thread's engine serves reads and runs jobs only without workers.
+  const runner = await createJobRunner({ engine, ...(options.now ? { now: options.now } : {}) });
+  const checks = createCheckService({ engine, jobs, runner });
   const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
   const context: ServerContext = {
     engine,
@@ -49,6 +54,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       resolve(s),
     );
     s.once("error", reject);
+  }).catch(async (error: unknown) => {
+    // The worker threads would keep the process alive after a port that cannot be had.
+    await checks.close();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;

@@ -1,0 +1,72 @@
+// The server stays responsive while it checks (issue 15): a check's events reach its SSE client
+// as its stages happen, not in one burst at the end, and other requests are answered meanwhile.
+// Needs the built worker (dist/server/check-worker.js); on the main thread this test fails, as
+// the pipeline holds the event loop until the check is done.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Engine, openEngine } from "../assemble/engine.js";
+import { loadConfig } from "../config/config.js";
+import { ingestPaths } from "../ingest/ingest.js";
+import { readEventsUntil } from "./api/testing/http.js";
+import { type RunningServer, startServer } from "./start.js";
+import { noteStagesDone } from "./testing/stage-log.js";
+import { checkWorkerFile } from "./worker-pool.js";
+
+const CORPUS = fileURLToPath(new URL("../../corpus/check-covid/abstracts.jsonl", import.meta.url));
+const WORKER = checkWorkerFile();
+
+describe.skipIf(!WORKER)(
+  WORKER
+    ? "a server checking on worker threads"
+    : "a server checking on worker threads — skipped: dist/server/check-worker.js is not built (npm run build)",
+  { timeout: 60_000 },
+  () => {
+    let dir: string;
+    let engine: Engine;
+    let server: RunningServer;
+    /** What happened, in the order the main thread saw it. */
+    const log: string[] = [];
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), "factually-responsive-"));
+      const db = join(dir, "responsive.db");
+      engine = await openEngine(loadConfig({ cwd: dir, env: { FACTUALLY_DB: db } }));
+      await ingestPaths(engine.corpus, [CORPUS], { format: "auto" });
+      server = await startServer({ engine, port: 0, host: "127.0.0.1", version: "test" });
+      noteStagesDone(server.context.jobs, (stage) => log.push(`server finished ${stage}`));
+    }, 60_000);
+    afterAll(async () => {
+      await server?.close();
+      await engine?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("streams a check's first stage to its client before the check's last stage finishes, and answers /api/health meanwhile", async () => {
+      const response = await fetch(`${server.url}/api/checks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ text: "Face masks reduce the spread of COVID-19." }),
+      });
+      let health: Promise<void> | undefined;
+      await readEventsUntil(response, (event) => {
+        log.push(`client received ${event.event}`);
+        if (event.event === "stage-started" && !health) {
+          health = fetch(`${server.url}/api/health`).then((r) => {
+            log.push(`client got health ${r.status}`);
+          });
+        }
+        return event.event === "done" || event.event === "error";
+      });
+      await health;
+
+      const at = (entry: string) => log.indexOf(entry);
+      const lastStageDone = log.findLastIndex((e) => e.startsWith("server finished "));
+      expect(at("client received done"), log.join("\n")).toBeGreaterThan(0);
+      expect(at("client received stage-started"), log.join("\n")).toBeLessThan(lastStageDone);
+      expect(at("client got health 200"), log.join("\n")).toBeLessThan(at("client received done"));
+    });
+  },
+);
