@@ -15,6 +15,14 @@ export { modelCheckDependencies } from "./assemble/model-check.js";
 export { type ModelChoice, type ModelMode, modelModeOf } from "./assemble/model-choice.js";
 export { offlineCheckDependencies } from "./assemble/offline-check.js";
 export {
+  type CheckOutcome,
+  checkOrReuse,
+  type RefreshResult,
+  refreshCheck,
+  runAndStore,
+  type StoredCheckResult,
+} from "./assemble/stored-check.js";
+export {
   createStanceAssessor,
   type StancePredictor,
   type StanceProbabilities,
@@ -59,14 +67,6 @@ export { DISCLAIMER, extractiveWriter } from "./pipeline/write.js";
 export { CorpusReader } from "./read/corpus-reader.js";
 export { requireCheck, requireVersion } from "./records/lookup.js";
 export { freshnessDaysOf, isStale } from "./records/staleness.js";
-export {
-  type CheckOutcome,
-  checkOrReuse,
-  type RefreshResult,
-  refreshCheck,
-  runAndStore,
-  type StoredCheckResult,
-} from "./records/stored-check.js";
 export { diffVersions, type VersionDiff } from "./records/version-diff.js";
 export { jsonLdScriptText, renderClaimReview } from "./render/claimreview.js";
 export { renderDiffText } from "./render/diff.js";

@@ -3,9 +3,11 @@
 // fallback on every stage. Evaluations use it directly to run the stages over many corpora.
 
 import { FactuallyError } from "../core/errors.js";
+import type { Assessor } from "../core/interfaces/assessor.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { ModelHandle } from "../llm/model-caller.js";
 import type { CheckDependencies } from "../pipeline/run.js";
+import { openSqliteStore } from "../store/sqlite/open.js";
 import { modelCheckDependencies } from "./model-check.js";
 import type { ModelChoice } from "./model-choice.js";
 import { offlineCheckDependencies } from "./offline-check.js";
@@ -31,7 +33,7 @@ export async function checkStages(choice: ModelChoice): Promise<CheckStages> {
   if (!llm) {
     throw new FactuallyError(
       "BAD_CONFIG",
-      "--llm needs a language model: set FACTUALLY_LLM_PROVIDER and FACTUALLY_LLM_MODEL (see the README's Language models section), or drop --llm to check offline",
+      "--llm needs a language model: set FACTUALLY_LLM_PROVIDER and FACTUALLY_LLM_MODEL (see docs/language-models.md), or drop --llm to check offline",
       { target: "FACTUALLY_LLM_PROVIDER" },
     );
   }
@@ -43,4 +45,20 @@ export async function checkStages(choice: ModelChoice): Promise<CheckStages> {
     label: `model-backed stages (${handle.id})`,
     model: handle,
   };
+}
+
+/**
+ * Runs `work` with the assessor of `stages` alone, for stance benchmarks on sentence pairs: the
+ * assessor reads no corpus, so the stages are built over an empty one, closed afterwards.
+ */
+export async function withAssessor<T>(
+  stages: CheckStages,
+  work: (assessor: Assessor) => Promise<T>,
+): Promise<T> {
+  const empty = openSqliteStore(":memory:");
+  try {
+    return await work(stages.deps(empty.corpus).assessor);
+  } finally {
+    await empty.close();
+  }
 }

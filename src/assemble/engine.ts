@@ -10,12 +10,13 @@ import type { StoreAccess, Stores } from "../core/interfaces/stores.js";
 import type { ClaimOrigin } from "../core/schema/check.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
 import type { CheckDependencies, CheckLimits } from "../pipeline/run.js";
-import type { RefreshResult, StoredCheckResult } from "../records/stored-check.js";
+import { latestSearchedTheWeb } from "../records/searched-web.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import type { CheckStages } from "./check-stages.js";
 import type { CheckWiring, WiringChoice } from "./check-wiring.js";
 import { deepFreeze } from "./deep-freeze.js";
 import type { ModelMode } from "./model-choice.js";
+import type { RefreshResult, StoredCheckResult } from "./stored-check.js";
 
 /** What to check: plain data, so it can cross to a worker thread. */
 export interface CheckRequest {
@@ -99,7 +100,7 @@ export async function openEngine(config: Config, options: EngineOptions = {}): P
     );
     return wiring;
   };
-  const records = () => import("../records/stored-check.js");
+  const records = () => import("./stored-check.js");
 
   return {
     config: frozen,
@@ -127,7 +128,7 @@ export async function openEngine(config: Config, options: EngineOptions = {}): P
       });
     },
     async refresh(request, controls = {}) {
-      const { latestSearchedTheWeb, refreshCheck } = await records();
+      const { refreshCheck } = await records();
       // A refresh looks where the version it refreshes looked: otherwise every web source of
       // a check that searched the web would show up as "removed".
       const web = controls.web === true || (await latestSearchedTheWeb(stores.checks, request.id));

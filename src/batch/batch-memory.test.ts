@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkIdForInput } from "../pipeline/check-id.js";
+import { checkIdForInput } from "../text/check-id.js";
 import type { BatchRow } from "./batch-row.js";
 import { type BatchResultLine, serializeLine } from "./result-line.js";
 import { openResultsFile } from "./results-file.js";

@@ -1,7 +1,8 @@
 // Checks one batch row through the stored-check records: reuse a fresh version, or run and store.
+
+import type { StoredCheckResult } from "../assemble/stored-check.js";
 import type { ClaimOrigin } from "../core/schema/check.js";
-import { checkIdForInput } from "../pipeline/check-id.js";
-import type { StoredCheckResult } from "../records/stored-check.js";
+import { checkIdForInput } from "../text/check-id.js";
 import type { BatchRow } from "./batch-row.js";
 import { type BatchResultLine, badRowLine, checkedLine, errorLine } from "./result-line.js";
 import { createSingleFlight } from "./single-flight.js";

@@ -1,6 +1,7 @@
 // The JSON line a batch writes for each input row, and how a check or an error becomes one.
+
+import type { CheckOutcome, StoredCheckResult } from "../assemble/stored-check.js";
 import { isFactuallyError, messageOf } from "../core/errors.js";
-import type { CheckOutcome, StoredCheckResult } from "../records/stored-check.js";
 import type { BatchRow } from "./batch-row.js";
 
 export type BatchRowStatus = "ok" | "bad-row" | "failed";

@@ -24,7 +24,7 @@ afterAll(() => {
 });
 
 describe("factually check", () => {
-  it("prints the report in the reference page's order and wording", async () => {
+  it("prints the report in the fact-check page's (docs/how-a-check-works.md) order and wording", async () => {
     const run = await cli([
       "check",
       "Face masks reduce the transmission of respiratory viruses.",

@@ -43,7 +43,7 @@ describe("check, show and history", () => {
     expect(again.stdout).toContain(`Check ${id} · version 1 of 1`);
   });
 
-  it("prints the outdated notice in the reference page's place once the window has passed", async () => {
+  it("prints the outdated notice in the fact-check page's (docs/how-a-check-works.md) place once the window has passed", async () => {
     clock = T0 + 31 * DAY;
     const shown = await cli(["show", id, "--db", db]);
     expect(shown.code).toBe(0);

@@ -1,5 +1,5 @@
 // How our verdicts and stances map onto each benchmark's labels, in one place, each with why.
-// The README's Evaluation section states the same tables.
+// docs/evaluation.md states the same tables.
 import type { Stance } from "../core/schema/source-assessment.js";
 import type { VerdictLabel } from "../core/schema/verdict.js";
 

@@ -47,7 +47,7 @@ describe("the plan's angles", () => {
     });
   });
 
-  it("asks for examples and for challenges on an open question, as the reference page does", () => {
+  it("asks for examples and for challenges on an open question, as the fact-check page (docs/how-a-check-works.md) does", () => {
     expect(
       angles("How are ICE tactical operations coordinated between ERO and HSI divisions?"),
     ).toMatchObject({

@@ -25,7 +25,7 @@ const ANGLES: Record<ClaimShape, { for: string; against: string }> = {
   harm: { for: "associated increased risk", against: "no association misinformation" },
   // "80% of infections are asymptomatic": the estimates vs. their revisions and uncertainty.
   statistic: { for: "estimate data", against: "overestimated uncertainty revised" },
-  // As on the reference page: "…joint operations success stories" / "…communication challenges".
+  // As on the page a check writes (docs/how-a-check-works.md): "…joint operations success stories" / "…communication challenges".
   question: { for: "examples findings", against: "challenges limitations criticism" },
   general: { for: "evidence results", against: "criticism disputed limitations" },
 };

@@ -42,7 +42,7 @@ export function relatedQuestions(
   }
   const statement = inSentence(claim.normalized.replace(/[?.!]+$/, "").trim());
   if (claim.kind === "question") {
-    // As on the reference page: the named parts of an open question, one by one.
+    // As on the page a check writes (docs/how-a-check-works.md): the named parts of an open question, one by one.
     if (!YES_NO.test(claim.normalized))
       for (const entity of claim.entities.filter((e) => isName(e) && !same(e, topic)).slice(0, 2))
         add(`What is the role of ${entity} in ${topic}?`);

@@ -14,8 +14,8 @@ import { type Check, CheckVersion, type SettingsFingerprint } from "../core/sche
 import type { CheckEvent, StageName } from "../core/schema/check-event.js";
 import type { CheckNote } from "../core/schema/check-note.js";
 import type { CredibilityNotes } from "../sources/credibility-notes.js";
+import { checkIdForInput } from "../text/check-id.js";
 import type { CheckLimits, Written } from "./check-draft.js";
-import { checkIdForInput } from "./check-id.js";
 import type { StepContext } from "./check-steps.js";
 import * as steps from "./check-steps.js";
 import { createModelLedger, type ModelBudget, type ModelLedger } from "./model-ledger.js";

@@ -1,16 +1,13 @@
 // Stage 1: what the user asked — a claim or a question, its key terms, entities and parts.
-import { FactuallyError } from "../core/errors.js";
 import type { Understander } from "../core/interfaces/understander.js";
 import type { Claim, InputKind } from "../core/schema/claim.js";
 import { claimSubject } from "../text/claim-subject.js";
+import { checkableText, normalizeInput } from "../text/input.js";
 import { detectLanguage } from "../text/language.js";
 import { withoutMarkup } from "../text/markup.js";
 import { analyze, type NlpToken } from "../text/nlp.js";
 import { isStopword, words } from "../text/query-terms.js";
 import { declarativeOf } from "../text/question-form.js";
-
-/** Longer input is an article, not a claim: it must be split into claims first. */
-export const MAX_INPUT_CHARS = 2000;
 
 const QUESTION_START =
   /^(how|what|when|where|which|who|whom|whose|why|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/i;
@@ -62,43 +59,6 @@ const ASKING = /^how\s+(long|many|much|often|far|soon|old|big|large|likely)\b/i;
 function isAskingWord(term: string, question: string): boolean {
   const asked = ASKING.exec(question)?.[1]?.toLowerCase();
   return asked !== undefined && term === asked;
-}
-
-/**
- * The input as it will be checked (well-formed Unicode, NFKC, trimmed); throws
- * FactuallyError(BAD_INPUT) if it cannot be. A lone surrogate (JSON allows "\ud800") becomes
- * U+FFFD, so nothing stored can break a link or a page later.
- */
-export function checkableText(text: string): string {
-  const trimmed = text.toWellFormed().normalize("NFKC").trim();
-  if (trimmed === "") {
-    throw new FactuallyError("BAD_INPUT", "nothing to check: give a claim or a question");
-  }
-  if (trimmed.length > MAX_INPUT_CHARS) {
-    throw new FactuallyError(
-      "BAD_INPUT",
-      `the input is ${trimmed.length.toLocaleString("en")} characters; the limit is ` +
-        `${MAX_INPUT_CHARS.toLocaleString("en")} — check one claim or question at a time`,
-    );
-  }
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) {
-    throw new FactuallyError(
-      "BAD_INPUT",
-      "the input has no words to check (only punctuation, symbols or emoji); write the claim in words",
-    );
-  }
-  return trimmed;
-}
-
-/** Whitespace collapsed, typographic quotes straightened, wrapping quotes removed. */
-export function normalizeInput(text: string): string {
-  return text
-    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
-    .replace(/[\u2018\u2019\u201A]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^"(.*)"$/s, "$1")
-    .trim();
 }
 
 /** A question ends with "?" or opens with an interrogative word; anything else is a claim. */

@@ -1,5 +1,5 @@
 // Stage 8: the extractive report — the sources' own sentences, framed and cited, in the three
-// sections of the reference page.
+// sections of the fact-check page (docs/how-a-check-works.md).
 import type { StageRun } from "../core/interfaces/stage-run.js";
 import type { SectionWritten, WriteInput, Writer } from "../core/interfaces/writer.js";
 import type { EvidenceBalance } from "../core/schema/evidence-balance.js";

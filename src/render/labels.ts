@@ -124,7 +124,7 @@ export interface RecordView {
   feedback: { helpful: number; notHelpful: number };
 }
 
-/** The reference page's notice for a version past its freshness window. */
+/** The fact-check page's notice (docs/how-a-check-works.md) for a version past its freshness window. */
 export const STALE_NOTICE =
   "This fact-check may be outdated. Consider refreshing it to get the most current information.";
 

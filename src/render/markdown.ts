@@ -1,4 +1,4 @@
-// The check as Markdown, in the reference page's order; source text is escaped so it cannot
+// The check as Markdown, in the fact-check page's (docs/how-a-check-works.md) order; source text is escaped so it cannot
 // become links, images or HTML where the Markdown is rendered.
 import type { CheckVersion } from "../core/schema/check.js";
 import {

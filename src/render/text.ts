@@ -1,4 +1,4 @@
-// The check as plain text, in the reference page's order and wording.
+// The check as plain text, in the fact-check page's (docs/how-a-check-works.md) order and wording.
 import type { CheckVersion } from "../core/schema/check.js";
 import type { ReportParagraph } from "../core/schema/report.js";
 import {

@@ -2,9 +2,9 @@
 // for the same input) or refresh a stored check, queued and bounded by CheckJobs and run by the
 // job runner (on worker threads, or on this one). The engine does the wiring.
 import type { Engine } from "../assemble/engine.js";
-import { checkIdForInput } from "../pipeline/check-id.js";
-import { checkableText } from "../pipeline/understand.js";
 import { requireCheck } from "../records/lookup.js";
+import { checkIdForInput } from "../text/check-id.js";
+import { checkableText } from "../text/input.js";
 import type { CheckJob, CheckJobs } from "./check-jobs.js";
 import type { CheckJobRunner } from "./job-runner.js";
 

@@ -1,9 +1,9 @@
 // `factually check "<claim or question>"`: the full pipeline over the local corpus, stored as
 // a versioned check; a fresh stored check made the same way is shown instead unless --fresh.
 import type { ModelMode } from "../../assemble/model-choice.js";
+import type { CheckOutcome } from "../../assemble/stored-check.js";
 import type { Config } from "../../config/config.js";
 import type { ClaimOrigin } from "../../core/schema/check.js";
-import type { CheckOutcome } from "../../records/stored-check.js";
 import { longDate } from "../../render/labels.js";
 import { withCheckProgress } from "../check-run.js";
 import { openCliEngine, type SourceChoice, searchesWeb, withCliAdvice } from "../cli-engine.js";

@@ -3,9 +3,13 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { FactuallyError } from "../../core/errors.js";
 import { defaultFnc1Dir } from "../../data/fnc1-data.js";
-import { FNC1_ANCHORS, type Fnc1EvalResult, runFnc1Eval } from "../../eval/fnc1.js";
-import { STANCE_LABELS } from "../../stance/labels.js";
-import { loadStanceModel, type StanceModel } from "../../stance/model.js";
+import {
+  FNC1_ANCHORS,
+  type Fnc1EvalResult,
+  type Fnc1Model,
+  runFnc1Eval,
+  shippedStanceModel,
+} from "../../eval/fnc1.js";
 import { formatTable } from "../../text/table.js";
 import type { CliIo } from "../io.js";
 
@@ -19,7 +23,7 @@ export interface EvalFnc1Options {
 export async function evalFnc1Command(
   options: EvalFnc1Options,
   io: CliIo,
-  model: StanceModel = loadStanceModel(),
+  model: Fnc1Model = shippedStanceModel(),
 ): Promise<number> {
   const dataDir = options.data ? resolve(io.cwd, options.data) : defaultFnc1Dir(io.cwd);
   if (!existsSync(dataDir)) {
@@ -44,7 +48,7 @@ export async function evalFnc1Command(
         max_score: s.max,
         relative_score: round(s.relative),
         accuracy: round(s.accuracy),
-        f1: Object.fromEntries(STANCE_LABELS.map((l) => [l, round(s.perClass[l].f1)])),
+        f1: Object.fromEntries(result.labels.map((l) => [l, round(s.perClass[l].f1)])),
         macro_f1: round(s.macroF1),
         confusion: s.confusion,
       },
@@ -74,7 +78,7 @@ export function formatFnc1Report(result: Fnc1EvalResult): string {
   ]);
   const perClass = formatTable([
     ["stance", "precision", "recall", "F1"],
-    ...STANCE_LABELS.map((l) => [
+    ...result.labels.map((l) => [
       l,
       f(s.perClass[l].precision),
       f(s.perClass[l].recall),
@@ -82,8 +86,8 @@ export function formatFnc1Report(result: Fnc1EvalResult): string {
     ]),
   ]);
   const confusion = formatTable([
-    ["gold \\ predicted", ...STANCE_LABELS],
-    ...STANCE_LABELS.map((l, i) => [l, ...(s.confusion[i] ?? []).map(String)]),
+    ["gold \\ predicted", ...result.labels],
+    ...result.labels.map((l, i) => [l, ...(s.confusion[i] ?? []).map(String)]),
   ]);
   return [
     `${result.model} on ${result.pairs.toLocaleString("en")} FNC-1 competition test pairs`,

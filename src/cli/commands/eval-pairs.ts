@@ -1,14 +1,13 @@
 // `factually eval healthver` and `eval wice`: the pipeline's assessor on (claim, evidence)
 // pairs, no retrieval, scored as labels per class with the confusion matrix.
 import { resolve } from "node:path";
-import { checkStages } from "../../assemble/check-stages.js";
+import { checkStages, withAssessor } from "../../assemble/check-stages.js";
 import type { ModelChoice } from "../../assemble/model-choice.js";
 import { writeJsonLinesFile } from "../../data/json-lines-file.js";
 import { defaultDataDir } from "../../data/verification-data.js";
 import { PAIR_CATALOGUE, type PairBenchmarkName } from "../../eval/benchmark-catalogue.js";
 import { PAIR_BENCHMARKS, type PairBenchmark, type PairView } from "../../eval/pair-benchmarks.js";
 import { type PairRunResult, runStancePairs } from "../../eval/stance-pairs.js";
-import { openSqliteStore } from "../../store/sqlite/open.js";
 import { formatTable } from "../../text/table.js";
 import type { CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
@@ -32,10 +31,7 @@ export async function evalPairsCommand(options: EvalPairsOptions, io: CliIo): Pr
   const dir = options.data ? resolve(io.cwd, options.data) : defaultDataDir(entry.folder, io.cwd);
   const set = benchmark.load(dir, options.split);
   const stages = await checkStages(options.model ?? { mode: "offline" });
-  // The assessor reads no store; the stages are built over an empty one.
-  const store = openSqliteStore(":memory:");
-  try {
-    const { assessor } = stages.deps(store.corpus);
+  return withAssessor(stages, async (assessor) => {
     const bar = progressBar(io.stderr, options.benchmark);
     const result = await runStancePairs(set, {
       assessor,
@@ -69,9 +65,7 @@ export async function evalPairsCommand(options: EvalPairsOptions, io: CliIo): Pr
       io.stdout.write(`${JSON.stringify(line)}\n`);
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export interface PairReport {

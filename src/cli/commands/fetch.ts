@@ -1,14 +1,8 @@
 // `factually fetch <url>`: reads one page the way a check reads a web source — through the
 // guarded fetcher, with extraction — and prints its text and metadata (for debugging a source).
-import { safeFetcherFor } from "../../assemble/web-sources.js";
+import { readPage } from "../../assemble/read-page.js";
 import type { WebConfig } from "../../config/web-config.js";
-import { FactuallyError, isFactuallyError } from "../../core/errors.js";
-import type { Document } from "../../core/schema/document.js";
-import { profileOf } from "../../pipeline/profile.js";
-import { extractPage } from "../../read/web-reader.js";
 import { clean } from "../../render/text.js";
-import { contentHash } from "../../text/hash.js";
-
 import type { CliIo } from "../io.js";
 
 export interface FetchCommandOptions {
@@ -23,36 +17,14 @@ export async function fetchCommand(
   options: FetchCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const fetcher = safeFetcherFor(options.web, { robots: options.robots });
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once("SIGINT", cancel);
   try {
-    const page = await fetcher.fetch(url.trim(), { signal: controller.signal }).catch((error) => {
-      // The address is the user's input here: a refused one is bad input (exit 2), not a fault.
-      if (isFactuallyError(error) && error.code === "BLOCKED_URL") {
-        throw new FactuallyError(
-          "BAD_INPUT",
-          `${error.message}; Factually reads only public web pages`,
-          {
-            cause: error,
-          },
-        );
-      }
-      throw error;
+    const { page, extracted, document, profile } = await readPage(url, options.web, {
+      robots: options.robots,
+      signal: controller.signal,
     });
-    const extracted = await extractPage(page, { title: page.finalUrl });
-    const document: Document = {
-      id: "fetched",
-      title: extracted.title,
-      text: extracted.text,
-      url: page.finalUrl,
-      ...(extracted.publishedAt ? { publishedAt: extracted.publishedAt } : {}),
-      ...(extracted.publisher ? { publisher: extracted.publisher } : {}),
-      metadata: extracted.metadata,
-      contentHash: contentHash(extracted.title, extracted.text),
-      ingestedAt: page.fetchedAt,
-    };
     const facts = {
       url: page.url,
       finalUrl: page.finalUrl,
@@ -68,7 +40,7 @@ export async function fetchCommand(
       ...(extracted.publisher ? { publisher: extracted.publisher } : {}),
       ...(extracted.publishedAt ? { publishedAt: extracted.publishedAt } : {}),
       metadata: extracted.metadata,
-      profile: profileOf(document),
+      profile,
       contentHash: document.contentHash,
       text: extracted.text,
     };
@@ -105,6 +77,5 @@ export async function fetchCommand(
     return 0;
   } finally {
     process.removeListener("SIGINT", cancel);
-    await fetcher.close();
   }
 }

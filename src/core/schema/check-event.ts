@@ -18,7 +18,7 @@ export const STAGES = [
 ] as const;
 export type StageName = (typeof STAGES)[number];
 
-/** Named noun-verb, as DESIGN §2 lists them. */
+/** Named noun-verb, as docs/service-api.md#server-sent-events lists them. */
 export type CheckEvent =
   | { type: "stage-started"; stage: StageName }
   | { type: "stage-done"; stage: StageName; ms: number }

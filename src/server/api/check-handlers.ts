@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { FactuallyError } from "../../core/errors.js";
-import { checkableText } from "../../pipeline/understand.js";
+import { checkableText } from "../../text/input.js";
 import type { CheckRequest } from "../check-service.js";
 import type { ServerContext } from "../context.js";
 import { checkView, refreshView } from "./check-views.js";

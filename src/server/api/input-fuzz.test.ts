@@ -1,7 +1,7 @@
 // The input edge under random input: whatever the API accepts as a claim becomes a check whose
 // JSON and page render; anything else is a 400. Seeded, so a failure replays the same cases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_INPUT_CHARS } from "../../pipeline/understand.js";
+import { MAX_INPUT_CHARS } from "../../text/input.js";
 import { mulberry32, type Random, randomInt } from "../../text/prng.js";
 import { startTestServer, type TestServer } from "./testing/api-server.js";
 import { postJson } from "./testing/http.js";

@@ -2,7 +2,7 @@
 // requests and generate the OpenAPI document, so the two cannot disagree.
 import { z } from "zod";
 import { MAX_COMMENT_CHARS } from "../../core/schema/check.js";
-import { MAX_INPUT_CHARS } from "../../pipeline/understand.js";
+import { MAX_INPUT_CHARS } from "../../text/input.js";
 
 /** Pages of history and search results are capped so one request stays cheap. */
 export const MAX_PAGE = 100;

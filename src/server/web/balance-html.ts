@@ -3,7 +3,7 @@
 // An SVG with attributes, not inline styles: the pages' CSP allows no `style` attribute.
 import type { Claim } from "../../core/schema/claim.js";
 import type { EvidenceBalance } from "../../core/schema/evidence-balance.js";
-import { stanceParts } from "../../pipeline/evidence-balance.js";
+import { stanceParts } from "../../text/balance-words.js";
 import { html, type SafeHtml } from "./html.js";
 
 /** The figure for a version's balance; nothing when no source bears on the input. */

@@ -1,11 +1,11 @@
-// The check page, in the reference page's order and wording: the input, the date, the
+// The check page, in the fact-check page's (docs/how-a-check-works.md) order and wording: the input, the date, the
 // disclaimer, the searches, the sources found, the outdated notice, the helpful question, the
 // verdict, the three sections, the sources and the follow-up questions.
 import type { Publisher } from "../../config/config.js";
 import type { StoredCheck } from "../../core/interfaces/check-store.js";
 import type { Check, CheckVersion } from "../../core/schema/check.js";
 import { MAX_COMMENT_CHARS } from "../../core/schema/check.js";
-import { searchedTheWeb } from "../../records/stored-check.js";
+import { searchedTheWeb } from "../../records/searched-web.js";
 import type { VersionDiff } from "../../records/version-diff.js";
 import {
   HELPFUL_QUESTION,
@@ -108,7 +108,7 @@ ${n > 1 ? html`<a href="${checkPath(id)}/changes?from=${n - 1}&amp;to=${n}">What
 </nav>`;
 }
 
-/** An older version, a run in progress, or the reference page's outdated notice. */
+/** An older version, a run in progress, or the fact-check page's (docs/how-a-check-works.md) outdated notice. */
 function notices(view: CheckPageView, latestN: number): SafeHtml {
   const { version, stored } = view;
   const id = stored.check.id;

@@ -1,8 +1,8 @@
 // The home page: one input for a claim or question (posted as a form, or streamed live by the
 // script), the options this server offers, and the most recent checks.
 import type { CheckSummary } from "../../core/interfaces/check-store.js";
-import { MAX_INPUT_CHARS } from "../../pipeline/understand.js";
 import { longDate, VERDICT_TEXT } from "../../render/labels.js";
+import { MAX_INPUT_CHARS } from "../../text/input.js";
 import { html, type SafeHtml } from "./html.js";
 import { page, shorten } from "./layout.js";
 import { checkPath } from "./paths.js";

@@ -1,4 +1,4 @@
-// The pages through a real server: what a reader sees, in the reference page's order, safe
+// The pages through a real server: what a reader sees, in the fact-check page's (docs/how-a-check-works.md) order, safe
 // against hostile text, and working without the script (form posts and redirects).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HtmlDocument, type HtmlElement, parseHtmlDocument } from "../../read/html-dom.js";
@@ -50,7 +50,7 @@ function expectNoInlineCode(doc: HtmlDocument) {
 }
 
 describe("the check page", () => {
-  it("follows the reference page's order and wording", async () => {
+  it("follows the fact-check page's (docs/how-a-check-works.md) order and wording", async () => {
     expect(checkPath).toMatch(/^\/check\/vitamin-d-supplements-reduce-influenza-[0-9a-f]{8}$/);
     const { response, text, doc } = await server.page(checkPath);
     expect(response.status).toBe(200);
@@ -323,7 +323,7 @@ describe("staleness, refresh and versions", () => {
     expect(form?.getAttribute("action")).toBe(`${path}/refresh`);
     expect(form?.getAttribute("method")).toBe("post");
     expect(form?.querySelector("button")?.textContent).toBe("Refresh");
-    // The notice comes where the reference page has it: after the sources found, before the question.
+    // The notice comes where the fact-check page (docs/how-a-check-works.md) has it: after the sources found, before the question.
     expect(stale.text.indexOf(STALE_NOTICE)).toBeGreaterThan(stale.text.indexOf("Found "));
     expect(stale.text.indexOf(STALE_NOTICE)).toBeLessThan(
       stale.text.indexOf("Was this fact-check helpful?"),

@@ -62,7 +62,7 @@ const SECTION_IDS: Record<ReportSectionName, string> = {
   bias: "bias",
 };
 
-/** The three numbered sections of the reference page. */
+/** The three numbered sections of the fact-check page (docs/how-a-check-works.md). */
 export function reportSections(version: CheckVersion): SafeHtml {
   const { report } = version;
   const sources = new Set(version.sources.map((s) => s.n));

@@ -1,7 +1,7 @@
 // A check's stable id: a readable slug plus a short hash of the normalised input.
-import { contentHash } from "../text/hash.js";
-import { isStopword, words } from "../text/query-terms.js";
-import { checkableText, normalizeInput } from "./understand.js";
+import { contentHash } from "./hash.js";
+import { checkableText, normalizeInput } from "./input.js";
+import { isStopword, words } from "./query-terms.js";
 
 /** The id the check of `input` has (or will have); throws BAD_INPUT for text that cannot be checked. */
 export function checkIdForInput(input: string): string {

@@ -1,11 +1,11 @@
 // Checks as records: reuse of fresh versions, new versions when stale or made differently,
 // refresh with a diff, and one run per check at a time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { offlineCheckDependencies } from "../assemble/offline-check.js";
 import type { CheckDependencies } from "../pipeline/run.js";
+import { requireVersion } from "../records/lookup.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
-import { requireVersion } from "./lookup.js";
+import { offlineCheckDependencies } from "./offline-check.js";
 import { checkOrReuse, refreshCheck, runAndStore } from "./stored-check.js";
 
 const CLAIM = "Face masks reduce household transmission of influenza.";

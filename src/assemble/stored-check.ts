@@ -3,7 +3,6 @@
 
 import type { CheckStore } from "../core/interfaces/check-store.js";
 import type { Check, CheckVersion, ClaimOrigin } from "../core/schema/check.js";
-import { checkIdForInput } from "../pipeline/check-id.js";
 import {
   type CheckDependencies,
   type CheckOptions,
@@ -11,9 +10,10 @@ import {
   runCheck,
   settingsFor,
 } from "../pipeline/run.js";
-import { noCheck, requireCheck } from "./lookup.js";
-import { freshnessDaysOf, isStale } from "./staleness.js";
-import { diffVersions, type VersionDiff } from "./version-diff.js";
+import { noCheck, requireCheck } from "../records/lookup.js";
+import { freshnessDaysOf, isStale } from "../records/staleness.js";
+import { diffVersions, type VersionDiff } from "../records/version-diff.js";
+import { checkIdForInput } from "../text/check-id.js";
 
 export interface StoredRunOptions extends Omit<CheckOptions, "versionNumber"> {
   /** Who made the claim and where, when known; kept on the check. */
@@ -163,21 +163,4 @@ async function keepCheckOptions(
     kept = { ...kept, origin };
   }
   return kept;
-}
-
-/** Whether a version searched beyond the corpus (its providers include a web one). */
-export function searchedTheWeb(version: CheckVersion): boolean {
-  return version.settings.providers.some((p) => p !== "local");
-}
-
-/**
- * Whether the latest version of a stored check searched the web: a refresh looks where the
- * version it refreshes looked, so its web sources are not all reported as removed.
- * Throws NOT_FOUND for an unknown check.
- */
-export async function latestSearchedTheWeb(store: CheckStore, id: string): Promise<boolean> {
-  const stored = await requireCheck(store, id);
-  const latest = stored.versions.at(-1);
-  const version = latest ? await store.getVersion(id, latest.n) : undefined;
-  return version ? searchedTheWeb(version) : false;
 }
