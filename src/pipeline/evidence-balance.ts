@@ -7,7 +7,8 @@ import type { ReportSentence } from "../core/schema/report.js";
 import type { Source } from "../core/schema/source.js";
 import type { SourceAssessment, Stance } from "../core/schema/source-assessment.js";
 import type { VerdictLabel } from "../core/schema/verdict.js";
-import { citeList, clause, sourcesWord, stanceClauses, voicesNote } from "../text/balance-words.js";
+import { clause, sourcesWord, stanceClauses, voicesNote } from "../text/balance-words.js";
+import { citeList } from "../text/cite-list.js";
 import { absoluteWords } from "./framing.js";
 
 const STANCES = ["supports", "refutes", "mixed", "context", "irrelevant"] as const;

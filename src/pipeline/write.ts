@@ -11,6 +11,7 @@ import {
   priorFactCheckSentence,
   sourceAgendaSentences,
 } from "../sources/source-sentences.js";
+import { citeList } from "../text/cite-list.js";
 import { languageName } from "../text/language.js";
 import { stemWord, tokenize } from "../text/passage-match.js";
 import { balanceSentence, evidenceBalance, joinList } from "./evidence-balance.js";
@@ -305,11 +306,4 @@ function shorten(quote: string): string {
   if (clean.length <= MAX_QUOTE) return clean;
   const cut = clean.slice(0, MAX_QUOTE);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_QUOTE / 2))}…`;
-}
-
-export function citeList(ns: readonly number[]): string {
-  return [...new Set(ns)]
-    .sort((a, b) => a - b)
-    .map((n) => `[${n}]`)
-    .join(" ");
 }

@@ -3,6 +3,7 @@
 // that all of them say the same counts.
 import type { InputKind } from "../core/schema/claim.js";
 import type { EvidenceBalance, StanceCount } from "../core/schema/evidence-balance.js";
+import { citeList } from "./cite-list.js";
 
 /** One group of sources as the report counts it: a stance, or a question's direct answers. */
 export interface StancePart {
@@ -77,9 +78,4 @@ export function voicesNote(count: { sources: number; voices: number }): string {
 /** "one source", "4 sources". */
 export function sourcesWord(n: number): string {
   return n === 1 ? "one source" : `${n} sources`;
-}
-
-/** "[1] [3]". */
-export function citeList(ns: readonly number[]): string {
-  return ns.map((n) => `[${n}]`).join(" ");
 }

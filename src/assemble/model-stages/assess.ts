@@ -10,7 +10,7 @@ import type { Passage } from "../../core/schema/document.js";
 import type { Source } from "../../core/schema/source.js";
 import type { SourceAssessment } from "../../core/schema/source-assessment.js";
 import { assessPrompt } from "../../llm/prompts/assess.js";
-import { citeList } from "../../pipeline/write.js";
+import { citeList } from "../../text/cite-list.js";
 import {
   CONTRADICTED_SHARE,
   crossChecked,

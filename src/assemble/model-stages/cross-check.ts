@@ -3,7 +3,7 @@
 // instruction-like text in the model's own reason or quote.
 import type { ReportSentence } from "../../core/schema/report.js";
 import type { AssessmentFlag, SourceAssessment } from "../../core/schema/source-assessment.js";
-import { citeList } from "../../pipeline/write.js";
+import { citeList } from "../../text/cite-list.js";
 
 /**
  * An offline reading of the opposite decisive stance counts as strong from this confidence.

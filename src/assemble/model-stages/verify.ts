@@ -13,7 +13,7 @@ import type {
 } from "../../core/schema/report.js";
 import { rewritePrompt, type SentenceToVerify, verifyPrompt } from "../../llm/prompts/verify.js";
 import { factsOf, SUPPORT_THRESHOLD, verifyReport } from "../../pipeline/verify.js";
-import { citeList } from "../../pipeline/write.js";
+import { citeList } from "../../text/cite-list.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
 /** Sentences judged per call: few enough to keep each answer short and exact. */

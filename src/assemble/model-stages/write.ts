@@ -7,8 +7,9 @@ import type { Report, ReportParagraph, ReportSentence } from "../../core/schema/
 import { type WriteOutput, writePrompt } from "../../llm/prompts/write.js";
 import { RELATED_QUESTIONS, relatedQuestions } from "../../pipeline/related-questions.js";
 import { SUPPORT_THRESHOLD, supportOf } from "../../pipeline/verify.js";
-import { citeList, DISCLAIMER } from "../../pipeline/write.js";
+import { DISCLAIMER } from "../../pipeline/write.js";
 import { credibilityNoteSentences, sourceAgendaSentences } from "../../sources/source-sentences.js";
+import { citeList } from "../../text/cite-list.js";
 import { flagSentences } from "./cross-check.js";
 import { ask, modelOrOffline, modelStageId, type StageModel } from "./model-or-offline.js";
 
