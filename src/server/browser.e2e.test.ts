@@ -3,11 +3,12 @@
 // (light, dark, phone) saved to test-output/screenshots/ for a person to look at.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HELPFUL_QUESTION, SECTION_TITLES, STALE_NOTICE } from "../render/labels.js";
 import { CHROMIUM_PATH, hasChromium, launchChromium } from "./testing/chromium.js";
-import { noteStagesDone } from "./testing/stage-log.js";
+import { watchJobs } from "./testing/stage-log.js";
 import { type PageServer, startPageServer } from "./web/testing/page-server.js";
 
 const CLAIM = "Vitamin D supplements reduce influenza in schoolchildren.";
@@ -118,14 +119,38 @@ describe.skipIf(!hasChromium)(
     it("shows the planned searches and the sources read while a check runs, then opens its report", async () => {
       const page = await newPage();
       const seen: { list: string; text: string }[] = [];
-      // The order in which the page showed progress and the server finished stages.
+      // The order in which the page showed progress and the server ran and stored the check.
       const happened: string[] = [];
-      const stopNoting = noteStagesDone(server.context.jobs, (stage) =>
-        happened.push(`server finished ${stage}`),
-      );
+      // Once the check has started, the test holds the database's write lock, so the check can
+      // compute every stage but cannot store its result until the page has shown a stage. With
+      // checks on worker threads the events stream while the worker waits; on the main thread
+      // the wait (SQLite's busy timeout) would block the event loop, nothing would reach the
+      // page, and the check would fail as the database busy: what this test must catch.
+      const lock = new Database(server.store.location);
+      let holding = false;
+      const release = (why: string) => {
+        if (!holding) return;
+        holding = false;
+        lock.exec("COMMIT");
+        happened.push(`test released the database (${why})`);
+      };
+      const stopWatching = watchJobs(server.context.jobs, {
+        onEvent: (event) => {
+          if (event.type === "stage-started" && event.stage === "understand" && !holding) {
+            lock.exec("BEGIN IMMEDIATE");
+            holding = true;
+            happened.push("test holds the database");
+          }
+          if (event.type === "stage-done") happened.push(`server finished ${event.stage}`);
+        },
+        onStored: () => happened.push("server stored the check"),
+      });
+      // Well inside SQLite's 5 s busy timeout, so a slow browser fails the order below, not the check.
+      const safety = setTimeout(() => release("page showed nothing in 3 s"), 3000);
       await page.exposeFunction("__progressSeen", (list: string, text: string) => {
         seen.push({ list, text });
         happened.push(`page showed ${list}: ${text}`);
+        if (list === "stages") release("page showed a stage");
       });
       await page.addInitScript({ content: WATCH_PROGRESS });
       await page.goto(`${server.url}/`);
@@ -133,14 +158,18 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("button", { name: "Check it" }).click();
 
       await page.waitForURL(CHECK_PAGE, { timeout: CHECK_TIMEOUT });
-      stopNoting();
+      clearTimeout(safety);
+      stopWatching();
+      release("check page open");
+      lock.close();
       checkPath = new URL(page.url()).pathname;
       // Live: the first stage was on screen while the check still ran (issue 15: on the server's
       // main thread the check held the event loop, and every event arrived after its last stage).
       const firstShown = happened.findIndex((line) => line.startsWith("page showed stages"));
-      const lastFinished = happened.findLastIndex((line) => line.startsWith("server finished"));
+      const stored = happened.indexOf("server stored the check");
+      expect(happened, happened.join("\n")).toContain("test holds the database");
       expect(firstShown, happened.join("\n")).toBeGreaterThanOrEqual(0);
-      expect(firstShown, happened.join("\n")).toBeLessThan(lastFinished);
+      expect(firstShown, happened.join("\n")).toBeLessThan(stored);
       // What the panel showed while the check ran, before the script opened the report.
       const shown = (list: string) => seen.filter((s) => s.list === list).map((s) => s.text);
       expect(shown("stages")[0]).toBe("Understanding the input");

@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Engine, openEngine } from "../assemble/engine.js";
 import { loadConfig } from "../config/config.js";
 import { ingestPaths } from "../ingest/ingest.js";
 import { readEventsUntil } from "./api/testing/http.js";
 import { type RunningServer, startServer } from "./start.js";
-import { noteStagesDone } from "./testing/stage-log.js";
+import { watchJobs } from "./testing/stage-log.js";
 import { checkWorkerFile } from "./worker-pool.js";
 
 const CORPUS = fileURLToPath(new URL("../../corpus/check-covid/abstracts.jsonl", import.meta.url));
@@ -29,6 +30,14 @@ describe.skipIf(!WORKER)(
     let server: RunningServer;
     /** What happened, in the order the main thread saw it. */
     const log: string[] = [];
+    let lock: Database.Database;
+    let holding = false;
+    const release = () => {
+      if (!holding) return;
+      holding = false;
+      lock.exec("COMMIT");
+      log.push("test released the database");
+    };
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), "factually-responsive-"));
@@ -36,9 +45,26 @@ describe.skipIf(!WORKER)(
       engine = await openEngine(loadConfig({ cwd: dir, env: { FACTUALLY_DB: db } }));
       await ingestPaths(engine.corpus, [CORPUS], { format: "auto" });
       server = await startServer({ engine, port: 0, host: "127.0.0.1", version: "test" });
-      noteStagesDone(server.context.jobs, (stage) => log.push(`server finished ${stage}`));
+      // Once the check has started, the test holds the database's write lock until the client
+      // has its first stage and an answer from /api/health: the check computes but cannot store
+      // its result meanwhile. On the main thread that wait would block the event loop (SQLite's
+      // busy timeout), and neither would arrive before the check failed as the database busy.
+      lock = new Database(db);
+      watchJobs(server.context.jobs, {
+        onEvent: (event) => {
+          if (event.type === "stage-started" && event.stage === "understand" && !holding) {
+            lock.exec("BEGIN IMMEDIATE");
+            holding = true;
+            log.push("test holds the database");
+          }
+          if (event.type === "stage-done") log.push(`server finished ${event.stage}`);
+        },
+        onStored: () => log.push("server stored the check"),
+      });
     }, 60_000);
     afterAll(async () => {
+      release();
+      lock?.close();
       await server?.close();
       await engine?.close();
       rmSync(dir, { recursive: true, force: true });
@@ -56,6 +82,7 @@ describe.skipIf(!WORKER)(
         if (event.event === "stage-started" && !health) {
           health = fetch(`${server.url}/api/health`).then((r) => {
             log.push(`client got health ${r.status}`);
+            release();
           });
         }
         return event.event === "done" || event.event === "error";
@@ -63,10 +90,14 @@ describe.skipIf(!WORKER)(
       await health;
 
       const at = (entry: string) => log.indexOf(entry);
-      const lastStageDone = log.findLastIndex((e) => e.startsWith("server finished "));
+      expect(log, log.join("\n")).toContain("test holds the database");
       expect(at("client received done"), log.join("\n")).toBeGreaterThan(0);
-      expect(at("client received stage-started"), log.join("\n")).toBeLessThan(lastStageDone);
-      expect(at("client got health 200"), log.join("\n")).toBeLessThan(at("client received done"));
+      expect(at("client received stage-started"), log.join("\n")).toBeLessThan(
+        at("server stored the check"),
+      );
+      expect(at("client got health 200"), log.join("\n")).toBeLessThan(
+        at("server stored the check"),
+      );
     });
   },
 );

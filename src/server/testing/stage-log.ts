@@ -1,18 +1,38 @@
-// For tests of live progress: notes each stage's end as the server's main thread has it (from a
-// worker or its own thread), before it is streamed to anyone, by wrapping `jobs.submit`.
+// For tests of live progress: notes each job's events as the server's main thread has them (from
+// a worker or its own thread), before they are streamed to anyone, and when each job's result is
+// stored, by wrapping `jobs.submit`.
+import type { CheckEvent } from "../../core/schema/check-event.js";
 import type { CheckJobs } from "../check-jobs.js";
 
-/** Calls `note(stage)` for every stage-done of jobs submitted from now on; returns the undo. */
-export function noteStagesDone(jobs: CheckJobs, note: (stage: string) => void): () => void {
+export interface JobWatch {
+  /** Every pipeline event of a job, in the order the main thread received it. */
+  onEvent?: (event: CheckEvent) => void;
+  /** A job finished: its version is stored. */
+  onStored?: () => void;
+}
+
+/** Watches every job submitted from now on; returns the undo. */
+export function watchJobs(jobs: CheckJobs, watch: JobWatch): () => void {
   const submit = jobs.submit;
   jobs.submit = (key, kind, run) =>
-    submit.call(jobs, key, kind, (emit, signal) =>
-      run((event) => {
-        if (event.type === "stage-done") note(event.stage);
+    submit.call(jobs, key, kind, async (emit, signal) => {
+      const result = await run((event) => {
+        watch.onEvent?.(event);
         emit(event);
-      }, signal),
-    );
+      }, signal);
+      watch.onStored?.();
+      return result;
+    });
   return () => {
     jobs.submit = submit;
   };
+}
+
+/** Calls `note(stage)` for every stage-done of jobs submitted from now on; returns the undo. */
+export function noteStagesDone(jobs: CheckJobs, note: (stage: string) => void): () => void {
+  return watchJobs(jobs, {
+    onEvent: (event) => {
+      if (event.type === "stage-done") note(event.stage);
+    },
+  });
 }
