@@ -27,12 +27,3 @@ export function watchJobs(jobs: CheckJobs, watch: JobWatch): () => void {
     jobs.submit = submit;
   };
 }
-
-/** Calls `note(stage)` for every stage-done of jobs submitted from now on; returns the undo. */
-export function noteStagesDone(jobs: CheckJobs, note: (stage: string) => void): () => void {
-  return watchJobs(jobs, {
-    onEvent: (event) => {
-      if (event.type === "stage-done") note(event.stage);
-    },
-  });
-}
