@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { offlineCheckDependencies } from "../dist/assemble/offline-check.js";
+import { formatTable } from "../dist/cli/terminal-table.js";
 import { runCheck } from "../dist/pipeline/run.js";
 import { openSqliteStore } from "../dist/store/sqlite/open.js";
-import { formatTable } from "../dist/text/table.js";
 import { percentile } from "./stats.ts";
 
 const CLAIMS = [

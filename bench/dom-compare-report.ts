@@ -1,5 +1,5 @@
 // The linkedom-vs-jsdom comparison as plain text: settings, one row per page, then differences.
-import { formatTable } from "../dist/text/table.js";
+import { formatTable } from "../dist/cli/terminal-table.js";
 import type { PageComparison, TextComparison } from "./dom-compare.ts";
 import type { DomName } from "./dom-compare-dom.ts";
 import type { ExtractionPath } from "./dom-compare-extract.ts";

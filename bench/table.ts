@@ -1,5 +1,5 @@
 // Plain-text tables of the results and of the ours ÷ MiniSearch ratios.
-import { formatTable } from "../dist/text/table.js";
+import { formatTable } from "../dist/cli/terminal-table.js";
 import { engineDisplayName } from "./bench-engine.ts";
 import type { BenchMeasurement, IngestMeasurement, RunOutcome } from "./bench-result.ts";
 import type { LatencySummary } from "./stats.ts";

@@ -1,12 +1,12 @@
 // `node training/embedding-selection-cli.ts [--split train|dev] [--data DIR] [--cache FILE]`:
 // prints the embedding-selection figures as tables, then one JSON line.
 import { parseArgs } from "node:util";
+import { formatTable } from "../dist/cli/terminal-table.js";
 import { isFactuallyError, messageOf } from "../dist/core/errors.js";
 import { defaultScifactDir } from "../dist/data/scifact-data.js";
 import { readEmbeddingCache, writeEmbeddingCache } from "../dist/embed/embedding-cache-file.js";
 import { memoizeEmbedder } from "../dist/embed/memo-embedder.js";
 import { loadUseLiteEmbedder } from "../dist/embed/use-lite.js";
-import { formatTable } from "../dist/text/table.js";
 import { type EmbeddingSelectionResult, runEmbeddingSelection } from "./embedding-selection.ts";
 import { RANKERS } from "./embedding-selection-rank.ts";
 

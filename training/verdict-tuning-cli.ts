@@ -6,8 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { formatTable } from "../dist/cli/terminal-table.js";
 import { loadStanceModel } from "../dist/stance/model.js";
-import { formatTable } from "../dist/text/table.js";
 import { DEFAULT_PARAMS } from "./train-selection.ts";
 import { crossValidatedClaims, realWorldTrainClaims } from "./verdict-cv.ts";
 import { calibrate, memoised, scoreSetting, searchGrid } from "./verdict-tuning.ts";

@@ -10,8 +10,8 @@ import {
   runFnc1Eval,
   shippedStanceModel,
 } from "../../eval/fnc1.js";
-import { formatTable } from "../../text/table.js";
 import type { CliIo } from "../io.js";
+import { formatTable } from "../terminal-table.js";
 
 export interface EvalFnc1Options {
   /** The FNC-1 folder (default ../shared/data/fnc-1). */

@@ -8,9 +8,9 @@ import { defaultDataDir } from "../../data/verification-data.js";
 import { PAIR_CATALOGUE, type PairBenchmarkName } from "../../eval/benchmark-catalogue.js";
 import { PAIR_BENCHMARKS, type PairBenchmark, type PairView } from "../../eval/pair-benchmarks.js";
 import { type PairRunResult, runStancePairs } from "../../eval/stance-pairs.js";
-import { formatTable } from "../../text/table.js";
 import type { CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
+import { formatTable } from "../terminal-table.js";
 import { confusionTable, scoreTable } from "./eval-tables.js";
 
 export interface EvalPairsOptions {

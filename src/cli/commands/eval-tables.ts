@@ -1,7 +1,7 @@
 // The tables the benchmark reports share: scores per row (a row per subset or labelling),
 // a confusion matrix, and the calibration of stated confidence by bin.
 import type { CalibrationBin } from "../../eval/calibration.js";
-import { formatTable } from "../../text/table.js";
+import { formatTable } from "../terminal-table.js";
 
 export interface ScoreRow {
   /** What the row scores ("all claims", "unseen evidence"…). */

@@ -2,8 +2,8 @@
 import { resolve } from "node:path";
 import { defaultScifactDir } from "../../data/scifact-data.js";
 import { runScifactRetrieval, type ScifactRetrievalResult } from "../../eval/scifact-retrieval.js";
-import { formatTable } from "../../text/table.js";
 import type { CliIo } from "../io.js";
+import { formatTable } from "../terminal-table.js";
 
 export interface EvalCommandOptions {
   data?: string;
