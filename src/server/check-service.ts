@@ -26,6 +26,8 @@ export interface StartedJob {
 }
 
 export interface CheckService {
+  /** Where checks run: on worker threads (how many are up) or on the main thread. */
+  readonly runner: Pick<CheckJobRunner, "where" | "workers">;
   startCheck(request: CheckRequest): StartedJob;
   startRefresh(id: string): Promise<StartedJob>;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export interface CheckServiceOptions {
 
 export function createCheckService({ engine, jobs, runner }: CheckServiceOptions): CheckService {
   return {
+    runner,
     startCheck(request) {
       const text = checkableText(request.text);
       const checkId = checkIdForInput(text);

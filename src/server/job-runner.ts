@@ -14,6 +14,8 @@ export interface CheckJobRunner {
   /** `threads` when jobs run on worker threads, `main` when on the server's own thread. */
   readonly where: "threads" | "main";
   run(request: CheckJobRequest, options: Omit<PooledJobOptions, "at">): Promise<JobResult>;
+  /** Worker threads running now (0 when jobs run on the main thread). */
+  workers(): number;
   close(): Promise<void>;
 }
 
@@ -44,12 +46,14 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<CheckJ
     return {
       where: "threads",
       run: (request, job) => pool.run(request, { ...job, ...(now ? { at: now() } : {}) }),
+      workers: () => pool.live(),
       close: () => pool.close(),
     };
   }
   return {
     where: "main",
     run: (request, job) => runCheckJob(engine, request, { ...job, ...(now ? { now } : {}) }),
+    workers: () => 0,
     close: async () => {},
   };
 }

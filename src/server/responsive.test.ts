@@ -70,6 +70,15 @@ describe.skipIf(!WORKER)(
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it("says in /api/ready that checks run on worker threads, and how many are up", async () => {
+      const ready = (await (await fetch(`${server.url}/api/ready`)).json()) as {
+        checks: { on: string; workers: number };
+      };
+      expect(ready.checks.on).toBe("threads");
+      expect(ready.checks.workers).toBe(server.context.checks.runner.workers());
+      expect(ready.checks.workers).toBeGreaterThanOrEqual(1);
+    });
+
     it("streams a check's first stage to its client before the check's last stage finishes, and answers /api/health meanwhile", async () => {
       const response = await fetch(`${server.url}/api/checks`, {
         method: "POST",

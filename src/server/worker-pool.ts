@@ -39,6 +39,8 @@ export interface PooledJobOptions {
 
 export interface CheckWorkerPool {
   readonly size: number;
+  /** Workers running now (one that died is replaced when the next job comes). */
+  live(): number;
   /** Runs `request` on a worker; rejects with the job's FactuallyError. */
   run(request: CheckJobRequest, options: PooledJobOptions): Promise<JobResult>;
   /** Stops every worker; jobs still running fail as ABORTED. */
@@ -136,6 +138,7 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
 
   return {
     size,
+    live: () => slots.filter((slot) => slot !== undefined).length,
     run(request, { onEvent, signal, at }) {
       if (closed) {
         return Promise.reject(new FactuallyError("ABORTED", "the server is stopping"));

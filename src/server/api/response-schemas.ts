@@ -170,7 +170,13 @@ export const Ready = named(
   "Ready",
   z.object({
     ready: z.literal(true),
-    checks: z.object({ running: count(), queued: count() }),
+    checks: z.object({
+      running: count(),
+      queued: count(),
+      /** `threads`: checks run on worker threads (`workers` of them up); `main`: on the server's. */
+      on: z.enum(["threads", "main"]),
+      workers: count(),
+    }),
     corpus: z.object({ documents: count(), passages: count() }),
   }),
 );

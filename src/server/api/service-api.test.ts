@@ -1,5 +1,6 @@
 // Corpus search, health, readiness and the OpenAPI description over a real server.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { FactuallyError } from "../../core/errors.js";
 import { OPERATIONS } from "./operations.js";
 import { startTestServer, type TestServer } from "./testing/api-server.js";
 
@@ -55,9 +56,33 @@ describe("health and readiness", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ready: true,
-      checks: { running: 0, queued: 0 },
+      // A :memory: store cannot be opened by another thread: checks run on the main thread.
+      checks: { running: 0, queued: 0, on: "main", workers: 0 },
       corpus: { documents: 4, passages: expect.any(Number) },
     });
+  });
+
+  it("GET /api/ready names a store fault and what to do, without the file's path", async () => {
+    const faulty = await startTestServer();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    // A damaged page that a count happens to read cannot be made reliably: the fault is given.
+    const stats = vi.spyOn(faulty.context.engine.corpus, "corpusStats").mockRejectedValue(
+      new FactuallyError("STORE_DAMAGED", "the database /srv/factually.db is damaged", {
+        subject: "database",
+      }),
+    );
+    try {
+      const response = await fetch(`${faulty.url}/api/ready`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("STORE_DAMAGED");
+      expect(body.error.message).toContain("integrity_check");
+      expect(body.error.message).not.toContain("/srv/factually.db");
+    } finally {
+      stats.mockRestore();
+      log.mockRestore();
+      await faulty.close().catch(() => {});
+    }
   });
 
   it("GET /api/ready answers 503 when the store does not", async () => {

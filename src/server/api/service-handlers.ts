@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { FactuallyError } from "../../core/errors.js";
 import { words } from "../../text/query-terms.js";
 import type { ServerContext } from "../context.js";
+import { toHttp } from "../http-errors.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { SearchQuery } from "./request-schemas.js";
 import type { Health, NotReady, Ready, SearchResults } from "./response-schemas.js";
@@ -55,18 +56,24 @@ export function serviceHandlers(ctx: ServerContext) {
         corpus = await ctx.engine.corpus.corpusStats();
       } catch (error) {
         console.error(error);
+        // A named store fault (damaged, read-only, full, busy) says what its operator must do.
+        const named = FactuallyError.isInstance(error) && error.isStoreFault;
         const body: z.infer<typeof NotReady> = {
           ready: false,
-          error: {
-            code: "STORE_FAILED",
-            message: "the store does not answer; see the server's log",
-          },
+          error: named
+            ? { code: error.code, message: toHttp(error).message }
+            : { code: "STORE_FAILED", message: "the store does not answer; see the server's log" },
         };
         return c.json(body, 503);
       }
       const body: z.infer<typeof Ready> = {
         ready: true,
-        checks: { running: ctx.jobs.running, queued: ctx.jobs.queued },
+        checks: {
+          running: ctx.jobs.running,
+          queued: ctx.jobs.queued,
+          on: ctx.checks.runner.where,
+          workers: ctx.checks.runner.workers(),
+        },
         corpus: { documents: corpus.documents, passages: corpus.passages },
       };
       return c.json(body);
