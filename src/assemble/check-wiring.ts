@@ -45,6 +45,9 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
   const { config, corpus, snapshots } = options;
   const notes = loadCredibilityNotes(config.web.sourceNotes);
   const sources = new Map<boolean, Promise<WebSources>>();
+  /** Sources made while the corpus was empty (they leave it out); kept until close. */
+  const emptyWhenMade = new Set<boolean>();
+  const retired: Array<Promise<WebSources>> = [];
   let stages: Promise<CheckStages> | undefined;
   let warned = false;
 
@@ -61,15 +64,27 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
   };
 
   // Kept as promises, so checks starting together share one set (and one page fetcher).
-  const sourcesFor = (web: boolean): Promise<WebSources> => {
+  const sourcesFor = async (web: boolean): Promise<WebSources> => {
     let found = sources.get(web);
+    if (found && emptyWhenMade.has(web)) {
+      // Made while the corpus was empty: documents ingested since (by another process, say,
+      // while a server runs) must be searched. The old set stays open for checks still using it.
+      const { documents } = await corpus.corpusStats();
+      if (documents > 0 && sources.get(web) === found) {
+        emptyWhenMade.delete(web);
+        sources.delete(web);
+        retired.push(found);
+      }
+      found = sources.get(web);
+    }
     if (!found) {
-      found = corpus.corpusStats().then(({ documents }) =>
-        webSourcesFor({ corpus, snapshots }, config.web, {
+      found = corpus.corpusStats().then(({ documents }) => {
+        if (documents === 0) emptyWhenMade.add(web);
+        return webSourcesFor({ corpus, snapshots }, config.web, {
           web,
           corpusHasDocuments: documents > 0,
-        }),
-      );
+        });
+      });
       sources.set(web, found);
     }
     if (config.web.allowLoopback && !warned) {
@@ -103,7 +118,7 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
       });
     },
     async close() {
-      const opened = await Promise.allSettled(sources.values());
+      const opened = await Promise.allSettled([...sources.values(), ...retired]);
       await Promise.all(
         opened.map((s) => (s.status === "fulfilled" ? s.value.close() : undefined)),
       );

@@ -121,6 +121,18 @@ describe("openEngine", () => {
     expect(error).toMatchObject({ code: "BAD_INPUT" });
   });
 
+  it("searches documents ingested by another process after its first check found none", async () => {
+    const config = configWith();
+    const engine = await open(config);
+    const refused = await engine.check({ text: CLAIM }).catch((e: unknown) => e);
+    expect(isEmptyCorpusError(refused)).toBe(true);
+    // Another engine on the same file stands for `factually ingest` run while a server is up.
+    const ingester = await open(config);
+    await ingester.corpus.upsertDocuments(DOCUMENTS);
+    const checked = await engine.check({ text: CLAIM });
+    expect(checked.version.sources.length).toBeGreaterThan(0);
+  });
+
   it("says a model is needed when opened to use one and none is configured", async () => {
     const engine = await open(configWith(), { model: "llm" });
     await expect(engine.stages()).rejects.toMatchObject({
