@@ -7,7 +7,7 @@ import type { StoreAccess, Stores } from "../../core/interfaces/stores.js";
 import { redactDatabaseUrl } from "../../text/database-url.js";
 import { PG_LATEST_SCHEMA, PG_MIGRATIONS, SCHEMA_TABLE } from "./migrations.js";
 import { createPgCheckRecords, type ProcessProbe } from "./pg-check-records.js";
-import { createPgCorpus } from "./pg-corpus.js";
+import { createPgCorpus, type PgCorpusStore } from "./pg-corpus.js";
 import type { PgRetrievalOptions } from "./pg-corpus-search.js";
 import { pgStoreFault, withPgFaults } from "./pg-errors.js";
 import { createPgSnapshots } from "./pg-snapshots.js";
@@ -30,6 +30,8 @@ export interface PostgresStoreOptions {
 
 export interface PostgresStores extends Stores {
   readonly readOnly: boolean;
+  /** The corpus also offers other ranking knobs, for the benchmarks. */
+  readonly corpus: PgCorpusStore;
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

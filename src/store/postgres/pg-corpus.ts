@@ -33,11 +33,16 @@ interface ExistingRow {
   same_metadata: boolean;
 }
 
+export interface PgCorpusStore extends CorpusStore {
+  /** The same corpus searched with other ranking knobs (the rest of the defaults kept). */
+  withRetrieval(retrieval: Partial<PgRetrievalOptions>): PgCorpusStore;
+}
+
 /** The corpus store over `pool`; `retrieval` overrides the default ranking knobs. */
 export function createPgCorpus(
   pool: Pool,
   retrieval: Partial<PgRetrievalOptions> = {},
-): CorpusStore {
+): PgCorpusStore {
   const search = createPgCorpusSearch(pool, retrieval);
   return {
     async upsertDocuments(documents) {
@@ -57,6 +62,9 @@ export function createPgCorpus(
       return rows[0] ? documentOf(rows[0]) : undefined;
     },
     searchCorpus: search,
+    withRetrieval(other) {
+      return createPgCorpus(pool, { ...retrieval, ...other });
+    },
     async corpusStats() {
       const { rows } = await pool.query<{ documents: number; passages: number }>(
         `SELECT (SELECT count(*) FROM documents)::int AS documents,

@@ -1,11 +1,8 @@
-// Fresh PostgreSQL schemas for tests and benchmarks, each with a random name so that test files
-// running in parallel workers never share one, and all dropped when done.
+// Fresh PostgreSQL schemas for benchmarks and tests, each with a random name so that processes
+// and test files running at once never share one, and all dropped when done.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openPostgresStore, type PostgresStoreOptions, type PostgresStores } from "../open.js";
-
-/** The database the PostgreSQL tests use, if any (`FACTUALLY_TEST_DATABASE_URL`). */
-export const TEST_DATABASE_URL = process.env.FACTUALLY_TEST_DATABASE_URL?.trim() || undefined;
+import { openPostgresStore, type PostgresStoreOptions, type PostgresStores } from "./open.js";
 
 export interface ThrowawaySchemas {
   /** A new schema name, dropped by `dropAll`. */
@@ -16,7 +13,8 @@ export interface ThrowawaySchemas {
   dropAll(): Promise<void>;
 }
 
-export function throwawaySchemas(url: string, prefix = "factually_test"): ThrowawaySchemas {
+/** Schemas named `<prefix>_<12 random hex digits>` in the database at `url`. */
+export function throwawaySchemas(url: string, prefix: string): ThrowawaySchemas {
   const names: string[] = [];
   const name = () => {
     const schema = `${prefix}_${randomBytes(6).toString("hex")}`;
