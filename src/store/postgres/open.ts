@@ -99,42 +99,44 @@ async function prepareSchema(
 ): Promise<void> {
   const client = await pool.connect();
   try {
-    if (schema && !readOnly) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    const current = (await client.query<{ s: string | null }>("SELECT current_schema() AS s"))
-      .rows[0]?.s;
-    if (!current) {
-      throw new FactuallyError(
-        "BAD_CONFIG",
-        `${location} has no schema to keep Factually's tables in (the search_path names none that exists)`,
-        { target: location, subject: "database" },
-      );
-    }
     if (readOnly) {
-      const version = await schemaVersion(client, location, current);
-      if (version < PG_LATEST_SCHEMA) {
+      const current = await currentSchema(client);
+      const version = current ? await schemaVersion(client, location, current) : 0;
+      if (!current || version < PG_LATEST_SCHEMA) {
         throw new FactuallyError(
           "STORE_READ_ONLY",
-          `${location} (schema ${current}) must be created or upgraded before it can be read, which writes to it; open it once read-write`,
+          `${location} (schema ${current ?? schema ?? "public"}) must be created or upgraded before it can be read, which writes to it; open it once read-write`,
           { target: location, subject: "database" },
         );
       }
       return;
     }
-    // One process migrates at a time; the others wait, then find the schema up to date.
-    await client.query("SELECT pg_advisory_lock(hashtextextended('factually-migrate:' || $1, 0))", [
-      current,
-    ]);
+    // One process creates and migrates a schema at a time; the others wait, then find it up
+    // to date (CREATE SCHEMA IF NOT EXISTS alone races: both see none, one fails).
+    const lockName = `factually-migrate:${schema ?? (await currentSchema(client)) ?? ""}`;
+    await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [lockName]);
     try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      const current = await currentSchema(client);
+      if (!current) {
+        throw new FactuallyError(
+          "BAD_CONFIG",
+          `${location} has no schema to keep Factually's tables in (its search_path names none that exists)`,
+          { target: location, subject: "database" },
+        );
+      }
       await migrate(client, location, current);
     } finally {
-      await client.query(
-        "SELECT pg_advisory_unlock(hashtextextended('factually-migrate:' || $1, 0))",
-        [current],
-      );
+      await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockName]);
     }
   } finally {
     client.release();
   }
+}
+
+async function currentSchema(client: pg.PoolClient): Promise<string | undefined> {
+  const { rows } = await client.query<{ s: string | null }>("SELECT current_schema() AS s");
+  return rows[0]?.s ?? undefined;
 }
 
 /** The schema version of `schema`, refusing one that is another program's or a newer Factually's. */
