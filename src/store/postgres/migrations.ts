@@ -136,6 +136,45 @@ CREATE TABLE web_snapshots (
 CREATE INDEX web_snapshots_latest ON web_snapshots(url, validated_at DESC);
 `,
   },
+  {
+    n: 2,
+    why: "postings (lexeme, document, title and body counts) so BM25 reads only the query terms' rows: 210 → 18 ms for an 11-term SciFact query",
+    sql: `
+-- BM25 over the GIN-matched documents had to unnest every candidate's whole tsvector (430,000
+-- rows for one SciFact claim). A relational inverted index keyed by lexeme reads only the
+-- query terms' postings, and gives document frequencies by counting them. It replaces the
+-- documents' GIN index, which ranking no longer used; passages keep theirs.
+CREATE TABLE document_terms (
+  lexeme text NOT NULL,
+  document_rowid integer NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  tf_title integer NOT NULL,
+  tf_body integer NOT NULL,
+  PRIMARY KEY (lexeme, document_rowid)
+);
+CREATE INDEX document_terms_document ON document_terms(document_rowid);
+
+CREATE FUNCTION documents_postings() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM document_terms WHERE document_rowid = NEW.rowid;
+  INSERT INTO document_terms (lexeme, document_rowid, tf_title, tf_body)
+    SELECT u.lexeme, NEW.rowid,
+      (SELECT count(*) FROM unnest(u.weights) AS w WHERE w = 'A'),
+      (SELECT count(*) FROM unnest(u.weights) AS w WHERE w <> 'A')
+    FROM unnest(NEW.tsv) AS u;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER documents_postings AFTER INSERT OR UPDATE OF title, text ON documents
+  FOR EACH ROW EXECUTE FUNCTION documents_postings();
+
+INSERT INTO document_terms (lexeme, document_rowid, tf_title, tf_body)
+  SELECT u.lexeme, d.rowid,
+    (SELECT count(*) FROM unnest(u.weights) AS w WHERE w = 'A'),
+    (SELECT count(*) FROM unnest(u.weights) AS w WHERE w <> 'A')
+  FROM documents d CROSS JOIN LATERAL unnest(d.tsv) AS u;
+
+DROP INDEX documents_tsv;
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

@@ -1,7 +1,7 @@
-// Ranks corpus documents in PostgreSQL: BM25 computed in SQL from the tsvector's term
-// frequencies (title occurrences weighted), candidates found through the GIN index, and
-// optionally blended with the best passage's cover-density rank; the best passage and its
-// highlighted words are chosen as the SQLite store chooses them.
+// Ranks corpus documents in PostgreSQL: BM25 computed in SQL from postings of the documents'
+// tsvectors (title occurrences weighted), optionally blended with the best passage's
+// cover-density rank over the passages' GIN index; the best passage and its highlighted words
+// are chosen as the SQLite store chooses them.
 import type { Pool } from "pg";
 import { FactuallyError } from "../../core/errors.js";
 import type {
@@ -38,23 +38,21 @@ const MIN_DEPTH = 200;
 const K1 = 1.2;
 const B = 0.75;
 
+// Documents holding any query lexeme, scored from their postings (migration 2).
 const BM25_SQL = `
-WITH c AS (SELECT count(*)::float8 AS n, coalesce(avg(token_count), 1)::float8 AS avgdl FROM documents),
+WITH c AS (SELECT coalesce(avg(token_count), 1)::float8 AS avgdl FROM documents),
 w AS (SELECT lex, idf FROM unnest($1::text[], $2::float8[]) AS w(lex, idf))
-SELECT d.rowid, sum(
+SELECT t.document_rowid AS rowid, sum(
   w.idf * f.tf * ${K1 + 1} / (f.tf + ${K1} * (${1 - B} + ${B} * d.token_count / greatest(c.avgdl, 1)))
 )::float8 AS s
-FROM documents d
+FROM w
+JOIN document_terms t ON t.lexeme = w.lex
+JOIN documents d ON d.rowid = t.document_rowid
 CROSS JOIN c
-CROSS JOIN LATERAL unnest(d.tsv) AS u
-JOIN w ON w.lex = u.lexeme
-CROSS JOIN LATERAL (
-  SELECT sum(CASE WHEN x = 'A' THEN $3::float8 ELSE 1 END)::float8 AS tf FROM unnest(u.weights) AS x
-) f
-WHERE d.tsv @@ $4::tsquery
-GROUP BY d.rowid
-ORDER BY s DESC, d.rowid
-LIMIT $5`;
+CROSS JOIN LATERAL (SELECT (t.tf_title * $3::float8 + t.tf_body)::float8 AS tf) f
+GROUP BY t.document_rowid
+ORDER BY s DESC, t.document_rowid
+LIMIT $4`;
 
 interface DocumentRow {
   rowid: number;
@@ -106,26 +104,26 @@ export function createPgCorpusSearch(pool: Pool, retrieval: Partial<PgRetrievalO
     );
     const lexemes = [...new Set(stems.map((s) => s.lex))];
     if (lexemes.length === 0) return [];
-    const operands = lexemes.map(tsqueryOperand);
+    // Document frequencies from the postings; the idf is BM25's (as Lucene, never negative).
     const { rows: frequencies } = await pool.query<{ lex: string; idf: number }>(
       `WITH c AS (SELECT count(*)::float8 AS n FROM documents)
        SELECT q.lex, ln(1 + (c.n - df.n + 0.5) / (df.n + 0.5))::float8 AS idf
-       FROM unnest($1::text[], $2::tsquery[]) AS q(lex, tsq) CROSS JOIN c
-       CROSS JOIN LATERAL (SELECT count(*)::float8 AS n FROM documents WHERE tsv @@ q.tsq) df`,
-      [lexemes, operands],
+       FROM unnest($1::text[]) AS q(lex) CROSS JOIN c
+       CROSS JOIN LATERAL (SELECT count(*)::float8 AS n FROM document_terms WHERE lexeme = q.lex) df`,
+      [lexemes],
     );
     const idfOfLexeme = new Map(frequencies.map((f) => [f.lex, f.idf]));
-    const anyTerm = operands.join(" | ");
 
     const { rows: documentScores } = await pool.query<{ rowid: number; s: number }>(BM25_SQL, [
       lexemes,
       lexemes.map((l) => idfOfLexeme.get(l) ?? 0),
       opts.titleWeight,
-      anyTerm,
       depth,
     ]);
     let scores = new Map(documentScores.map((r) => [r.rowid, r.s]));
     if (opts.passageWeight > 0) {
+      // Lexemes quoted by us: nothing of the user's text is read as tsquery syntax.
+      const anyTerm = lexemes.map(tsqueryOperand).join(" | ");
       const { rows } = await pool.query<{ rowid: number; s: number }>(
         // Normalisation 1: rank divided by 1 + log(passage length).
         `SELECT document_rowid AS rowid, max(ts_rank_cd(tsv, $1::tsquery, 1))::float8 AS s

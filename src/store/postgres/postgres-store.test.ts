@@ -4,7 +4,7 @@
 import { createServer } from "node:net";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { PG_LATEST_SCHEMA } from "./migrations.js";
+import { PG_MIGRATIONS } from "./migrations.js";
 import { openPostgresStore } from "./open.js";
 import { tsqueryOperand } from "./pg-corpus-search.js";
 import { SKIP_REASON, TEST_DATABASE_URL, testSchemas } from "./testing/test-database.js";
@@ -43,10 +43,33 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
     const steps = await sql<{ version: number }>(
       `SELECT version FROM "${schema}".factually_schema ORDER BY version`,
     );
-    expect(steps.map((s) => s.version)).toEqual([PG_LATEST_SCHEMA]);
+    expect(steps.map((s) => s.version)).toEqual(PG_MIGRATIONS.map((m) => m.n));
     await both[0]?.corpus.upsertDocuments([{ id: "a", text: "Shared by every opener." }]);
     expect(await both[2]?.corpus.corpusStats()).toEqual({ documents: 1, passages: 1 });
     await Promise.all(both.map((s) => s.close()));
+  });
+
+  it("upgrades a schema of the first version, indexing the documents it already holds", async () => {
+    const schema = schemas.name();
+    const first = await openPostgresStore(url, { schema });
+    await first.corpus.upsertDocuments([
+      { id: "old", title: "Zinc lozenges", text: "Zinc lozenges shortened colds in adults." },
+    ]);
+    await first.close();
+    // Back to schema 1 as a build of that version left it: no postings yet.
+    await sql(`SET search_path = "${schema}";
+      DROP TABLE document_terms; DROP FUNCTION documents_postings() CASCADE;
+      CREATE INDEX documents_tsv ON documents USING gin(tsv);
+      DELETE FROM factually_schema WHERE version > 1`);
+    const upgraded = await openPostgresStore(url, { schema });
+    try {
+      const [hit] = await upgraded.corpus.searchCorpus("zinc colds", { limit: 5 });
+      expect(hit?.document.id).toBe("old");
+      await upgraded.corpus.upsertDocuments([{ id: "new", text: "Zinc did nothing for colds." }]);
+      expect((await upgraded.corpus.searchCorpus("zinc", { limit: 5 })).length).toBe(2);
+    } finally {
+      await upgraded.close();
+    }
   });
 
   it("refuses a schema holding another program's tables, and touches nothing", async () => {
@@ -102,6 +125,12 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
         .map((r) => r.document.id)
         .sort();
       expect(ids).toEqual(["alpha", "beta", "gamma"]);
+      // The passage blend builds its tsquery from the same quoted lexemes.
+      const blended = store.corpus.withRetrieval({ passageWeight: 0.4 });
+      for (const query of hostile) {
+        expect(await blended.searchCorpus(query, { limit: 5 }), query).toBeInstanceOf(Array);
+      }
+      expect((await blended.searchCorpus("beta decay", { limit: 5 }))[0]?.document.id).toBe("beta");
       expect(await store.corpus.corpusStats()).toEqual({ documents: 3, passages: 3 });
     } finally {
       await store.close();
