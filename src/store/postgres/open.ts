@@ -63,11 +63,7 @@ export async function openPostgresStore(
     ...(options.schema ? [`-c search_path=${options.schema}`] : []),
     ...(readOnly ? ["-c default_transaction_read_only=on"] : []),
   ];
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 10,
-    ...(startup.length > 0 ? { options: startup.join(" ") } : {}),
-  });
+  const pool = new pg.Pool({ ...connectionOf(url, startup), max: options.maxConnections ?? 10 });
   // An idle connection the server drops must not crash the process; the next query reports it.
   pool.on("error", () => {});
   try {
@@ -91,6 +87,27 @@ export async function openPostgresStore(
   };
 }
 
+/**
+ * The pool's connection settings: `startup` server options added to any the URL gives in its
+ * `options` parameter (pg lets the URL's replace the config's, which would drop ours).
+ */
+function connectionOf(
+  url: string,
+  startup: string[],
+): { connectionString: string; options?: string } {
+  if (startup.length === 0) return { connectionString: url };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { connectionString: url, options: startup.join(" ") };
+  }
+  const given = parsed.searchParams.get("options");
+  if (given === null) return { connectionString: url, options: startup.join(" ") };
+  parsed.searchParams.delete("options");
+  return { connectionString: parsed.toString(), options: [given, ...startup].join(" ") };
+}
+
 async function prepareSchema(
   pool: pg.Pool,
   location: string,
@@ -110,6 +127,15 @@ async function prepareSchema(
         );
       }
       return;
+    }
+    // A standby, or a connection set to read only: say so before trying to write.
+    const { rows } = await client.query<{ ro: string }>("SHOW transaction_read_only");
+    if (rows[0]?.ro === "on") {
+      throw new FactuallyError(
+        "STORE_READ_ONLY",
+        `the PostgreSQL database ${location} is read-only (a standby, or a connection set to read only); nothing was changed`,
+        { target: location, subject: "database" },
+      );
     }
     // One process creates and migrates a schema at a time; the others wait, then find it up
     // to date (CREATE SCHEMA IF NOT EXISTS alone races: both see none, one fails).

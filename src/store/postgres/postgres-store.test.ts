@@ -168,6 +168,27 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
     ).rejects.toMatchObject({ code: "STORE_READ_ONLY" });
   });
 
+  it("on a read-only server, fails read-write and falls back when asked to", async () => {
+    const schema = schemas.name();
+    await (await openPostgresStore(url, { schema })).close();
+    // A standby refuses writes as a connection with default_transaction_read_only does.
+    const standby = new URL(url);
+    standby.searchParams.set("options", "-c default_transaction_read_only=on");
+    await expect(openPostgresStore(standby.toString(), { schema })).rejects.toMatchObject({
+      code: "STORE_READ_ONLY",
+    });
+    const fallback = await openPostgresStore(standby.toString(), {
+      schema,
+      access: "read-write-else-read-only",
+    });
+    try {
+      expect(fallback.readOnly).toBe(true);
+      expect(await fallback.corpus.corpusStats()).toEqual({ documents: 0, passages: 0 });
+    } finally {
+      await fallback.close();
+    }
+  });
+
   it("lets one of two processes beginning the same check at once run it", async () => {
     const schema = schemas.name();
     const [a, b] = await Promise.all([
