@@ -11,7 +11,6 @@ import type { ClaimOrigin } from "../core/schema/check.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
 import type { CheckDependencies, CheckLimits } from "../pipeline/run.js";
 import { latestSearchedTheWeb } from "../records/searched-web.js";
-import { openPostgresStore } from "../store/postgres/open.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import { isPostgresUrl } from "../text/database-url.js";
 import type { CheckStages } from "./check-stages.js";
@@ -157,5 +156,8 @@ function runOptions(controls: CheckControls, clock: () => Date) {
 /** The stores `db` names: a PostgreSQL server for a `postgres://` URL, else a SQLite file. */
 async function openStores(db: string, access: StoreAccess | undefined): Promise<Stores> {
   const options = access ? { access } : {};
-  return isPostgresUrl(db) ? openPostgresStore(db, options) : openSqliteStore(db, options);
+  if (!isPostgresUrl(db)) return openSqliteStore(db, options);
+  // Loaded only when used: SQLite deployments never load the pg driver.
+  const { openPostgresStore } = await import("../store/postgres/open.js");
+  return openPostgresStore(db, options);
 }
