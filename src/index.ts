@@ -74,6 +74,13 @@ export { STALE_NOTICE } from "./render/labels.js";
 export { renderCheckMarkdown } from "./render/markdown.js";
 export { renderCheckText } from "./render/text.js";
 export { LocalSearchProvider } from "./search/local-provider.js";
+export {
+  openPostgresStore,
+  type PostgresStoreOptions,
+  type PostgresStores,
+} from "./store/postgres/open.js";
+export type { PgCorpusStore } from "./store/postgres/pg-corpus.js";
+export type { PgRetrievalOptions } from "./store/postgres/pg-corpus-search.js";
 export { DEFAULT_RETRIEVAL, type RetrievalOptions } from "./store/sqlite/corpus-search.js";
 export { openSqliteStore } from "./store/sqlite/open.js";
 export type { SqliteCorpusStore } from "./store/sqlite/sqlite-corpus.js";

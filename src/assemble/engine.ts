@@ -12,6 +12,7 @@ import type { CheckEvent } from "../core/schema/check-event.js";
 import type { CheckDependencies, CheckLimits } from "../pipeline/run.js";
 import { latestSearchedTheWeb } from "../records/searched-web.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
+import { isPostgresUrl } from "../text/database-url.js";
 import type { CheckStages } from "./check-stages.js";
 import type { CheckWiring, WiringChoice } from "./check-wiring.js";
 import { deepFreeze } from "./deep-freeze.js";
@@ -61,7 +62,7 @@ export interface EngineOptions {
 export interface Engine {
   /** The configuration the engine was opened with, deeply frozen. */
   readonly config: Readonly<Config>;
-  /** Where the stores live (a file path or `:memory:`). */
+  /** Where the stores live (a file path, `:memory:` or a database URL without its password). */
   readonly location: string;
   /** The stores were opened for reading only: checks, refreshes and ratings are refused. */
   readonly readOnly: boolean;
@@ -83,8 +84,7 @@ export interface Engine {
 /** Opens the engine `config` describes; nothing is probed or loaded until the first check. */
 export async function openEngine(config: Config, options: EngineOptions = {}): Promise<Engine> {
   const frozen = deepFreeze(structuredClone(config));
-  const stores =
-    options.stores ?? openSqliteStore(frozen.db, options.access ? { access: options.access } : {});
+  const stores = options.stores ?? (await openStores(frozen.db, options.access));
   const clock = options.now ?? (() => new Date());
   let wiring: Promise<CheckWiring> | undefined;
   const wired = () => {
@@ -151,4 +151,13 @@ function runOptions(controls: CheckControls, clock: () => Date) {
     ...(controls.signal ? { signal: controls.signal } : {}),
     ...(controls.onEvent ? { onEvent: controls.onEvent } : {}),
   };
+}
+
+/** The stores `db` names: a PostgreSQL server for a `postgres://` URL, else a SQLite file. */
+async function openStores(db: string, access: StoreAccess | undefined): Promise<Stores> {
+  const options = access ? { access } : {};
+  if (!isPostgresUrl(db)) return openSqliteStore(db, options);
+  // Loaded only when used: SQLite deployments never load the pg driver.
+  const { openPostgresStore } = await import("../store/postgres/open.js");
+  return openPostgresStore(db, options);
 }

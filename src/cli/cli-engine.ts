@@ -7,6 +7,7 @@ import type { ModelMode } from "../assemble/model-choice.js";
 import type { Config } from "../config/config.js";
 import { FactuallyError } from "../core/errors.js";
 import type { StoreAccess } from "../core/interfaces/stores.js";
+import { isPostgresUrl } from "../text/database-url.js";
 import { displayPath } from "../text/display-path.js";
 import { type CliIo, nowOf } from "./io.js";
 
@@ -38,7 +39,8 @@ export async function openCliEngine(
   options: CliEngineOptions,
 ): Promise<Engine> {
   const db = config.db;
-  if (options.mustExist && db !== ":memory:" && !existsSync(db)) {
+  // A server database (postgres://…) is not a file; opening it says whether it is reachable.
+  if (options.mustExist && db !== ":memory:" && !isPostgresUrl(db) && !existsSync(db)) {
     const shown = displayPath(db, io.cwd);
     throw new FactuallyError(
       "BAD_INPUT",

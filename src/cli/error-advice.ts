@@ -1,6 +1,7 @@
 // What a CLI user can do about an error, added at this edge: library messages say what is wrong
 // and with which file or id; the flags and commands to try next are the CLI's to name.
 import type { FactuallyError } from "../core/errors.js";
+import { isPostgresUrl } from "../text/database-url.js";
 
 /** The next step for `error` at the command line, or undefined when its message says enough. */
 export function cliAdvice(
@@ -8,6 +9,7 @@ export function cliAdvice(
   shown: (path: string) => string,
 ): string | undefined {
   const target = error.target ?? "";
+  if (error.subject === "database" && isPostgresUrl(target)) return serverAdvice(error);
   if (error.subject === "database") {
     const file = shown(target);
     switch (error.code) {
@@ -34,4 +36,21 @@ export function cliAdvice(
     return `see its versions with: factually show ${target}`;
   }
   return undefined;
+}
+
+/** Advice for a PostgreSQL database: no files, paths or sqlite3 to speak of. */
+function serverAdvice(error: FactuallyError): string | undefined {
+  switch (error.code) {
+    case "STORE_FAILED":
+    case "BAD_CONFIG":
+      return "check that the server is running and the URL (host, port, user, database), or pass another --db";
+    case "STORE_READ_ONLY":
+      return "this command writes to the database: connect to the primary server with a user allowed to write, or pass another --db";
+    case "STORE_FULL":
+      return "free some space on the database server and run the command again";
+    case "STORE_BUSY":
+      return "run the command again";
+    default:
+      return undefined;
+  }
 }

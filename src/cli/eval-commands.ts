@@ -44,18 +44,24 @@ export function registerEvalCommands(evaluate: Command, ctx: EvalCommandContext)
         .default("test"),
     )
     .option("--ablation", "run each ranking idea in turn, to show what each one buys")
+    .option(
+      "--db <url>",
+      "index into a throwaway schema of this PostgreSQL database (postgres://…) instead of a temporary SQLite file",
+    )
     .option("--json", "end with one JSON line of the metrics")
     .action(
       async (opts: {
         data?: string;
         split: "test" | "train";
         ablation?: boolean;
+        db?: string;
         json?: boolean;
       }) => {
         setExit(
           await (await import("./commands/eval.js")).evalScifactRetrieval(
             {
               ...(opts.data ? { data: opts.data } : {}),
+              ...(opts.db ? { database: opts.db } : {}),
               split: opts.split,
               ablation: opts.ablation === true,
               json: opts.json === true,

@@ -8,6 +8,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -249,6 +250,26 @@ describe("factually search", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("expected a whole number from 1 to 1000");
     }
+  });
+
+  it("says a PostgreSQL server cannot be reached, without the password and without a file check", async () => {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as { port: number };
+    await new Promise((done) => server.close(done));
+    const run = await cli([
+      "search",
+      "masks",
+      "--db",
+      `postgres://app:hunter2@127.0.0.1:${port}/facts`,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `cannot reach the PostgreSQL database postgres://app@127.0.0.1:${port}/facts`,
+    );
+    expect(run.stderr).toContain("check that the server is running");
+    expect(run.stderr).not.toContain("no database at");
+    expect(run.stderr).not.toContain("hunter2");
   });
 
   it("points at ingest when the database does not exist, without creating it", async () => {

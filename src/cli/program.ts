@@ -74,8 +74,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
   const dbOption = () =>
     new Option(
-      "--db <file>",
-      "SQLite database (default: $FACTUALLY_DB, factually.config.json, ./data/factually.db)",
+      "--db <file|url>",
+      "SQLite database file, or a postgres:// URL (default: $FACTUALLY_DATABASE_URL, $FACTUALLY_DB, factually.config.json, ./data/factually.db)",
     );
   const settings = (db: string | undefined) =>
     loadConfig({ cwd: io.cwd, env: io.env, flags: { db } });

@@ -53,6 +53,37 @@ describe("loadConfig", () => {
     }
   });
 
+  it("takes a PostgreSQL URL from FACTUALLY_DATABASE_URL, --db or the file, unresolved", () => {
+    const url = "postgres://app:secret@db.example:5432/facts";
+    expect(
+      loadConfig({ cwd, env: { FACTUALLY_DATABASE_URL: url, FACTUALLY_DB: "env.db" } }).db,
+    ).toBe(url);
+    expect(
+      loadConfig({ cwd, env: { FACTUALLY_DATABASE_URL: url }, flags: { db: "flag.db" } }).db,
+    ).toBe(join(cwd, "flag.db"));
+    expect(loadConfig({ cwd, env: {}, flags: { db: "postgresql://h/db" } }).db).toBe(
+      "postgresql://h/db",
+    );
+    writeFileSync(join(cwd, "factually.config.json"), JSON.stringify({ db: url }));
+    expect(loadConfig({ cwd, env: {} }).db).toBe(url);
+  });
+
+  it("refuses a FACTUALLY_DATABASE_URL that is not a PostgreSQL URL, without echoing its password", () => {
+    for (const value of ["mysql://u:hunter2@h/db", "postgres://u:hunter2@/db", "./file.db"]) {
+      let error: unknown;
+      try {
+        loadConfig({ cwd, env: { FACTUALLY_DATABASE_URL: value } });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, value).toMatchObject({
+        code: "BAD_CONFIG",
+        message: expect.stringContaining("FACTUALLY_DATABASE_URL"),
+      });
+      expect(String((error as Error).message)).not.toContain("hunter2");
+    }
+  });
+
   it("treats empty env values as unset and keeps :memory: as is", () => {
     expect(loadConfig({ cwd, env: { FACTUALLY_DB: " " } }).db).toBe(
       join(cwd, "data", "factually.db"),

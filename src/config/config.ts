@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { FactuallyError, messageOf } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
+import { isPostgresUrl, redactDatabaseUrl } from "../text/database-url.js";
 import { envValue, nonEmpty } from "./env-values.js";
 import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
 import { resolveServerConfig, type ServerConfig } from "./server-config.js";
@@ -16,7 +17,7 @@ export const CONFIG_FILE = "factually.config.json";
 const HttpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 
 const ConfigFile = z.strictObject({
-  /** Path of the SQLite database, relative to the config file's folder. */
+  /** Path of the SQLite database, relative to the config file's folder, or a postgres:// URL. */
   db: z.string().min(1).optional(),
   /** Days a check stays fresh before `show` suggests refreshing it. */
   freshnessDays: FreshnessDays.optional(),
@@ -38,7 +39,7 @@ export interface Publisher {
 }
 
 export interface Config {
-  /** Absolute path of the SQLite database. */
+  /** Absolute path of the SQLite database, `:memory:`, or a `postgres://` URL (PostgreSQL). */
   db: string;
   /** Days a version stays fresh (a check's own window overrides it). */
   freshnessDays: number;
@@ -75,10 +76,12 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
       { target: file },
     );
   }
+  const fileDb = fromFile?.db;
   const db =
-    nonEmpty(flags.db) ??
+    nonEmpty(flags.db)?.trim() ??
+    databaseUrl(env) ??
     nonEmpty(env.FACTUALLY_DB) ??
-    (fromFile?.db ? resolve(file, "..", fromFile.db) : undefined) ??
+    (fileDb ? (isPostgresUrl(fileDb) ? fileDb : resolve(file, "..", fileDb)) : undefined) ??
     DEFAULT_DB;
   const freshnessDays =
     envValue(env, "FACTUALLY_FRESHNESS_DAYS", FreshnessDays, Number) ??
@@ -100,7 +103,7 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
     resolve(fromConfigFile ? resolve(file, "..") : cwd, path),
   );
   return {
-    db: db === ":memory:" ? db : resolve(cwd, db),
+    db: db === ":memory:" || isPostgresUrl(db) ? db : resolve(cwd, db),
     freshnessDays,
     ...(publisherName
       ? { publisher: { name: publisherName, ...(publisherUrl ? { url: publisherUrl } : {}) } }
@@ -113,7 +116,28 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
   };
 }
 
-/** An environment variable parsed and validated, or undefined when unset or blank. */
+/**
+ * FACTUALLY_DATABASE_URL: a PostgreSQL server URL, which wins over FACTUALLY_DB. A wrong value
+ * is reported without its password.
+ */
+function databaseUrl(env: Record<string, string | undefined>): string | undefined {
+  const raw = nonEmpty(env.FACTUALLY_DATABASE_URL)?.trim();
+  if (raw === undefined) return undefined;
+  let valid = isPostgresUrl(raw);
+  try {
+    valid &&= new URL(raw).hostname !== "";
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    throw new FactuallyError(
+      "BAD_CONFIG",
+      `FACTUALLY_DATABASE_URL=${JSON.stringify(redactDatabaseUrl(raw))} is not a PostgreSQL URL (postgres://user:password@host:5432/database); fix or unset it`,
+      { target: "FACTUALLY_DATABASE_URL" },
+    );
+  }
+  return raw;
+}
 
 function readConfigFile(file: string): z.infer<typeof ConfigFile> {
   let json: unknown;

@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FactuallyError } from "../core/errors.js";
+import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import {
   loadBeirTest,
   loadTrainAsRetrieval,
@@ -9,12 +11,14 @@ import {
   requireFile,
 } from "../data/scifact-data.js";
 import { ingestPaths } from "../ingest/ingest.js";
+import { throwawaySchemas } from "../store/postgres/throwaway-schema.js";
 import {
   DEFAULT_RETRIEVAL,
   type RetrievalOptions,
   TRIED_RETRIEVAL,
 } from "../store/sqlite/corpus-search.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
+import { isPostgresUrl } from "../text/database-url.js";
 import { meanMetrics, type RetrievalMetrics } from "./retrieval-metrics.js";
 
 export interface RetrievalRun {
@@ -43,6 +47,8 @@ export interface ScifactRetrievalOptions {
   /** `test` = BEIR test claims (reported); `train` = train claims (for tuning). */
   split: "test" | "train";
   ablation: boolean;
+  /** A PostgreSQL URL: index into a throwaway schema there instead of a temporary SQLite file. */
+  database?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -99,20 +105,25 @@ export async function runScifactRetrieval(
   const set: RetrievalSet =
     opts.split === "train" ? loadTrainAsRetrieval(opts.dataDir) : loadBeirTest(opts.dataDir);
   const corpus = requireFile(opts.dataDir, "corpus.jsonl");
-  const dir = mkdtempSync(join(tmpdir(), "factually-eval-"));
-  const store = openSqliteStore(join(dir, "scifact.db"));
+  const store = await openIndex(opts.database);
   try {
     opts.onProgress?.("indexing the SciFact corpus…");
     const ingest = await ingestPaths(store.corpus, [corpus], { format: "scifact" });
     const stats = await store.corpus.corpusStats();
-    const steps = opts.ablation ? ablationSteps() : ablationSteps().filter((s) => s.isDefault);
+    const steps = (opts.ablation ? ablationSteps() : ablationSteps().filter((s) => s.isDefault))
+      // Proximity pairs and feedback are knobs of the SQLite store only.
+      .filter(
+        (s) =>
+          store.kind === "sqlite" ||
+          (s.options.proximityWeight === 0 && s.options.feedbackDocs === 0),
+      );
     const runs: RetrievalRun[] = [];
     for (const step of steps) {
       opts.onProgress?.(`running ${set.queries.length} claims: ${step.label}`);
       const ranked = new Map<string, string[]>();
       const started = performance.now();
-      // The knobs belong to the SQLite store, not to the corpus contract.
-      const corpus = store.corpus.withRetrieval(step.options);
+      // The knobs belong to each store, not to the corpus contract.
+      const corpus = store.withRetrieval(step.options);
       for (const query of set.queries) {
         const results = await corpus.searchCorpus(query.text, { limit: 100 });
         ranked.set(
@@ -142,6 +153,55 @@ export async function runScifactRetrieval(
     };
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface EvalIndex {
+  kind: "sqlite" | "postgres";
+  corpus: CorpusStore;
+  withRetrieval(options: RetrievalOptions): CorpusStore;
+  /** Closes the index and deletes it (the temporary file, or the throwaway schema). */
+  close(): Promise<void>;
+}
+
+/** A throwaway index: a temporary SQLite file, or a fresh schema in the PostgreSQL `database`. */
+async function openIndex(database: string | undefined): Promise<EvalIndex> {
+  if (database === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "factually-eval-"));
+    const store = openSqliteStore(join(dir, "scifact.db"));
+    return {
+      kind: "sqlite",
+      corpus: store.corpus,
+      withRetrieval: (options) => store.corpus.withRetrieval(options),
+      async close() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!isPostgresUrl(database)) {
+    throw new FactuallyError(
+      "BAD_INPUT",
+      "the retrieval benchmark indexes into a PostgreSQL database (postgres://…) or, without one, a temporary SQLite file",
+      { subject: "database" },
+    );
+  }
+  const schemas = throwawaySchemas(database, "factually_eval");
+  let store: Awaited<ReturnType<typeof schemas.open>>;
+  try {
+    store = await schemas.open();
+  } catch (error) {
+    await schemas.dropAll().catch(() => {});
+    throw error;
+  }
+  return {
+    kind: "postgres",
+    corpus: store.corpus,
+    withRetrieval: ({ titleWeight, passageWeight, stopwords }) =>
+      store.corpus.withRetrieval({ titleWeight, passageWeight, stopwords }),
+    async close() {
+      await store.close();
+      await schemas.dropAll();
+    },
+  };
 }

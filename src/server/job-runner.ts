@@ -5,6 +5,7 @@
 import { availableParallelism } from "node:os";
 import type { Engine } from "../assemble/engine.js";
 import type { Config } from "../config/config.js";
+import { isPostgresUrl } from "../text/database-url.js";
 import { type CheckJobRequest, runCheckJob } from "./check-job.js";
 import type { JobResult } from "./check-jobs.js";
 import type { PooledJobOptions } from "./worker-pool.js";
@@ -42,7 +43,9 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<CheckJ
   const size = workerCount(config);
   const workerFile = checkWorkerFile();
   if (engine.location !== ":memory:" && size > 0 && workerFile) {
-    const pool = createCheckWorkerPool({ config, dbPath: engine.location, size, workerFile });
+    // Workers open the same stores: a server database by its full URL (`location` has no password).
+    const dbPath = isPostgresUrl(config.db) ? config.db : engine.location;
+    const pool = createCheckWorkerPool({ config, dbPath, size, workerFile });
     return {
       where: "threads",
       run: (request, job) => pool.run(request, { ...job, ...(now ? { at: now() } : {}) }),

@@ -10,6 +10,8 @@ export interface EvalCommandOptions {
   json: boolean;
   split: "test" | "train";
   ablation: boolean;
+  /** A PostgreSQL URL to index into (a throwaway schema) instead of a temporary SQLite file. */
+  database?: string;
 }
 
 /** Published BM25 figures on the same 300 BEIR test claims, printed beside ours. */
@@ -27,6 +29,7 @@ export async function evalScifactRetrieval(
     dataDir,
     split: options.split,
     ablation: options.ablation,
+    ...(options.database ? { database: options.database } : {}),
     onProgress: (message) => io.stderr.write(`${message}\n`),
   });
   io.stdout.write(`${formatEvalReport(result)}\n`);

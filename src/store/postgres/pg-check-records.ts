@@ -1,0 +1,364 @@
+// Checks, versions, feedback and run locks in PostgreSQL. Each write is one transaction; a
+// check's run lock is also serialised by a transaction-scoped advisory lock on its id, so two
+// processes beginning the same check at once see one another instead of racing on an insert.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Pool, PoolClient } from "pg";
+import { FactuallyError } from "../../core/errors.js";
+import type {
+  CheckPage,
+  CheckStore,
+  RunLease,
+  StoredCheck,
+  VersionSummary,
+} from "../../core/interfaces/check-store.js";
+import { type Check, CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
+import type { VerdictLabel } from "../../core/schema/verdict.js";
+import { contentHash } from "../../text/hash.js";
+import { inTransaction } from "./pg-transaction.js";
+
+/** A lock whose heartbeat is older than this is free, whoever holds it (as in SQLite). */
+export const LEASE_MS = 60_000;
+
+/** Whether a process on this machine is alive. */
+export type ProcessProbe = (pid: number) => boolean;
+
+const probeProcess: ProcessProbe = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+interface CheckRow {
+  id: string;
+  input: string;
+  kind: "claim" | "question";
+  created_at: string;
+  freshness_days: number | null;
+  origin: unknown;
+}
+
+interface SummaryRow {
+  n: number;
+  checked_at: string;
+  verdict_label: string;
+  verdict_confidence: number;
+  sources: number;
+  helpful: number;
+  not_helpful: number;
+}
+
+interface RunRow {
+  n: number;
+  token: string;
+  owner_pid: number;
+  owner_host: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
+const SUMMARY_COLUMNS = `v.n, v.checked_at, v.verdict_label, v.verdict_confidence, v.sources,
+  (SELECT count(*) FROM feedback f WHERE f.check_id = v.check_id AND f.version = v.n AND f.helpful)::int AS helpful,
+  (SELECT count(*) FROM feedback f WHERE f.check_id = v.check_id AND f.version = v.n AND NOT f.helpful)::int AS not_helpful`;
+
+export function createPgCheckRecords(
+  pool: Pool,
+  options: { isAlive?: ProcessProbe } = {},
+): CheckStore {
+  const isAlive = options.isAlive ?? probeProcess;
+  const host = hostname();
+
+  const holderAlive = (run: RunRow, now: Date): boolean => {
+    if (now.getTime() - Date.parse(run.heartbeat_at) > LEASE_MS) return false;
+    return run.owner_host !== host || isAlive(run.owner_pid);
+  };
+
+  /** The run row of a check, locked for this transaction. */
+  const lockedRun = async (client: PoolClient, checkId: string): Promise<RunRow | undefined> => {
+    await client.query(
+      "SELECT pg_advisory_xact_lock(hashtextextended('factually-run:' || $1, 0))",
+      [checkId],
+    );
+    const { rows } = await client.query<RunRow>(
+      "SELECT n, token, owner_pid, owner_host, started_at, heartbeat_at FROM check_runs WHERE check_id = $1",
+      [checkId],
+    );
+    return rows[0];
+  };
+
+  const requireLease = async (client: PoolClient, lease: RunLease): Promise<void> => {
+    const run = await lockedRun(client, lease.checkId);
+    if (run?.token !== lease.token) {
+      throw new FactuallyError(
+        "CONFLICT",
+        `the run of ${lease.checkId} lost its lock (it went more than a minute without renewing it, and another run took over); nothing was stored — run it again`,
+        { target: lease.checkId },
+      );
+    }
+  };
+
+  const updateCheck = async (id: string, column: "freshness_days" | "origin", value: unknown) => {
+    const cast = column === "origin" ? "::jsonb" : "::int";
+    const { rowCount } = await pool.query(`UPDATE checks SET ${column} = $1${cast} WHERE id = $2`, [
+      value,
+      id,
+    ]);
+    if (rowCount === 0) {
+      throw new FactuallyError("NOT_FOUND", `no check ${id}`, { target: id, subject: "check" });
+    }
+  };
+
+  return {
+    async beginVersion(checkId, now = new Date()) {
+      return inTransaction(pool, async (client) => {
+        const run = await lockedRun(client, checkId);
+        if (run && holderAlive(run, now)) {
+          throw new FactuallyError(
+            "CONFLICT",
+            `check ${checkId} is already running (version ${run.n}, started ${run.started_at}); wait for it to finish`,
+            { target: checkId, subject: "check", isRetryable: true },
+          );
+        }
+        if (run) await client.query("DELETE FROM check_runs WHERE check_id = $1", [checkId]);
+        const { rows } = await client.query<{ n: number | null }>(
+          "SELECT max(n) AS n FROM check_versions WHERE check_id = $1",
+          [checkId],
+        );
+        const lease: RunLease = {
+          checkId,
+          n: (rows[0]?.n ?? 0) + 1,
+          token: randomUUID(),
+          startedAt: now.toISOString(),
+        };
+        await client.query(
+          `INSERT INTO check_runs (check_id, n, token, owner_pid, owner_host, started_at, heartbeat_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+          [checkId, lease.n, lease.token, process.pid, host, lease.startedAt],
+        );
+        return lease;
+      });
+    },
+
+    async renewLease(lease, now = new Date()) {
+      await inTransaction(pool, async (client) => {
+        await requireLease(client, lease);
+        await client.query(
+          "UPDATE check_runs SET heartbeat_at = $1 WHERE check_id = $2 AND token = $3",
+          [now.toISOString(), lease.checkId, lease.token],
+        );
+      });
+    },
+
+    async commitVersion(lease, check, version) {
+      if (
+        version.checkId !== lease.checkId ||
+        check.id !== lease.checkId ||
+        version.n !== lease.n
+      ) {
+        throw new FactuallyError(
+          "INTERNAL",
+          `version ${version.checkId}#${version.n} does not match its run lock ${lease.checkId}#${lease.n}`,
+        );
+      }
+      await inTransaction(pool, async (client) => {
+        await requireLease(client, lease);
+        await client.query(
+          `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+           ON CONFLICT (id) DO UPDATE SET
+             freshness_days = coalesce(excluded.freshness_days, checks.freshness_days),
+             origin = coalesce(excluded.origin, checks.origin)`,
+          [
+            check.id,
+            check.input,
+            version.claim.normalized,
+            check.kind,
+            check.createdAt,
+            check.freshnessDays ?? null,
+            check.origin ? JSON.stringify(check.origin) : null,
+          ],
+        );
+        await client.query(
+          `INSERT INTO check_versions (check_id, n, checked_at, status, verdict_label,
+             verdict_confidence, settings_fingerprint, sources, body)
+           VALUES ($1, $2, $3, 'done', $4, $5, $6, $7, $8::jsonb)`,
+          [
+            check.id,
+            version.n,
+            version.checkedAt,
+            version.verdict.label,
+            version.verdict.confidence,
+            contentHash(JSON.stringify(version.settings)).slice(0, 16),
+            version.sources.length,
+            JSON.stringify(version),
+          ],
+        );
+        await client.query("DELETE FROM check_runs WHERE check_id = $1 AND token = $2", [
+          lease.checkId,
+          lease.token,
+        ]);
+      });
+    },
+
+    async abandonVersion(lease) {
+      await pool.query("DELETE FROM check_runs WHERE check_id = $1 AND token = $2", [
+        lease.checkId,
+        lease.token,
+      ]);
+    },
+
+    async getCheck(id) {
+      const { rows } = await pool.query<CheckRow>("SELECT * FROM checks WHERE id = $1", [id]);
+      const row = rows[0];
+      if (!row) return undefined;
+      const [versions, runs] = await Promise.all([
+        pool.query<SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM check_versions v
+           WHERE v.check_id = $1 AND v.status = 'done' ORDER BY v.n`,
+          [id],
+        ),
+        pool.query<RunRow>("SELECT * FROM check_runs WHERE check_id = $1", [id]),
+      ]);
+      const stored: StoredCheck = { check: toCheck(row), versions: versions.rows.map(toSummary) };
+      const run = runs.rows[0];
+      if (run && holderAlive(run, new Date())) {
+        stored.running = { n: run.n, startedAt: run.started_at };
+      }
+      return stored;
+    },
+
+    async getVersion(id, n) {
+      const { rows } = await pool.query<{ body: unknown }>(
+        "SELECT body FROM check_versions WHERE check_id = $1 AND n = $2 AND status = 'done'",
+        [id, n],
+      );
+      return rows[0] ? CheckVersion.parse(rows[0].body) : undefined;
+    },
+
+    async listChecks({ limit, cursor }) {
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const { rows } = await pool.query<CheckRow & SummaryRow & { versions: number }>(
+        `WITH latest AS (
+           SELECT check_id, max(n) AS n, count(*)::int AS versions FROM check_versions
+           WHERE status = 'done' GROUP BY check_id
+         )
+         SELECT c.*, l.versions, ${SUMMARY_COLUMNS}
+         FROM latest l
+         JOIN checks c ON c.id = l.check_id
+         JOIN check_versions v ON v.check_id = l.check_id AND v.n = l.n
+         WHERE $1::text IS NULL OR (v.checked_at, c.id) < ($1::text, $2::text)
+         ORDER BY v.checked_at DESC, c.id DESC
+         LIMIT $3`,
+        [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      );
+      const page: CheckPage = {
+        checks: rows.slice(0, limit).map((row) => ({
+          check: toCheck(row),
+          latest: toSummary(row),
+          versionCount: row.versions,
+        })),
+      };
+      const last = page.checks.at(-1);
+      if (rows.length > limit && last) {
+        page.nextCursor = encodeCursor(last.latest.checkedAt, last.check.id);
+      }
+      return page;
+    },
+
+    async addFeedback(feedback) {
+      const { rowCount } = await pool.query(
+        `INSERT INTO feedback (check_id, version, helpful, comment, created_at)
+         SELECT check_id, n, $3, $4, $5 FROM check_versions
+         WHERE check_id = $1 AND n = $2 AND status = 'done'`,
+        [
+          feedback.checkId,
+          feedback.version,
+          feedback.helpful,
+          feedback.comment ?? null,
+          feedback.createdAt,
+        ],
+      );
+      if (rowCount === 0) {
+        throw new FactuallyError(
+          "NOT_FOUND",
+          `no version ${feedback.version} of check ${feedback.checkId}`,
+          { target: feedback.checkId, subject: "check-version" },
+        );
+      }
+    },
+
+    async listFeedback(id, n) {
+      const { rows } = await pool.query<{
+        helpful: boolean;
+        comment: string | null;
+        created_at: string;
+      }>(
+        "SELECT helpful, comment, created_at FROM feedback WHERE check_id = $1 AND version = $2 ORDER BY rowid",
+        [id, n],
+      );
+      return rows.map((row) => ({
+        checkId: id,
+        version: n,
+        helpful: row.helpful,
+        ...(row.comment === null ? {} : { comment: row.comment }),
+        createdAt: row.created_at,
+      }));
+    },
+
+    async setFreshness(id, days) {
+      await updateCheck(id, "freshness_days", days ?? null);
+    },
+
+    async setOrigin(id, origin) {
+      await updateCheck(id, "origin", JSON.stringify(ClaimOrigin.parse(origin)));
+    },
+  };
+}
+
+function toCheck(row: CheckRow): Check {
+  return {
+    id: row.id,
+    input: row.input,
+    kind: row.kind,
+    createdAt: row.created_at,
+    ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(row.origin) }),
+    ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
+  };
+}
+
+function toSummary(row: SummaryRow): VersionSummary {
+  return {
+    n: row.n,
+    checkedAt: row.checked_at,
+    verdict: { label: row.verdict_label as VerdictLabel, confidence: row.verdict_confidence },
+    sources: row.sources,
+    feedback: { helpful: row.helpful, notHelpful: row.not_helpful },
+  };
+}
+
+function encodeCursor(checkedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([checkedAt, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === "string" &&
+      typeof value[1] === "string"
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new FactuallyError(
+    "BAD_INPUT",
+    "that cursor is not one this store gave out; start again without it",
+  );
+}
