@@ -27,6 +27,8 @@ export type { NewSnapshot, SnapshotStore, WebSnapshot } from "./interfaces/snaps
 export type { SourcePolicy } from "./interfaces/source-policy.js";
 export type { ModelCallRecord, StageRun } from "./interfaces/stage-run.js";
 export { detachedStageRun } from "./interfaces/stage-run.js";
+export type { ExportedCheck, ExportPage, ImportTally } from "./interfaces/store-export.js";
+export { tallyOf } from "./interfaces/store-export.js";
 export type { Stores } from "./interfaces/stores.js";
 export type { Understander } from "./interfaces/understander.js";
 export type { Verifier, VerifyInput } from "./interfaces/verifier.js";

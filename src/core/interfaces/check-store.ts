@@ -1,6 +1,7 @@
 // Where checks, their dated versions and readers' feedback are kept.
 import type { Check, CheckVersion, ClaimOrigin, Feedback } from "../schema/check.js";
 import type { VerdictLabel } from "../schema/verdict.js";
+import type { ExportedCheck, ExportPage, ImportTally } from "./store-export.js";
 
 /** The right to write the next version of a check, held while that version runs. */
 export interface RunLease {
@@ -76,4 +77,12 @@ export interface CheckStore {
   setFreshness(id: string, days: number | undefined): Promise<void>;
   /** Records who made the claim and where it appeared. */
   setOrigin(id: string, origin: ClaimOrigin): Promise<void>;
+  /** Checks in id order (byte order), each with every finished version and all its feedback. */
+  exportChecks(page: ExportPage): Promise<ExportedCheck[]>;
+  /**
+   * Writes exported checks as they are (same ids, version numbers, dates and ratings) in one
+   * transaction: versions already stored are left alone, missing ratings are added, and the
+   * check's freshness and origin take the exported values.
+   */
+  importChecks(checks: readonly ExportedCheck[]): Promise<ImportTally>;
 }

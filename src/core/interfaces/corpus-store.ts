@@ -1,6 +1,7 @@
 // Where the corpus is kept: documents, their passages, and ranked search over them.
 
 import type { Document, DocumentInput } from "../schema/document.js";
+import type { ExportPage, ImportTally } from "./store-export.js";
 
 /** A document ready to store: its id is decided by ingest. */
 export type DocumentToStore = DocumentInput & { id: string };
@@ -41,4 +42,11 @@ export interface CorpusStore {
   /** Documents ranked for a free-text query; any text is safe (never parsed as query syntax). */
   searchCorpus(query: string, options: CorpusSearchOptions): Promise<CorpusSearchResult[]>;
   corpusStats(): Promise<CorpusStats>;
+  /** Documents in id order (byte order), with their metadata, content hash and `ingestedAt`. */
+  exportDocuments(page: ExportPage): Promise<Document[]>;
+  /**
+   * Writes exported documents as they are (ids and `ingestedAt` kept, no merging of identical
+   * texts) in one transaction; identical documents are left alone.
+   */
+  importDocuments(documents: readonly Document[]): Promise<ImportTally>;
 }

@@ -1,6 +1,8 @@
 // Pages read from the web, kept as dated snapshots: what a citation was read from, and what a
 // refresh re-validates (with the page's ETag / Last-Modified) instead of fetching again.
 
+import type { ExportPage, ImportTally } from "./store-export.js";
+
 /** One page as it was read at one time; a page whose text changes gets a new snapshot. */
 export interface WebSnapshot {
   /** Stable for a URL and its content: `snap-` + 16 hex digits. */
@@ -43,4 +45,8 @@ export interface SnapshotStore {
     at: string,
     validators?: { etag?: string; lastModified?: string },
   ): Promise<void>;
+  /** Snapshots in id order (byte order). */
+  exportSnapshots(page: ExportPage): Promise<WebSnapshot[]>;
+  /** Writes exported snapshots as they are, in one transaction; identical ones are left alone. */
+  importSnapshots(snapshots: readonly WebSnapshot[]): Promise<ImportTally>;
 }

@@ -15,6 +15,7 @@ import type {
 import { type Check, CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
 import type { VerdictLabel } from "../../core/schema/verdict.js";
 import { contentHash } from "../../text/hash.js";
+import { exportPgChecks, importPgChecks } from "./pg-check-transfer.js";
 import { inTransaction } from "./pg-transaction.js";
 
 /** A lock whose heartbeat is older than this is free, whoever holds it (as in SQLite). */
@@ -315,6 +316,9 @@ export function createPgCheckRecords(
     async setOrigin(id, origin) {
       await updateCheck(id, "origin", JSON.stringify(ClaimOrigin.parse(origin)));
     },
+
+    exportChecks: ({ after, limit }) => exportPgChecks(pool, after, limit),
+    importChecks: (checks) => importPgChecks(pool, checks),
   };
 }
 

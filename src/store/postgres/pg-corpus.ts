@@ -10,6 +10,7 @@ import type { Document } from "../../core/schema/document.js";
 import { contentHash } from "../../text/hash.js";
 import { splitPassages } from "../../text/passages.js";
 import { createPgCorpusSearch, type PgRetrievalOptions } from "./pg-corpus-search.js";
+import { exportPgDocuments, importPgDocuments } from "./pg-corpus-transfer.js";
 import { inTransaction } from "./pg-transaction.js";
 
 interface DocumentRow {
@@ -62,6 +63,8 @@ export function createPgCorpus(
       return rows[0] ? documentOf(rows[0]) : undefined;
     },
     searchCorpus: search,
+    exportDocuments: ({ after, limit }) => exportPgDocuments(pool, after, limit),
+    importDocuments: (documents) => importPgDocuments(pool, documents),
     withRetrieval(other) {
       return createPgCorpus(pool, { ...retrieval, ...other });
     },

@@ -1,7 +1,9 @@
 // Web snapshots in PostgreSQL: one row per page and content, as in the SQLite store.
 import type { Pool } from "pg";
 import type { SnapshotStore, WebSnapshot } from "../../core/interfaces/snapshot-store.js";
+import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
 import { contentHash } from "../../text/hash.js";
+import { inTransaction } from "./pg-transaction.js";
 
 interface SnapshotRow {
   id: string;
@@ -76,6 +78,54 @@ export function createPgSnapshots(pool: Pool): SnapshotStore {
       const row = rows[0];
       if (!row) throw new Error(`snapshot ${id} was not stored`);
       return fromRow(row);
+    },
+    async exportSnapshots({ after, limit }) {
+      const { rows } = await pool.query<SnapshotRow>(
+        `SELECT ${COLUMNS} FROM web_snapshots WHERE $1::text IS NULL OR id > $1::text
+         ORDER BY id LIMIT $2`,
+        [after ?? null, limit],
+      );
+      return rows.map(fromRow);
+    },
+    async importSnapshots(snapshots) {
+      return inTransaction(pool, async (client) => {
+        const outcomes: Array<keyof ImportTally> = [];
+        for (const snapshot of snapshots) {
+          const values = [
+            snapshot.id,
+            snapshot.url,
+            snapshot.finalUrl,
+            snapshot.fetchedAt,
+            snapshot.validatedAt,
+            snapshot.contentType,
+            snapshot.etag ?? null,
+            snapshot.lastModified ?? null,
+            snapshot.contentHash,
+            snapshot.title,
+            snapshot.text,
+            snapshot.publishedAt ?? null,
+            snapshot.publisher ?? null,
+            JSON.stringify(snapshot.metadata),
+          ];
+          // xmax = 0 marks a row this statement inserted; no row back means it was identical.
+          const { rows } = await client.query<{ inserted: boolean }>(
+            `INSERT INTO web_snapshots (${COLUMNS})
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
+             ON CONFLICT (id) DO UPDATE SET
+               validated_at = excluded.validated_at, final_url = excluded.final_url,
+               etag = excluded.etag, last_modified = excluded.last_modified
+             WHERE (web_snapshots.validated_at, web_snapshots.final_url, web_snapshots.etag,
+                    web_snapshots.last_modified)
+               IS DISTINCT FROM (excluded.validated_at, excluded.final_url, excluded.etag,
+                    excluded.last_modified)
+             RETURNING xmax = 0 AS inserted`,
+            values,
+          );
+          const row = rows[0];
+          outcomes.push(row === undefined ? "unchanged" : row.inserted ? "added" : "updated");
+        }
+        return tallyOf(outcomes);
+      });
     },
     async markValidated(id, at, validators = {}) {
       await pool.query(

@@ -3,6 +3,7 @@ import { afterAll, describe } from "vitest";
 import { describeCheckStoreContract } from "../contract/check-store.contract.js";
 import { describeCorpusStoreContract } from "../contract/corpus-store.contract.js";
 import { describeSnapshotStoreContract } from "../contract/snapshot-store.contract.js";
+import { describeStoreTransferContract } from "../contract/store-transfer.contract.js";
 import { SKIP_REASON, TEST_DATABASE_URL, testSchemas } from "./testing/test-database.js";
 
 describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store contracts${SKIP_REASON}`, () => {
@@ -12,4 +13,5 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store contracts${SKIP_REASON}`, 
   describeCorpusStoreContract("PostgreSQL", open);
   describeCheckStoreContract("PostgreSQL", open);
   describeSnapshotStoreContract("PostgreSQL", open);
+  describeStoreTransferContract("PostgreSQL", open);
 });

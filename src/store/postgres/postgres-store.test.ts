@@ -59,6 +59,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
     // Back to schema 1 as a build of that version left it: no postings yet.
     await sql(`SET search_path = "${schema}";
       DROP TABLE document_terms; DROP FUNCTION documents_postings() CASCADE;
+      DROP INDEX documents_id_bytes;
       CREATE INDEX documents_tsv ON documents USING gin(tsv);
       DELETE FROM factually_schema WHERE version > 1`);
     const upgraded = await openPostgresStore(url, { schema });

@@ -15,6 +15,7 @@ import type {
 import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
 import type { VerdictLabel } from "../../core/schema/verdict.js";
 import { contentHash } from "../../text/hash.js";
+import { createCheckTransfer } from "./check-transfer.js";
 
 /** A lock whose heartbeat is older than this is free, whoever holds it. */
 export const LEASE_MS = 60_000;
@@ -70,6 +71,7 @@ export function createCheckRecords(
 ): CheckStore {
   const isAlive = options.isAlive ?? probeProcess;
   const host = hostname();
+  const transfer = createCheckTransfer(db);
   const selectRun = db.prepare<[string], RunRow>("SELECT * FROM check_runs WHERE check_id = ?");
   const selectCheck = db.prepare<[string], CheckRow>("SELECT * FROM checks WHERE id = ?");
 
@@ -306,6 +308,14 @@ export function createCheckRecords(
 
     async setOrigin(id, origin) {
       updateCheck(id, "origin", JSON.stringify(ClaimOrigin.parse(origin)));
+    },
+
+    async exportChecks({ after, limit }) {
+      return transfer.exportChecks(after, limit);
+    },
+
+    async importChecks(checks) {
+      return transfer.importChecks.immediate(checks);
     },
   };
 }

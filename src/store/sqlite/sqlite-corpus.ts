@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import type { CorpusStats, CorpusStore } from "../../core/interfaces/corpus-store.js";
 import type { Document } from "../../core/schema/document.js";
 import { createCorpusSearch, DEFAULT_RETRIEVAL, type RetrievalOptions } from "./corpus-search.js";
+import { createCorpusTransfer } from "./corpus-transfer.js";
 import { createCorpusWriter } from "./corpus-writer.js";
 
 interface DocumentRow {
@@ -30,6 +31,7 @@ export function createSqliteCorpus(
 ): SqliteCorpusStore {
   const write = createCorpusWriter(db);
   const search = createCorpusSearch(db);
+  const transfer = createCorpusTransfer(db);
   const documentById = db.prepare<[string], DocumentRow>(
     `SELECT id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at
      FROM documents WHERE id = ?`,
@@ -51,6 +53,12 @@ export function createSqliteCorpus(
     },
     async corpusStats() {
       return stats.get() ?? { documents: 0, passages: 0 };
+    },
+    async exportDocuments({ after, limit }) {
+      return transfer.exportDocuments(after, limit);
+    },
+    async importDocuments(documents) {
+      return transfer.importDocuments.immediate(documents);
     },
     withRetrieval(other) {
       return createSqliteCorpus(db, { ...knobs, ...other });

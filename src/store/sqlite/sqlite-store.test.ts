@@ -16,6 +16,7 @@ import { FactuallyError } from "../../core/errors.js";
 import { describeCheckStoreContract } from "../contract/check-store.contract.js";
 import { describeCorpusStoreContract } from "../contract/corpus-store.contract.js";
 import { describeSnapshotStoreContract } from "../contract/snapshot-store.contract.js";
+import { describeStoreTransferContract } from "../contract/store-transfer.contract.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
 import { openSqliteStore } from "./open.js";
 import type { SqliteStores } from "./sqlite-store.js";
@@ -46,6 +47,7 @@ describeCorpusStoreContract("SQLite :memory:", () => open(":memory:"));
 describeCheckStoreContract("SQLite file", () => open(join(dir, `checks-${++fileCount}.db`)));
 describeCheckStoreContract("SQLite :memory:", () => open(":memory:"));
 describeSnapshotStoreContract("SQLite :memory:", () => open(":memory:"));
+describeStoreTransferContract("SQLite file", () => open(join(dir, `transfer-${++fileCount}.db`)));
 
 describe("run locks across processes", () => {
   it("takes over at once a lock whose process is gone (kill -9), without waiting a minute", async () => {

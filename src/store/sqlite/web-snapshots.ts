@@ -5,6 +5,7 @@ import type {
   SnapshotStore,
   WebSnapshot,
 } from "../../core/interfaces/snapshot-store.js";
+import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
 import { contentHash } from "../../text/hash.js";
 
 interface SnapshotRow {
@@ -54,7 +55,39 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
        etag = coalesce(@etag, etag), last_modified = coalesce(@last_modified, last_modified)
      WHERE id = @id`,
   );
+  const page = db.prepare<[{ after: string | null; limit: number }], SnapshotRow>(
+    `SELECT ${COLUMNS} FROM web_snapshots WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit`,
+  );
+  const put = db.prepare(
+    `INSERT INTO web_snapshots (${COLUMNS}) VALUES
+       (@id, @url, @final_url, @fetched_at, @validated_at, @content_type, @etag, @last_modified,
+        @content_hash, @title, @text, @published_at, @publisher, @metadata)
+     ON CONFLICT (id) DO UPDATE SET
+       validated_at = excluded.validated_at, final_url = excluded.final_url,
+       etag = excluded.etag, last_modified = excluded.last_modified`,
+  );
+  const importOne = (snapshot: WebSnapshot): keyof ImportTally => {
+    const row = rowOf(snapshot);
+    const existing = byId.get(snapshot.id);
+    if (
+      existing &&
+      (Object.keys(row) as Array<keyof SnapshotRow>).every((k) => existing[k] === row[k])
+    ) {
+      return "unchanged";
+    }
+    put.run(row);
+    return existing ? "updated" : "added";
+  };
+  const importAll = db.transaction(
+    (snapshots: readonly WebSnapshot[]): ImportTally => tallyOf(snapshots.map(importOne)),
+  );
   return {
+    async exportSnapshots({ after, limit }) {
+      return page.all({ after: after ?? null, limit }).map(fromRow);
+    },
+    async importSnapshots(snapshots) {
+      return importAll.immediate(snapshots);
+    },
     async latestSnapshot(url) {
       const row = latest.get(url);
       return row ? fromRow(row) : undefined;
@@ -93,6 +126,25 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
         last_modified: validators.lastModified ?? null,
       });
     },
+  };
+}
+
+function rowOf(snapshot: WebSnapshot): SnapshotRow {
+  return {
+    id: snapshot.id,
+    url: snapshot.url,
+    final_url: snapshot.finalUrl,
+    fetched_at: snapshot.fetchedAt,
+    validated_at: snapshot.validatedAt,
+    content_type: snapshot.contentType,
+    etag: snapshot.etag ?? null,
+    last_modified: snapshot.lastModified ?? null,
+    content_hash: snapshot.contentHash,
+    title: snapshot.title,
+    text: snapshot.text,
+    published_at: snapshot.publishedAt ?? null,
+    publisher: snapshot.publisher ?? null,
+    metadata: JSON.stringify(snapshot.metadata),
   };
 }
 

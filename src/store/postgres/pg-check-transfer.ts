@@ -1,0 +1,175 @@
+// Checks read out in id order with every version and rating, and written back as they are,
+// for copying between stores.
+import type { Pool, PoolClient } from "pg";
+import {
+  type ExportedCheck,
+  type ImportTally,
+  tallyOf,
+} from "../../core/interfaces/store-export.js";
+import { CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
+import { contentHash } from "../../text/hash.js";
+import { inTransaction } from "./pg-transaction.js";
+
+interface CheckRow {
+  id: string;
+  input: string;
+  normalized: string;
+  kind: "claim" | "question";
+  created_at: string;
+  freshness_days: number | null;
+  origin: unknown;
+}
+
+interface FeedbackRow {
+  check_id: string;
+  version: number;
+  helpful: boolean;
+  comment: string | null;
+  created_at: string;
+}
+
+/** A rating's identity for import: ratings have no id of their own, so equal ones are counted. */
+const ratingKey = (f: Pick<Feedback, "version" | "helpful" | "comment" | "createdAt">) =>
+  JSON.stringify([f.version, f.helpful, f.comment ?? null, f.createdAt]);
+
+const feedbackOf = (row: FeedbackRow): Feedback => ({
+  checkId: row.check_id,
+  version: row.version,
+  helpful: row.helpful,
+  ...(row.comment === null ? {} : { comment: row.comment }),
+  createdAt: row.created_at,
+});
+
+/** Checks after `after` (ids compare byte by byte: the column is COLLATE "C"). */
+export async function exportPgChecks(
+  pool: Pool,
+  after: string | undefined,
+  limit: number,
+): Promise<ExportedCheck[]> {
+  const { rows } = await pool.query<CheckRow>(
+    `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks c
+     WHERE ($1::text IS NULL OR id > $1::text)
+       AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = c.id AND v.status = 'done')
+     ORDER BY id LIMIT $2`,
+    [after ?? null, limit],
+  );
+  const ids = rows.map((row) => row.id);
+  const [versions, ratings] = await Promise.all([
+    pool.query<{ check_id: string; body: unknown }>(
+      `SELECT check_id, body FROM check_versions WHERE check_id = ANY($1::text[]) AND status = 'done'
+       ORDER BY check_id, n`,
+      [ids],
+    ),
+    pool.query<FeedbackRow>(
+      `SELECT check_id, version, helpful, comment, created_at FROM feedback
+       WHERE check_id = ANY($1::text[]) ORDER BY rowid`,
+      [ids],
+    ),
+  ]);
+  return rows.map((row) => ({
+    check: {
+      id: row.id,
+      input: row.input,
+      kind: row.kind,
+      createdAt: row.created_at,
+      ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(row.origin) }),
+      ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
+    },
+    normalized: row.normalized,
+    versions: versions.rows
+      .filter((v) => v.check_id === row.id)
+      .map((v) => CheckVersion.parse(v.body)),
+    feedback: ratings.rows.filter((f) => f.check_id === row.id).map(feedbackOf),
+  }));
+}
+
+/** Writes checks as they are (versions kept, missing ratings added) in one transaction. */
+export async function importPgChecks(
+  pool: Pool,
+  checks: readonly ExportedCheck[],
+): Promise<ImportTally> {
+  return inTransaction(pool, async (client) => {
+    const outcomes: Array<keyof ImportTally> = [];
+    for (const record of checks) outcomes.push(await importOne(client, record));
+    return tallyOf(outcomes);
+  });
+}
+
+async function importOne(client: PoolClient, record: ExportedCheck): Promise<keyof ImportTally> {
+  const { check } = record;
+  const origin = check.origin ? JSON.stringify(check.origin) : null;
+  const existing = (
+    await client.query<{ same: boolean }>(
+      `SELECT freshness_days IS NOT DISTINCT FROM $2::int
+         AND origin IS NOT DISTINCT FROM $3::jsonb AS same
+       FROM checks WHERE id = $1 FOR UPDATE`,
+      [check.id, check.freshnessDays ?? null, origin],
+    )
+  ).rows[0];
+  let changed = false;
+  if (!existing) {
+    await client.query(
+      `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      [
+        check.id,
+        check.input,
+        record.normalized,
+        check.kind,
+        check.createdAt,
+        check.freshnessDays ?? null,
+        origin,
+      ],
+    );
+  } else if (!existing.same) {
+    await client.query("UPDATE checks SET freshness_days = $2, origin = $3::jsonb WHERE id = $1", [
+      check.id,
+      check.freshnessDays ?? null,
+      origin,
+    ]);
+    changed = true;
+  }
+  for (const version of record.versions) {
+    const { rowCount } = await client.query(
+      `INSERT INTO check_versions (check_id, n, checked_at, status, verdict_label,
+         verdict_confidence, settings_fingerprint, sources, body)
+       VALUES ($1, $2, $3, 'done', $4, $5, $6, $7, $8::jsonb)
+       ON CONFLICT (check_id, n) DO NOTHING`,
+      [
+        check.id,
+        version.n,
+        version.checkedAt,
+        version.verdict.label,
+        version.verdict.confidence,
+        contentHash(JSON.stringify(version.settings)).slice(0, 16),
+        version.sources.length,
+        JSON.stringify(version),
+      ],
+    );
+    if ((rowCount ?? 0) > 0) changed = true;
+  }
+  const stored = new Map<string, number>();
+  if (existing) {
+    const { rows } = await client.query<FeedbackRow>(
+      "SELECT check_id, version, helpful, comment, created_at FROM feedback WHERE check_id = $1",
+      [check.id],
+    );
+    for (const f of rows.map(feedbackOf)) {
+      stored.set(ratingKey(f), (stored.get(ratingKey(f)) ?? 0) + 1);
+    }
+  }
+  for (const f of record.feedback) {
+    const left = stored.get(ratingKey(f)) ?? 0;
+    if (left > 0) {
+      stored.set(ratingKey(f), left - 1);
+      continue;
+    }
+    await client.query(
+      "INSERT INTO feedback (check_id, version, helpful, comment, created_at) VALUES ($1, $2, $3, $4, $5)",
+      [check.id, f.version, f.helpful, f.comment ?? null, f.createdAt],
+    );
+    changed = true;
+  }
+  if (!existing) return "added";
+  return changed ? "updated" : "unchanged";
+}

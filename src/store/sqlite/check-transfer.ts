@@ -1,0 +1,147 @@
+// Checks read out in id order with every version and rating, and written back as they are,
+// for copying between stores.
+import type Database from "better-sqlite3";
+import {
+  type ExportedCheck,
+  type ImportTally,
+  tallyOf,
+} from "../../core/interfaces/store-export.js";
+import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
+import { contentHash } from "../../text/hash.js";
+
+interface CheckRow {
+  id: string;
+  input: string;
+  normalized: string;
+  kind: "claim" | "question";
+  created_at: string;
+  freshness_days: number | null;
+  origin: string | null;
+}
+
+interface FeedbackRow {
+  version: number;
+  helpful: number;
+  comment: string | null;
+  created_at: string;
+}
+
+/** A rating's identity for import: ratings have no id of their own, so equal ones are counted. */
+const ratingKey = (f: Pick<Feedback, "version" | "helpful" | "comment" | "createdAt">) =>
+  JSON.stringify([f.version, f.helpful, f.comment ?? null, f.createdAt]);
+
+/** Exports and imports of checks over `db`. */
+export function createCheckTransfer(db: Database.Database) {
+  const page = db.prepare<[{ after: string | null; limit: number }], CheckRow>(
+    `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks
+     WHERE (@after IS NULL OR id > @after)
+       AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = checks.id AND v.status = 'done')
+     ORDER BY id LIMIT @limit`,
+  );
+  const byId = db.prepare<[string], CheckRow>("SELECT * FROM checks WHERE id = ?");
+  const versionsOf = db.prepare<[string], { body: string }>(
+    "SELECT body FROM check_versions WHERE check_id = ? AND status = 'done' ORDER BY n",
+  );
+  const feedbackOf = db.prepare<[string], FeedbackRow>(
+    "SELECT version, helpful, comment, created_at FROM feedback WHERE check_id = ? ORDER BY rowid",
+  );
+  const insertCheck = db.prepare(
+    `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin)
+     VALUES (@id, @input, @normalized, @kind, @created_at, @freshness_days, @origin)`,
+  );
+  const updateCheck = db.prepare(
+    "UPDATE checks SET freshness_days = @freshness_days, origin = @origin WHERE id = @id",
+  );
+  const insertVersion = db.prepare(
+    `INSERT INTO check_versions
+       (check_id, n, checked_at, status, verdict_label, verdict_confidence, settings_fingerprint, body)
+     VALUES (?, ?, ?, 'done', ?, ?, ?, ?)
+     ON CONFLICT (check_id, n) DO NOTHING`,
+  );
+  const insertFeedback = db.prepare(
+    "INSERT INTO feedback (check_id, version, helpful, comment, created_at) VALUES (?, ?, ?, ?, ?)",
+  );
+
+  const feedbackList = (id: string): Feedback[] =>
+    feedbackOf.all(id).map((row) => ({
+      checkId: id,
+      version: row.version,
+      helpful: row.helpful === 1,
+      ...(row.comment === null ? {} : { comment: row.comment }),
+      createdAt: row.created_at,
+    }));
+
+  const importOne = (record: ExportedCheck): keyof ImportTally => {
+    const { check } = record;
+    const row = {
+      id: check.id,
+      input: check.input,
+      normalized: record.normalized,
+      kind: check.kind,
+      created_at: check.createdAt,
+      freshness_days: check.freshnessDays ?? null,
+      origin: check.origin ? JSON.stringify(check.origin) : null,
+    };
+    const existing = byId.get(check.id);
+    let changed = false;
+    if (!existing) insertCheck.run(row);
+    else if (existing.freshness_days !== row.freshness_days || existing.origin !== row.origin) {
+      updateCheck.run(row);
+      changed = true;
+    }
+    for (const version of record.versions) {
+      const { changes } = insertVersion.run(
+        check.id,
+        version.n,
+        version.checkedAt,
+        version.verdict.label,
+        version.verdict.confidence,
+        contentHash(JSON.stringify(version.settings)).slice(0, 16),
+        JSON.stringify(version),
+      );
+      if (changes > 0) changed = true;
+    }
+    const stored = new Map<string, number>();
+    for (const f of existing ? feedbackList(check.id) : []) {
+      stored.set(ratingKey(f), (stored.get(ratingKey(f)) ?? 0) + 1);
+    }
+    for (const f of record.feedback) {
+      const left = stored.get(ratingKey(f)) ?? 0;
+      if (left > 0) {
+        stored.set(ratingKey(f), left - 1);
+        continue;
+      }
+      insertFeedback.run(check.id, f.version, f.helpful ? 1 : 0, f.comment ?? null, f.createdAt);
+      changed = true;
+    }
+    if (!existing) return "added";
+    return changed ? "updated" : "unchanged";
+  };
+
+  return {
+    exportChecks(after: string | undefined, limit: number): ExportedCheck[] {
+      return page.all({ after: after ?? null, limit }).map((row) => ({
+        check: checkOf(row),
+        normalized: row.normalized,
+        versions: versionsOf
+          .all(row.id)
+          .map((v) => CheckVersion.parse(JSON.parse(v.body) as unknown)),
+        feedback: feedbackList(row.id),
+      }));
+    },
+    importChecks: db.transaction(
+      (checks: readonly ExportedCheck[]): ImportTally => tallyOf(checks.map(importOne)),
+    ),
+  };
+}
+
+function checkOf(row: CheckRow): Check {
+  return {
+    id: row.id,
+    input: row.input,
+    kind: row.kind,
+    createdAt: row.created_at,
+    ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(JSON.parse(row.origin)) }),
+    ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
+  };
+}

@@ -1,0 +1,107 @@
+// The corpus read out in id order and written back as it is, for copying between stores.
+import type Database from "better-sqlite3";
+import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
+import type { Document } from "../../core/schema/document.js";
+import { splitPassages } from "../../text/passages.js";
+
+interface DocumentRow {
+  rowid: number;
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  published_at: string | null;
+  publisher: string | null;
+  metadata: string;
+  content_hash: string;
+  ingested_at: string;
+}
+
+const COLUMNS =
+  "rowid, id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at";
+
+/** Exports and imports of the corpus over `db`. */
+export function createCorpusTransfer(db: Database.Database) {
+  // SQLite compares TEXT byte by byte (BINARY collation), the order every store exports in.
+  const page = db.prepare<[{ after: string | null; limit: number }], DocumentRow>(
+    `SELECT ${COLUMNS} FROM documents WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit`,
+  );
+  const byId = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);
+  const insert = db.prepare(
+    `INSERT INTO documents (id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at)
+     VALUES (@id, @title, @text, @url, @published_at, @publisher, @metadata, @content_hash, @ingested_at)`,
+  );
+  const update = db.prepare(
+    `UPDATE documents SET title = @title, text = @text, url = @url, published_at = @published_at,
+       publisher = @publisher, metadata = @metadata, content_hash = @content_hash,
+       ingested_at = @ingested_at
+     WHERE rowid = @rowid`,
+  );
+  const deletePassages = db.prepare("DELETE FROM passages WHERE document_rowid = ?");
+  const insertPassage = db.prepare(
+    "INSERT INTO passages (document_rowid, ord, start, end, text) VALUES (?, ?, ?, ?, ?)",
+  );
+
+  const writePassages = (rowid: number | bigint, text: string) => {
+    splitPassages(text).forEach((span, ord) => {
+      insertPassage.run(rowid, ord, span.start, span.end, text.slice(span.start, span.end));
+    });
+  };
+
+  const importOne = (doc: Document): keyof ImportTally => {
+    const row = rowOf(doc);
+    const existing = byId.get(doc.id);
+    if (!existing) {
+      writePassages(insert.run(row).lastInsertRowid, doc.text);
+      return "added";
+    }
+    const same = (Object.keys(row) as Array<keyof typeof row>).every(
+      (key) => existing[key] === row[key],
+    );
+    if (same) return "unchanged";
+    update.run({ ...row, rowid: existing.rowid });
+    // Passages follow the text itself, not the hash the export carried.
+    if (existing.text !== row.text) {
+      deletePassages.run(existing.rowid);
+      writePassages(existing.rowid, doc.text);
+    }
+    return "updated";
+  };
+
+  return {
+    exportDocuments(after: string | undefined, limit: number): Document[] {
+      return page.all({ after: after ?? null, limit }).map(documentOf);
+    },
+    importDocuments: db.transaction(
+      (documents: readonly Document[]): ImportTally => tallyOf(documents.map(importOne)),
+    ),
+  };
+}
+
+function rowOf(doc: Document) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    text: doc.text,
+    url: doc.url ?? null,
+    published_at: doc.publishedAt ?? null,
+    publisher: doc.publisher ?? null,
+    metadata: JSON.stringify(doc.metadata),
+    content_hash: doc.contentHash,
+    ingested_at: doc.ingestedAt,
+  };
+}
+
+function documentOf(row: DocumentRow): Document {
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    ...(row.url === null ? {} : { url: row.url }),
+    ...(row.published_at === null ? {} : { publishedAt: row.published_at }),
+    ...(row.publisher === null ? {} : { publisher: row.publisher }),
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    contentHash: row.content_hash,
+    ingestedAt: row.ingested_at,
+  };
+}
