@@ -11,12 +11,11 @@ import type { ClaimOrigin } from "../core/schema/check.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
 import type { CheckDependencies, CheckLimits } from "../pipeline/run.js";
 import { latestSearchedTheWeb } from "../records/searched-web.js";
-import { openSqliteStore } from "../store/sqlite/open.js";
-import { isPostgresUrl } from "../text/database-url.js";
 import type { CheckStages } from "./check-stages.js";
 import type { CheckWiring, WiringChoice } from "./check-wiring.js";
 import { deepFreeze } from "./deep-freeze.js";
 import type { ModelMode } from "./model-choice.js";
+import { openStores } from "./open-stores.js";
 import type { RefreshResult, StoredCheckResult } from "./stored-check.js";
 
 /** What to check: plain data, so it can cross to a worker thread. */
@@ -151,13 +150,4 @@ function runOptions(controls: CheckControls, clock: () => Date) {
     ...(controls.signal ? { signal: controls.signal } : {}),
     ...(controls.onEvent ? { onEvent: controls.onEvent } : {}),
   };
-}
-
-/** The stores `db` names: a PostgreSQL server for a `postgres://` URL, else a SQLite file. */
-async function openStores(db: string, access: StoreAccess | undefined): Promise<Stores> {
-  const options = access ? { access } : {};
-  if (!isPostgresUrl(db)) return openSqliteStore(db, options);
-  // Loaded only when used: SQLite deployments never load the pg driver.
-  const { openPostgresStore } = await import("../store/postgres/open.js");
-  return openPostgresStore(db, options);
 }

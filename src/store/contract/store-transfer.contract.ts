@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ExportPage } from "../../core/interfaces/store-export.js";
 import type { Stores } from "../../core/interfaces/stores.js";
 import { contentHash } from "../../text/hash.js";
-import { fillSampleStores } from "./sample-stores.js";
+import { fillSampleStores } from "../testing/sample-stores.js";
 
 /** Every row of one kind, read a page of `limit` at a time. */
 async function readAll<T extends { id: string } | { check: { id: string } }>(
