@@ -29,6 +29,8 @@ export type { ModelCallRecord, StageRun } from "./interfaces/stage-run.js";
 export { detachedStageRun } from "./interfaces/stage-run.js";
 export type { ExportedCheck, ExportPage, ImportTally } from "./interfaces/store-export.js";
 export { tallyOf } from "./interfaces/store-export.js";
+export type { HealthFinding, HealthReport } from "./interfaces/store-health.js";
+export { healthReport } from "./interfaces/store-health.js";
 export type { Stores } from "./interfaces/stores.js";
 export type { Understander } from "./interfaces/understander.js";
 export type { Verifier, VerifyInput } from "./interfaces/verifier.js";
