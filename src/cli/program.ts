@@ -470,6 +470,44 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       },
     );
 
+  const db = program
+    .command("db")
+    .description("copy a database (SQLite ↔ PostgreSQL), back it up, or check its integrity");
+  db.command("copy")
+    .description(
+      "copy corpus, checks (every version and rating) and snapshots into another database, then verify counts and hashes; run again to resume",
+    )
+    .argument("<from>", "SQLite file or postgres:// URL to copy from (never written)")
+    .argument("<to>", "SQLite file or postgres:// URL to copy into (created when missing)")
+    .option("--json", "print the summary as one JSON object")
+    .action(async (from: string, to: string, opts: { json?: boolean }) => {
+      const { dbCopyCommand } = await import("./commands/db.js");
+      setExit(await dbCopyCommand(from, to, { json: opts.json === true }, io));
+    });
+  db.command("backup")
+    .description(
+      "write a consistent copy while the server runs: a SQLite file, or pg_dump's plain SQL for PostgreSQL",
+    )
+    .argument("<file>", "where to write the backup (must not exist)")
+    .addOption(dbOption())
+    .option("--json", "print the result as one JSON object")
+    .action(async (file: string, opts: { db?: string; json?: boolean }) => {
+      const { dbBackupCommand } = await import("./commands/db.js");
+      setExit(
+        await dbBackupCommand(file, { db: settings(opts.db).db, json: opts.json === true }, io),
+      );
+    });
+  db.command("check")
+    .description(
+      "check tables, indexes and the full-text index; exit 1 with what to do when something is wrong",
+    )
+    .addOption(dbOption())
+    .option("--json", "print the findings as one JSON object")
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const { dbCheckCommand } = await import("./commands/db.js");
+      setExit(await dbCheckCommand({ db: settings(opts.db).db, json: opts.json === true }, io));
+    });
+
   registerEvalCommands(
     program.command("eval").description("run a public benchmark and print its figures"),
     {

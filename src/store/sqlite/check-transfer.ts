@@ -30,8 +30,13 @@ interface FeedbackRow {
 const ratingKey = (f: Pick<Feedback, "version" | "helpful" | "comment" | "createdAt">) =>
   JSON.stringify([f.version, f.helpful, f.comment ?? null, f.createdAt]);
 
+export interface CheckTransfer {
+  exportChecks(after: string | undefined, limit: number): ExportedCheck[];
+  importChecks: Database.Transaction<(checks: readonly ExportedCheck[]) => ImportTally>;
+}
+
 /** Exports and imports of checks over `db`. */
-export function createCheckTransfer(db: Database.Database) {
+export function createCheckTransfer(db: Database.Database): CheckTransfer {
   const page = db.prepare<[{ after: string | null; limit: number }], CheckRow>(
     `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks
      WHERE (@after IS NULL OR id > @after)

@@ -20,8 +20,13 @@ interface DocumentRow {
 const COLUMNS =
   "rowid, id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at";
 
+export interface CorpusTransfer {
+  exportDocuments(after: string | undefined, limit: number): Document[];
+  importDocuments: Database.Transaction<(documents: readonly Document[]) => ImportTally>;
+}
+
 /** Exports and imports of the corpus over `db`. */
-export function createCorpusTransfer(db: Database.Database) {
+export function createCorpusTransfer(db: Database.Database): CorpusTransfer {
   // SQLite compares TEXT byte by byte (BINARY collation), the order every store exports in.
   const page = db.prepare<[{ after: string | null; limit: number }], DocumentRow>(
     `SELECT ${COLUMNS} FROM documents WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit`,
