@@ -8,7 +8,7 @@ import type { Check, CheckVersion, Feedback } from "../schema/check.js";
  * copy (a server keeps writing), and so the last id of a page is all a copy needs to go on.
  */
 export interface ExportPage {
-  /** The last id of the previous page; absent for the first page. */
+  /** The last id of the previous page; absent for the first page (every id is non-empty). */
   after?: string;
   limit: number;
 }

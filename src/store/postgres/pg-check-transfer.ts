@@ -48,10 +48,10 @@ export async function exportPgChecks(
 ): Promise<ExportedCheck[]> {
   const { rows } = await pool.query<CheckRow>(
     `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks c
-     WHERE ($1::text IS NULL OR id > $1::text)
+     WHERE id > $1::text
        AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = c.id AND v.status = 'done')
      ORDER BY id LIMIT $2`,
-    [after ?? null, limit],
+    [after ?? "", limit],
   );
   const ids = rows.map((row) => row.id);
   const [versions, ratings] = await Promise.all([

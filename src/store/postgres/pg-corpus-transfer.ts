@@ -25,9 +25,9 @@ export async function exportPgDocuments(
 ): Promise<Document[]> {
   const { rows } = await pool.query<DocumentRow>(
     `SELECT id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at
-     FROM documents WHERE $1::text IS NULL OR id COLLATE "C" > $1::text
+     FROM documents WHERE id COLLATE "C" > $1::text
      ORDER BY id COLLATE "C" LIMIT $2`,
-    [after ?? null, limit],
+    [after ?? "", limit],
   );
   return rows.map(documentOf);
 }

@@ -81,9 +81,9 @@ export function createPgSnapshots(pool: Pool): SnapshotStore {
     },
     async exportSnapshots({ after, limit }) {
       const { rows } = await pool.query<SnapshotRow>(
-        `SELECT ${COLUMNS} FROM web_snapshots WHERE $1::text IS NULL OR id > $1::text
+        `SELECT ${COLUMNS} FROM web_snapshots WHERE id > $1::text
          ORDER BY id LIMIT $2`,
-        [after ?? null, limit],
+        [after ?? "", limit],
       );
       return rows.map(fromRow);
     },

@@ -37,9 +37,9 @@ export interface CheckTransfer {
 
 /** Exports and imports of checks over `db`. */
 export function createCheckTransfer(db: Database.Database): CheckTransfer {
-  const page = db.prepare<[{ after: string | null; limit: number }], CheckRow>(
+  const page = db.prepare<[{ after: string; limit: number }], CheckRow>(
     `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks
-     WHERE (@after IS NULL OR id > @after)
+     WHERE id > @after
        AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = checks.id AND v.status = 'done')
      ORDER BY id LIMIT @limit`,
   );
@@ -125,7 +125,7 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
 
   return {
     exportChecks(after: string | undefined, limit: number): ExportedCheck[] {
-      return page.all({ after: after ?? null, limit }).map((row) => ({
+      return page.all({ after: after ?? "", limit }).map((row) => ({
         check: checkOf(row),
         normalized: row.normalized,
         versions: versionsOf

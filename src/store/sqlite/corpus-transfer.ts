@@ -28,8 +28,8 @@ export interface CorpusTransfer {
 /** Exports and imports of the corpus over `db`. */
 export function createCorpusTransfer(db: Database.Database): CorpusTransfer {
   // SQLite compares TEXT byte by byte (BINARY collation), the order every store exports in.
-  const page = db.prepare<[{ after: string | null; limit: number }], DocumentRow>(
-    `SELECT ${COLUMNS} FROM documents WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit`,
+  const page = db.prepare<[{ after: string; limit: number }], DocumentRow>(
+    `SELECT ${COLUMNS} FROM documents WHERE id > @after ORDER BY id LIMIT @limit`,
   );
   const byId = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);
   const insert = db.prepare(
@@ -75,7 +75,7 @@ export function createCorpusTransfer(db: Database.Database): CorpusTransfer {
 
   return {
     exportDocuments(after: string | undefined, limit: number): Document[] {
-      return page.all({ after: after ?? null, limit }).map(documentOf);
+      return page.all({ after: after ?? "", limit }).map(documentOf);
     },
     importDocuments: db.transaction(
       (documents: readonly Document[]): ImportTally => tallyOf(documents.map(importOne)),

@@ -55,8 +55,8 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
        etag = coalesce(@etag, etag), last_modified = coalesce(@last_modified, last_modified)
      WHERE id = @id`,
   );
-  const page = db.prepare<[{ after: string | null; limit: number }], SnapshotRow>(
-    `SELECT ${COLUMNS} FROM web_snapshots WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit`,
+  const page = db.prepare<[{ after: string; limit: number }], SnapshotRow>(
+    `SELECT ${COLUMNS} FROM web_snapshots WHERE id > @after ORDER BY id LIMIT @limit`,
   );
   const put = db.prepare(
     `INSERT INTO web_snapshots (${COLUMNS}) VALUES
@@ -83,7 +83,7 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
   );
   return {
     async exportSnapshots({ after, limit }) {
-      return page.all({ after: after ?? null, limit }).map(fromRow);
+      return page.all({ after: after ?? "", limit }).map(fromRow);
     },
     async importSnapshots(snapshots) {
       return importAll.immediate(snapshots);
