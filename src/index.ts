@@ -2,6 +2,15 @@
 // the fact-check pipeline with its offline stages and renderers.
 
 export { type CheckStages, checkStages } from "./assemble/check-stages.js";
+export {
+  type CopyOptions,
+  type CopyProgress,
+  type CopyReport,
+  copyDatabase,
+  copyStores,
+  type KindReport,
+} from "./assemble/db-copy.js";
+export { type BackupResult, backupDatabase, checkDatabase } from "./assemble/db-maintenance.js";
 export { EmptyCorpusError, isEmptyCorpusError } from "./assemble/empty-corpus-error.js";
 export {
   type CheckControls,
@@ -14,6 +23,14 @@ export {
 export { modelCheckDependencies } from "./assemble/model-check.js";
 export { type ModelChoice, type ModelMode, modelModeOf } from "./assemble/model-choice.js";
 export { offlineCheckDependencies } from "./assemble/offline-check.js";
+export { openStores } from "./assemble/open-stores.js";
+export {
+  canonicalJson,
+  digestKind,
+  type KindDigest,
+  STORE_KINDS,
+  type StoreKind,
+} from "./assemble/store-digest.js";
 export {
   type CheckOutcome,
   checkOrReuse,
