@@ -71,7 +71,12 @@ export function createCheckRecords(
 ): CheckStore {
   const isAlive = options.isAlive ?? probeProcess;
   const host = hostname();
-  const transfer = createCheckTransfer(db);
+  // Prepared on first use: only `db copy` exports or imports, and every open pays for eager ones.
+  let transfer: ReturnType<typeof createCheckTransfer> | undefined;
+  const transfers = () => {
+    transfer ??= createCheckTransfer(db);
+    return transfer;
+  };
   const selectRun = db.prepare<[string], RunRow>("SELECT * FROM check_runs WHERE check_id = ?");
   const selectCheck = db.prepare<[string], CheckRow>("SELECT * FROM checks WHERE id = ?");
 
@@ -311,11 +316,11 @@ export function createCheckRecords(
     },
 
     async exportChecks({ after, limit }) {
-      return transfer.exportChecks(after, limit);
+      return transfers().exportChecks(after, limit);
     },
 
     async importChecks(checks) {
-      return transfer.importChecks.immediate(checks);
+      return transfers().importChecks.immediate(checks);
     },
   };
 }

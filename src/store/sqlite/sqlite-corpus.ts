@@ -31,7 +31,12 @@ export function createSqliteCorpus(
 ): SqliteCorpusStore {
   const write = createCorpusWriter(db);
   const search = createCorpusSearch(db);
-  const transfer = createCorpusTransfer(db);
+  // Prepared on first use: only `db copy` exports or imports, and every open pays for eager ones.
+  let transfer: ReturnType<typeof createCorpusTransfer> | undefined;
+  const transfers = () => {
+    transfer ??= createCorpusTransfer(db);
+    return transfer;
+  };
   const documentById = db.prepare<[string], DocumentRow>(
     `SELECT id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at
      FROM documents WHERE id = ?`,
@@ -55,10 +60,10 @@ export function createSqliteCorpus(
       return stats.get() ?? { documents: 0, passages: 0 };
     },
     async exportDocuments({ after, limit }) {
-      return transfer.exportDocuments(after, limit);
+      return transfers().exportDocuments(after, limit);
     },
     async importDocuments(documents) {
-      return transfer.importDocuments.immediate(documents);
+      return transfers().importDocuments.immediate(documents);
     },
     withRetrieval(other) {
       return createSqliteCorpus(db, { ...knobs, ...other });

@@ -55,38 +55,20 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
        etag = coalesce(@etag, etag), last_modified = coalesce(@last_modified, last_modified)
      WHERE id = @id`,
   );
-  const page = db.prepare<[{ after: string; limit: number }], SnapshotRow>(
-    `SELECT ${COLUMNS} FROM web_snapshots WHERE id > @after ORDER BY id LIMIT @limit`,
-  );
-  const put = db.prepare(
-    `INSERT INTO web_snapshots (${COLUMNS}) VALUES
-       (@id, @url, @final_url, @fetched_at, @validated_at, @content_type, @etag, @last_modified,
-        @content_hash, @title, @text, @published_at, @publisher, @metadata)
-     ON CONFLICT (id) DO UPDATE SET
-       validated_at = excluded.validated_at, final_url = excluded.final_url,
-       etag = excluded.etag, last_modified = excluded.last_modified`,
-  );
-  const importOne = (snapshot: WebSnapshot): keyof ImportTally => {
-    const row = rowOf(snapshot);
-    const existing = byId.get(snapshot.id);
-    if (
-      existing &&
-      (Object.keys(row) as Array<keyof SnapshotRow>).every((k) => existing[k] === row[k])
-    ) {
-      return "unchanged";
-    }
-    put.run(row);
-    return existing ? "updated" : "added";
+  // Prepared on first use: only `db copy` exports or imports, and every open pays for eager ones.
+  let transfer: SnapshotTransfer | undefined;
+  const transfers = () => {
+    transfer ??= createSnapshotTransfer(db, byId);
+    return transfer;
   };
-  const importAll = db.transaction(
-    (snapshots: readonly WebSnapshot[]): ImportTally => tallyOf(snapshots.map(importOne)),
-  );
   return {
     async exportSnapshots({ after, limit }) {
-      return page.all({ after: after ?? "", limit }).map(fromRow);
+      return transfers()
+        .page.all({ after: after ?? "", limit })
+        .map(fromRow);
     },
     async importSnapshots(snapshots) {
-      return importAll.immediate(snapshots);
+      return transfers().importAll.immediate(snapshots);
     },
     async latestSnapshot(url) {
       const row = latest.get(url);
@@ -127,6 +109,44 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
       });
     },
   };
+}
+
+interface SnapshotTransfer {
+  page: Database.Statement<[{ after: string; limit: number }], SnapshotRow>;
+  importAll: Database.Transaction<(snapshots: readonly WebSnapshot[]) => ImportTally>;
+}
+
+function createSnapshotTransfer(
+  db: Database.Database,
+  byId: Database.Statement<[string], SnapshotRow>,
+): SnapshotTransfer {
+  const page = db.prepare<[{ after: string; limit: number }], SnapshotRow>(
+    `SELECT ${COLUMNS} FROM web_snapshots WHERE id > @after ORDER BY id LIMIT @limit`,
+  );
+  const put = db.prepare(
+    `INSERT INTO web_snapshots (${COLUMNS}) VALUES
+       (@id, @url, @final_url, @fetched_at, @validated_at, @content_type, @etag, @last_modified,
+        @content_hash, @title, @text, @published_at, @publisher, @metadata)
+     ON CONFLICT (id) DO UPDATE SET
+       validated_at = excluded.validated_at, final_url = excluded.final_url,
+       etag = excluded.etag, last_modified = excluded.last_modified`,
+  );
+  const importOne = (snapshot: WebSnapshot): keyof ImportTally => {
+    const row = rowOf(snapshot);
+    const existing = byId.get(snapshot.id);
+    if (
+      existing &&
+      (Object.keys(row) as Array<keyof SnapshotRow>).every((k) => existing[k] === row[k])
+    ) {
+      return "unchanged";
+    }
+    put.run(row);
+    return existing ? "updated" : "added";
+  };
+  const importAll = db.transaction(
+    (snapshots: readonly WebSnapshot[]): ImportTally => tallyOf(snapshots.map(importOne)),
+  );
+  return { page, importAll };
 }
 
 function rowOf(snapshot: WebSnapshot): SnapshotRow {
