@@ -9,6 +9,7 @@ import { runCheckJob } from "./check-job.js";
 import {
   type CancelJob,
   type CheckWorkerData,
+  type CloseWorker,
   type FromWorker,
   type RunJob,
   serialiseError,
@@ -57,6 +58,9 @@ function readCancels(): void {
   }
 }
 
+/** Jobs still running, so a close can wait for them to end. */
+const jobs = new Set<Promise<void>>();
+
 async function run(message: RunJob): Promise<void> {
   const controller = new AbortController();
   running.set(message.job, controller);
@@ -82,5 +86,22 @@ async function run(message: RunJob): Promise<void> {
 // Opened as the thread starts, so the first job does not wait; a failure is the first job's.
 opened().catch(() => {});
 
-port.on("message", (message: RunJob) => void run(message));
+/** Ends the thread once its jobs have ended, with its engine (its database connection) closed. */
+async function close(): Promise<void> {
+  for (const controller of running.values()) controller.abort();
+  await Promise.allSettled(jobs);
+  const made = await engine?.catch(() => undefined);
+  await made?.close().catch(() => {});
+  process.exit(0);
+}
+
+port.on("message", (message: RunJob | CloseWorker) => {
+  if (message.type === "close") {
+    void close();
+    return;
+  }
+  const job = run(message);
+  jobs.add(job);
+  void job.finally(() => jobs.delete(job));
+});
 cancels.on("message", cancel);

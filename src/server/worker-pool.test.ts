@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Engine, openEngine } from "../assemble/engine.js";
 import { type Config, loadConfig } from "../config/config.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
@@ -108,6 +109,36 @@ describe.skipIf(!WORKER)(
         }
       } finally {
         await Promise.all([pool.close(), engine.close()]);
+      }
+    });
+
+    it("stops its workers by asking, not by ending them mid-call: a running job ends ABORTED", async () => {
+      // Ending a thread inside a native call (SQLite raising an error) can abort the process.
+      const terminate = vi.spyOn(Worker.prototype, "terminate");
+      const pool = createCheckWorkerPool({ config, dbPath: db, size: 1 });
+      try {
+        let started!: () => void;
+        const inStage = new Promise<void>((resolve) => {
+          started = resolve;
+        });
+        const running = pool.run(
+          { kind: "check", text: "Vitamin D supplements prevent colds in adults." },
+          {
+            signal: idle(),
+            onEvent: (event) => {
+              if (event.type === "stage-started") started();
+            },
+          },
+        );
+        const outcome = running.catch((e: unknown) => e);
+        await inStage;
+        await pool.close();
+        expect(await outcome).toMatchObject({ code: "ABORTED" });
+        expect(terminate).not.toHaveBeenCalled();
+        expect(pool.live()).toBe(0);
+      } finally {
+        terminate.mockRestore();
+        await pool.close();
       }
     });
 

@@ -15,10 +15,14 @@ import type { JobResult } from "./check-jobs.js";
 import {
   type CancelJob,
   type CheckWorkerData,
+  type CloseWorker,
   deserialiseError,
   type FromWorker,
   type RunJob,
 } from "./worker-protocol.js";
+
+/** How long a stopping worker may take to end its jobs and close its engine before it is ended. */
+const CLOSE_GRACE_MS = 10_000;
 
 export interface CheckWorkerPoolOptions {
   config: Config;
@@ -122,6 +126,21 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
     return slot;
   };
 
+  /**
+   * Asks a worker to end (its jobs cancelled, its engine closed) and waits for it; terminates it
+   * only if it has not ended after CLOSE_GRACE_MS (a stage that never reaches its next event).
+   */
+  const stop = (slot: Slot): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void slot.worker.terminate(), CLOSE_GRACE_MS);
+      slot.worker.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      for (const job of slot.jobs.keys()) slot.cancels.postMessage({ job } satisfies CancelJob);
+      slot.worker.postMessage({ type: "close" } satisfies CloseWorker);
+    });
+
   // Started now so the first check does not wait for a thread to boot and load the pipeline
   // (a check sent to a new worker shows its first event after ~1 s on an idle 2-core machine,
   // ~2.5 s under npm run bench:responsive; ~20 ms once the worker is up).
@@ -172,7 +191,7 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((slot) => slot?.worker.terminate()));
+      await Promise.all(slots.map((slot) => (slot ? stop(slot) : undefined)));
     },
   };
 }

@@ -31,6 +31,16 @@ export interface RunJob {
   at?: string;
 }
 
+/**
+ * Stop: the worker lets its jobs end (they were cancelled), closes its engine and ends. Ending a
+ * thread from outside while it is inside a native call (SQLite raising an error on a damaged
+ * file, say) can abort the whole process, so the pool asks first and terminates only after a
+ * grace period.
+ */
+export interface CloseWorker {
+  type: "close";
+}
+
 export interface SerialisedError {
   code: ErrorCode;
   message: string;
