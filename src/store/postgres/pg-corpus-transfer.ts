@@ -2,20 +2,8 @@
 import type { Pool, PoolClient } from "pg";
 import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
 import type { Document } from "../../core/schema/document.js";
-import { splitPassages } from "../../text/passages.js";
+import { type DocumentRow, documentOf, writePassages } from "./pg-document-rows.js";
 import { inTransaction } from "./pg-transaction.js";
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  text: string;
-  url: string | null;
-  published_at: string | null;
-  publisher: string | null;
-  metadata: Record<string, unknown>;
-  content_hash: string;
-  ingested_at: string;
-}
 
 /** Documents after `after` in byte order of their ids (migration 3 indexes that order). */
 export async function exportPgDocuments(
@@ -89,34 +77,4 @@ async function importOne(client: PoolClient, doc: Document): Promise<keyof Impor
     await writePassages(client, existing.rowid, doc.text);
   }
   return "updated";
-}
-
-async function writePassages(client: PoolClient, rowid: number, text: string): Promise<void> {
-  const spans = splitPassages(text);
-  if (spans.length === 0) return;
-  await client.query(
-    `INSERT INTO passages (document_rowid, ord, start, "end", text)
-     SELECT $1, p.ord - 1, p.start, p.finish, p.text
-     FROM unnest($2::int[], $3::int[], $4::text[]) WITH ORDINALITY AS p(start, finish, text, ord)`,
-    [
-      rowid,
-      spans.map((s) => s.start),
-      spans.map((s) => s.end),
-      spans.map((s) => text.slice(s.start, s.end)),
-    ],
-  );
-}
-
-function documentOf(row: DocumentRow): Document {
-  return {
-    id: row.id,
-    title: row.title,
-    text: row.text,
-    ...(row.url === null ? {} : { url: row.url }),
-    ...(row.published_at === null ? {} : { publishedAt: row.published_at }),
-    ...(row.publisher === null ? {} : { publisher: row.publisher }),
-    metadata: row.metadata,
-    contentHash: row.content_hash,
-    ingestedAt: row.ingested_at,
-  };
 }

@@ -2,19 +2,12 @@
 import type Database from "better-sqlite3";
 import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
 import type { Document } from "../../core/schema/document.js";
-import { splitPassages } from "../../text/passages.js";
+import { type DocumentRow, documentOf } from "./document-rows.js";
+import { createPassageRows } from "./passage-rows.js";
 
-interface DocumentRow {
+/** A document row with its rowid, which passages and the full-text index refer to. */
+interface TransferRow extends DocumentRow {
   rowid: number;
-  id: string;
-  title: string;
-  text: string;
-  url: string | null;
-  published_at: string | null;
-  publisher: string | null;
-  metadata: string;
-  content_hash: string;
-  ingested_at: string;
 }
 
 const COLUMNS =
@@ -28,10 +21,10 @@ export interface CorpusTransfer {
 /** Exports and imports of the corpus over `db`. */
 export function createCorpusTransfer(db: Database.Database): CorpusTransfer {
   // SQLite compares TEXT byte by byte (BINARY collation), the order every store exports in.
-  const page = db.prepare<[{ after: string; limit: number }], DocumentRow>(
+  const page = db.prepare<[{ after: string; limit: number }], TransferRow>(
     `SELECT ${COLUMNS} FROM documents WHERE id > @after ORDER BY id LIMIT @limit`,
   );
-  const byId = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);
+  const byId = db.prepare<[string], TransferRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);
   const insert = db.prepare(
     `INSERT INTO documents (id, title, text, url, published_at, publisher, metadata, content_hash, ingested_at)
      VALUES (@id, @title, @text, @url, @published_at, @publisher, @metadata, @content_hash, @ingested_at)`,
@@ -42,22 +35,13 @@ export function createCorpusTransfer(db: Database.Database): CorpusTransfer {
        ingested_at = @ingested_at
      WHERE rowid = @rowid`,
   );
-  const deletePassages = db.prepare("DELETE FROM passages WHERE document_rowid = ?");
-  const insertPassage = db.prepare(
-    "INSERT INTO passages (document_rowid, ord, start, end, text) VALUES (?, ?, ?, ?, ?)",
-  );
-
-  const writePassages = (rowid: number | bigint, text: string) => {
-    splitPassages(text).forEach((span, ord) => {
-      insertPassage.run(rowid, ord, span.start, span.end, text.slice(span.start, span.end));
-    });
-  };
+  const passages = createPassageRows(db);
 
   const importOne = (doc: Document): keyof ImportTally => {
     const row = rowOf(doc);
     const existing = byId.get(doc.id);
     if (!existing) {
-      writePassages(insert.run(row).lastInsertRowid, doc.text);
+      passages.write(insert.run(row).lastInsertRowid, doc.text);
       return "added";
     }
     const same = (Object.keys(row) as Array<keyof typeof row>).every(
@@ -67,8 +51,8 @@ export function createCorpusTransfer(db: Database.Database): CorpusTransfer {
     update.run({ ...row, rowid: existing.rowid });
     // Passages follow the text itself, not the hash the export carried.
     if (existing.text !== row.text) {
-      deletePassages.run(existing.rowid);
-      writePassages(existing.rowid, doc.text);
+      passages.clear(existing.rowid);
+      passages.write(existing.rowid, doc.text);
     }
     return "updated";
   };
@@ -94,19 +78,5 @@ function rowOf(doc: Document) {
     metadata: JSON.stringify(doc.metadata),
     content_hash: doc.contentHash,
     ingested_at: doc.ingestedAt,
-  };
-}
-
-function documentOf(row: DocumentRow): Document {
-  return {
-    id: row.id,
-    title: row.title,
-    text: row.text,
-    ...(row.url === null ? {} : { url: row.url }),
-    ...(row.published_at === null ? {} : { publishedAt: row.published_at }),
-    ...(row.publisher === null ? {} : { publisher: row.publisher }),
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-    contentHash: row.content_hash,
-    ingestedAt: row.ingested_at,
   };
 }

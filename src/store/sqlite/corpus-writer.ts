@@ -2,7 +2,7 @@
 import type Database from "better-sqlite3";
 import type { DocumentToStore, UpsertOutcome } from "../../core/interfaces/corpus-store.js";
 import { contentHash } from "../../text/hash.js";
-import { splitPassages } from "../../text/passages.js";
+import { createPassageRows } from "./passage-rows.js";
 
 interface ExistingRow {
   rowid: number;
@@ -32,18 +32,7 @@ export function createCorpusWriter(
        publisher = @publisher, metadata = @metadata, content_hash = @hash, ingested_at = @now
      WHERE rowid = @rowid`,
   );
-  const deletePassages = db.prepare("DELETE FROM passages WHERE document_rowid = ?");
-  const insertPassage = db.prepare(
-    "INSERT INTO passages (document_rowid, ord, start, end, text) VALUES (?, ?, ?, ?, ?)",
-  );
-
-  function writePassages(documentRowid: number | bigint, text: string): number {
-    const spans = splitPassages(text);
-    spans.forEach((span, ord) => {
-      insertPassage.run(documentRowid, ord, span.start, span.end, text.slice(span.start, span.end));
-    });
-    return spans.length;
-  }
+  const passages = createPassageRows(db);
 
   function upsertOne(doc: DocumentToStore, now: string): UpsertOutcome {
     const title = doc.title ?? "";
@@ -64,7 +53,7 @@ export function createCorpusWriter(
       const twin = byHash.get(hash, doc.id);
       if (twin) return { id: doc.id, status: "duplicate", duplicateOf: twin.id, passages: 0 };
       const { lastInsertRowid } = insertDocument.run(row);
-      return { id: doc.id, status: "added", passages: writePassages(lastInsertRowid, doc.text) };
+      return { id: doc.id, status: "added", passages: passages.write(lastInsertRowid, doc.text) };
     }
     const sameText = existing.content_hash === hash;
     const sameFields =
@@ -75,8 +64,8 @@ export function createCorpusWriter(
     if (sameText && sameFields) return { id: doc.id, status: "unchanged", passages: 0 };
     updateDocument.run({ ...row, rowid: existing.rowid });
     if (sameText) return { id: doc.id, status: "updated", passages: 0 };
-    deletePassages.run(existing.rowid);
-    return { id: doc.id, status: "updated", passages: writePassages(existing.rowid, doc.text) };
+    passages.clear(existing.rowid);
+    return { id: doc.id, status: "updated", passages: passages.write(existing.rowid, doc.text) };
   }
 
   /** Upserts every document in one transaction; an error rolls the whole batch back. */

@@ -2,22 +2,10 @@
 // knobs fixed when the store is opened (the retrieval benchmark asks for other settings).
 import type Database from "better-sqlite3";
 import type { CorpusStats, CorpusStore } from "../../core/interfaces/corpus-store.js";
-import type { Document } from "../../core/schema/document.js";
 import { createCorpusSearch, DEFAULT_RETRIEVAL, type RetrievalOptions } from "./corpus-search.js";
 import { createCorpusTransfer } from "./corpus-transfer.js";
 import { createCorpusWriter } from "./corpus-writer.js";
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  text: string;
-  url: string | null;
-  published_at: string | null;
-  publisher: string | null;
-  metadata: string;
-  content_hash: string;
-  ingested_at: string;
-}
+import { type DocumentRow, documentOf } from "./document-rows.js";
 
 export interface SqliteCorpusStore extends CorpusStore {
   /** The same corpus searched with other retrieval knobs (the rest of the defaults kept). */
@@ -68,19 +56,5 @@ export function createSqliteCorpus(
     withRetrieval(other) {
       return createSqliteCorpus(db, { ...knobs, ...other });
     },
-  };
-}
-
-function documentOf(row: DocumentRow): Document {
-  return {
-    id: row.id,
-    title: row.title,
-    text: row.text,
-    ...(row.url === null ? {} : { url: row.url }),
-    ...(row.published_at === null ? {} : { publishedAt: row.published_at }),
-    ...(row.publisher === null ? {} : { publisher: row.publisher }),
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-    contentHash: row.content_hash,
-    ingestedAt: row.ingested_at,
   };
 }
