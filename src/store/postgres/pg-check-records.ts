@@ -14,24 +14,11 @@ import type {
 } from "../../core/interfaces/check-store.js";
 import { type Check, CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
 import type { VerdictLabel } from "../../core/schema/verdict.js";
-import { contentHash } from "../../text/hash.js";
+import { decodeCursor, encodeCursor } from "../history-cursor.js";
+import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
+import { settingsFingerprint } from "../settings-fingerprint.js";
 import { exportPgChecks, importPgChecks } from "./pg-check-transfer.js";
 import { inTransaction } from "./pg-transaction.js";
-
-/** A lock whose heartbeat is older than this is free, whoever holds it (as in SQLite). */
-export const LEASE_MS = 60_000;
-
-/** Whether a process on this machine is alive. */
-export type ProcessProbe = (pid: number) => boolean;
-
-const probeProcess: ProcessProbe = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 interface CheckRow {
   id: string;
@@ -70,12 +57,8 @@ export function createPgCheckRecords(
   options: { isAlive?: ProcessProbe } = {},
 ): CheckStore {
   const isAlive = options.isAlive ?? probeProcess;
-  const host = hostname();
 
-  const holderAlive = (run: RunRow, now: Date): boolean => {
-    if (now.getTime() - Date.parse(run.heartbeat_at) > LEASE_MS) return false;
-    return run.owner_host !== host || isAlive(run.owner_pid);
-  };
+  const host = hostname();
 
   /** The run row of a check, locked for this transaction. */
   const lockedRun = async (client: PoolClient, checkId: string): Promise<RunRow | undefined> => {
@@ -116,7 +99,7 @@ export function createPgCheckRecords(
     async beginVersion(checkId, now = new Date()) {
       return inTransaction(pool, async (client) => {
         const run = await lockedRun(client, checkId);
-        if (run && holderAlive(run, now)) {
+        if (run && runIsHeld(run, now, isAlive)) {
           throw new FactuallyError(
             "CONFLICT",
             `check ${checkId} is already running (version ${run.n}, started ${run.started_at}); wait for it to finish`,
@@ -192,7 +175,7 @@ export function createPgCheckRecords(
             version.checkedAt,
             version.verdict.label,
             version.verdict.confidence,
-            contentHash(JSON.stringify(version.settings)).slice(0, 16),
+            settingsFingerprint(version),
             version.sources.length,
             JSON.stringify(version),
           ],
@@ -225,7 +208,7 @@ export function createPgCheckRecords(
       ]);
       const stored: StoredCheck = { check: toCheck(row), versions: versions.rows.map(toSummary) };
       const run = runs.rows[0];
-      if (run && holderAlive(run, new Date())) {
+      if (run && runIsHeld(run, new Date(), isAlive)) {
         stored.running = { n: run.n, startedAt: run.started_at };
       }
       return stored;
@@ -341,28 +324,4 @@ function toSummary(row: SummaryRow): VersionSummary {
     sources: row.sources,
     feedback: { helpful: row.helpful, notHelpful: row.not_helpful },
   };
-}
-
-function encodeCursor(checkedAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([checkedAt, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === "string" &&
-      typeof value[1] === "string"
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new FactuallyError(
-    "BAD_INPUT",
-    "that cursor is not one this store gave out; start again without it",
-  );
 }

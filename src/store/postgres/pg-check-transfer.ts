@@ -7,7 +7,8 @@ import {
   tallyOf,
 } from "../../core/interfaces/store-export.js";
 import { CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
-import { contentHash } from "../../text/hash.js";
+import { ratingsToAdd } from "../ratings-to-add.js";
+import { settingsFingerprint } from "../settings-fingerprint.js";
 import { inTransaction } from "./pg-transaction.js";
 
 interface CheckRow {
@@ -27,10 +28,6 @@ interface FeedbackRow {
   comment: string | null;
   created_at: string;
 }
-
-/** A rating's identity for import: ratings have no id of their own, so equal ones are counted. */
-const ratingKey = (f: Pick<Feedback, "version" | "helpful" | "comment" | "createdAt">) =>
-  JSON.stringify([f.version, f.helpful, f.comment ?? null, f.createdAt]);
 
 const feedbackOf = (row: FeedbackRow): Feedback => ({
   checkId: row.check_id,
@@ -141,29 +138,22 @@ async function importOne(client: PoolClient, record: ExportedCheck): Promise<key
         version.checkedAt,
         version.verdict.label,
         version.verdict.confidence,
-        contentHash(JSON.stringify(version.settings)).slice(0, 16),
+        settingsFingerprint(version),
         version.sources.length,
         JSON.stringify(version),
       ],
     );
     if ((rowCount ?? 0) > 0) changed = true;
   }
-  const stored = new Map<string, number>();
-  if (existing) {
-    const { rows } = await client.query<FeedbackRow>(
-      "SELECT check_id, version, helpful, comment, created_at FROM feedback WHERE check_id = $1",
-      [check.id],
-    );
-    for (const f of rows.map(feedbackOf)) {
-      stored.set(ratingKey(f), (stored.get(ratingKey(f)) ?? 0) + 1);
-    }
-  }
-  for (const f of record.feedback) {
-    const left = stored.get(ratingKey(f)) ?? 0;
-    if (left > 0) {
-      stored.set(ratingKey(f), left - 1);
-      continue;
-    }
+  const stored = existing
+    ? (
+        await client.query<FeedbackRow>(
+          "SELECT check_id, version, helpful, comment, created_at FROM feedback WHERE check_id = $1",
+          [check.id],
+        )
+      ).rows.map(feedbackOf)
+    : [];
+  for (const f of ratingsToAdd(stored, record.feedback)) {
     await client.query(
       "INSERT INTO feedback (check_id, version, helpful, comment, created_at) VALUES ($1, $2, $3, $4, $5)",
       [check.id, f.version, f.helpful, f.comment ?? null, f.createdAt],

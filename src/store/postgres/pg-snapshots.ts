@@ -2,7 +2,7 @@
 import type { Pool } from "pg";
 import type { SnapshotStore, WebSnapshot } from "../../core/interfaces/snapshot-store.js";
 import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
-import { contentHash } from "../../text/hash.js";
+import { snapshotIdOf } from "../snapshot-id.js";
 import { inTransaction } from "./pg-transaction.js";
 
 interface SnapshotRow {
@@ -24,11 +24,6 @@ interface SnapshotRow {
 
 const COLUMNS = `id, url, final_url, fetched_at, validated_at, content_type, etag, last_modified,
   content_hash, title, text, published_at, publisher, metadata`;
-
-/** The id of a URL's snapshot with this content (the same as the SQLite store's). */
-function snapshotIdOf(url: string, hash: string): string {
-  return `snap-${contentHash(url, hash).slice(0, 16)}`;
-}
 
 export function createPgSnapshots(pool: Pool): SnapshotStore {
   const byId = async (id: string) =>

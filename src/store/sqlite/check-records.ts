@@ -14,11 +14,10 @@ import type {
 } from "../../core/interfaces/check-store.js";
 import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
 import type { VerdictLabel } from "../../core/schema/verdict.js";
-import { contentHash } from "../../text/hash.js";
+import { decodeCursor, encodeCursor } from "../history-cursor.js";
+import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
+import { settingsFingerprint } from "../settings-fingerprint.js";
 import { createCheckTransfer } from "./check-transfer.js";
-
-/** A lock whose heartbeat is older than this is free, whoever holds it. */
-export const LEASE_MS = 60_000;
 
 interface CheckRow {
   id: string;
@@ -48,18 +47,6 @@ interface RunRow {
   heartbeat_at: string;
 }
 
-/** Whether a process on this machine is alive; a process we may not signal still exists. */
-export type ProcessProbe = (pid: number) => boolean;
-
-const probeProcess: ProcessProbe = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
 const SUMMARY_COLUMNS = `v.n, v.checked_at, v.verdict_label, v.verdict_confidence,
   json_array_length(v.body, '$.sources') AS sources,
   (SELECT count(*) FROM feedback f WHERE f.check_id = v.check_id AND f.version = v.n AND f.helpful = 1) AS helpful,
@@ -70,7 +57,6 @@ export function createCheckRecords(
   options: { isAlive?: ProcessProbe } = {},
 ): CheckStore {
   const isAlive = options.isAlive ?? probeProcess;
-  const host = hostname();
   // Prepared on first use: only `db copy` exports or imports, and every open pays for eager ones.
   let transfer: ReturnType<typeof createCheckTransfer> | undefined;
   const transfers = () => {
@@ -89,10 +75,7 @@ export function createCheckRecords(
     }
   };
 
-  const holderAlive = (run: RunRow, now: Date): boolean => {
-    if (now.getTime() - Date.parse(run.heartbeat_at) > LEASE_MS) return false;
-    return run.owner_host !== host || isAlive(run.owner_pid);
-  };
+  const host = hostname();
 
   const requireLease = (lease: RunLease): void => {
     const run = selectRun.get(lease.checkId);
@@ -107,7 +90,7 @@ export function createCheckRecords(
 
   const begin = db.transaction((checkId: string, now: Date): RunLease => {
     const run = selectRun.get(checkId);
-    if (run && holderAlive(run, now)) {
+    if (run && runIsHeld(run, now, isAlive)) {
       throw new FactuallyError(
         "CONFLICT",
         `check ${checkId} is already running (version ${run.n}, started ${run.started_at}); wait for it to finish`,
@@ -160,7 +143,7 @@ export function createCheckRecords(
       version.checkedAt,
       version.verdict.label,
       version.verdict.confidence,
-      contentHash(JSON.stringify(version.settings)).slice(0, 16),
+      settingsFingerprint(version),
       JSON.stringify(version),
     );
     db.prepare("DELETE FROM check_runs WHERE check_id = ? AND token = ?").run(
@@ -242,7 +225,7 @@ export function createCheckRecords(
         .map(toSummary);
       const run = selectRun.get(id);
       const stored: StoredCheck = { check: toCheck(row), versions };
-      if (run && holderAlive(run, new Date())) {
+      if (run && runIsHeld(run, new Date(), isAlive)) {
         stored.running = { n: run.n, startedAt: run.started_at };
       }
       return stored;
@@ -345,28 +328,4 @@ function toSummary(row: SummaryRow): VersionSummary {
     sources: row.sources,
     feedback,
   };
-}
-
-function encodeCursor(checkedAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([checkedAt, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === "string" &&
-      typeof value[1] === "string"
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new FactuallyError(
-    "BAD_INPUT",
-    "that cursor is not one this store gave out; start again without it",
-  );
 }

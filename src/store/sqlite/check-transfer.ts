@@ -7,7 +7,8 @@ import {
   tallyOf,
 } from "../../core/interfaces/store-export.js";
 import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
-import { contentHash } from "../../text/hash.js";
+import { ratingsToAdd } from "../ratings-to-add.js";
+import { settingsFingerprint } from "../settings-fingerprint.js";
 
 interface CheckRow {
   id: string;
@@ -25,10 +26,6 @@ interface FeedbackRow {
   comment: string | null;
   created_at: string;
 }
-
-/** A rating's identity for import: ratings have no id of their own, so equal ones are counted. */
-const ratingKey = (f: Pick<Feedback, "version" | "helpful" | "comment" | "createdAt">) =>
-  JSON.stringify([f.version, f.helpful, f.comment ?? null, f.createdAt]);
 
 export interface CheckTransfer {
   exportChecks(after: string | undefined, limit: number): ExportedCheck[];
@@ -101,21 +98,13 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
         version.checkedAt,
         version.verdict.label,
         version.verdict.confidence,
-        contentHash(JSON.stringify(version.settings)).slice(0, 16),
+        settingsFingerprint(version),
         JSON.stringify(version),
       );
       if (changes > 0) changed = true;
     }
-    const stored = new Map<string, number>();
-    for (const f of existing ? feedbackList(check.id) : []) {
-      stored.set(ratingKey(f), (stored.get(ratingKey(f)) ?? 0) + 1);
-    }
-    for (const f of record.feedback) {
-      const left = stored.get(ratingKey(f)) ?? 0;
-      if (left > 0) {
-        stored.set(ratingKey(f), left - 1);
-        continue;
-      }
+    const stored = existing ? feedbackList(check.id) : [];
+    for (const f of ratingsToAdd(stored, record.feedback)) {
       insertFeedback.run(check.id, f.version, f.helpful ? 1 : 0, f.comment ?? null, f.createdAt);
       changed = true;
     }

@@ -6,7 +6,7 @@ import type {
   WebSnapshot,
 } from "../../core/interfaces/snapshot-store.js";
 import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
-import { contentHash } from "../../text/hash.js";
+import { snapshotIdOf } from "../snapshot-id.js";
 
 interface SnapshotRow {
   id: string;
@@ -27,11 +27,6 @@ interface SnapshotRow {
 
 const COLUMNS = `id, url, final_url, fetched_at, validated_at, content_type, etag, last_modified,
   content_hash, title, text, published_at, publisher, metadata`;
-
-/** The id of a URL's snapshot with this content: the same page and text, the same id. */
-export function snapshotIdOf(url: string, hash: string): string {
-  return `snap-${contentHash(url, hash).slice(0, 16)}`;
-}
 
 export function createWebSnapshots(db: Database.Database): SnapshotStore {
   const byId = db.prepare<[string], SnapshotRow>(
