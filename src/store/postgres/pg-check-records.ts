@@ -10,34 +10,14 @@ import type {
   CheckStore,
   RunLease,
   StoredCheck,
-  VersionSummary,
 } from "../../core/interfaces/check-store.js";
-import { type Check, CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
-import type { VerdictLabel } from "../../core/schema/verdict.js";
+import { CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
+import { type CheckRow, checkOf, type SummaryRow, summaryOf } from "../stored-rows.js";
 import { exportPgChecks, importPgChecks } from "./pg-check-transfer.js";
 import { inTransaction } from "./pg-transaction.js";
-
-interface CheckRow {
-  id: string;
-  input: string;
-  kind: "claim" | "question";
-  created_at: string;
-  freshness_days: number | null;
-  origin: unknown;
-}
-
-interface SummaryRow {
-  n: number;
-  checked_at: string;
-  verdict_label: string;
-  verdict_confidence: number;
-  sources: number;
-  helpful: number;
-  not_helpful: number;
-}
 
 interface RunRow {
   n: number;
@@ -206,7 +186,7 @@ export function createPgCheckRecords(
         ),
         pool.query<RunRow>("SELECT * FROM check_runs WHERE check_id = $1", [id]),
       ]);
-      const stored: StoredCheck = { check: toCheck(row), versions: versions.rows.map(toSummary) };
+      const stored: StoredCheck = { check: checkOf(row), versions: versions.rows.map(summaryOf) };
       const run = runs.rows[0];
       if (run && runIsHeld(run, new Date(), isAlive)) {
         stored.running = { n: run.n, startedAt: run.started_at };
@@ -240,8 +220,8 @@ export function createPgCheckRecords(
       );
       const page: CheckPage = {
         checks: rows.slice(0, limit).map((row) => ({
-          check: toCheck(row),
-          latest: toSummary(row),
+          check: checkOf(row),
+          latest: summaryOf(row),
           versionCount: row.versions,
         })),
       };
@@ -302,26 +282,5 @@ export function createPgCheckRecords(
 
     exportChecks: ({ after, limit }) => exportPgChecks(pool, after, limit),
     importChecks: (checks) => importPgChecks(pool, checks),
-  };
-}
-
-function toCheck(row: CheckRow): Check {
-  return {
-    id: row.id,
-    input: row.input,
-    kind: row.kind,
-    createdAt: row.created_at,
-    ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(row.origin) }),
-    ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
-  };
-}
-
-function toSummary(row: SummaryRow): VersionSummary {
-  return {
-    n: row.n,
-    checkedAt: row.checked_at,
-    verdict: { label: row.verdict_label as VerdictLabel, confidence: row.verdict_confidence },
-    sources: row.sources,
-    feedback: { helpful: row.helpful, notHelpful: row.not_helpful },
   };
 }

@@ -6,19 +6,14 @@ import {
   type ImportTally,
   tallyOf,
 } from "../../core/interfaces/store-export.js";
-import { CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
+import { CheckVersion, type Feedback } from "../../core/schema/check.js";
 import { ratingsToAdd } from "../ratings-to-add.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
+import { type CheckRow, checkOf } from "../stored-rows.js";
 import { inTransaction } from "./pg-transaction.js";
 
-interface CheckRow {
-  id: string;
-  input: string;
+interface TransferRow extends CheckRow {
   normalized: string;
-  kind: "claim" | "question";
-  created_at: string;
-  freshness_days: number | null;
-  origin: unknown;
 }
 
 interface FeedbackRow {
@@ -43,7 +38,7 @@ export async function exportPgChecks(
   after: string | undefined,
   limit: number,
 ): Promise<ExportedCheck[]> {
-  const { rows } = await pool.query<CheckRow>(
+  const { rows } = await pool.query<TransferRow>(
     `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks c
      WHERE id > $1::text
        AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = c.id AND v.status = 'done')
@@ -64,14 +59,7 @@ export async function exportPgChecks(
     ),
   ]);
   return rows.map((row) => ({
-    check: {
-      id: row.id,
-      input: row.input,
-      kind: row.kind,
-      createdAt: row.created_at,
-      ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(row.origin) }),
-      ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
-    },
+    check: checkOf(row),
     normalized: row.normalized,
     versions: versions.rows
       .filter((v) => v.check_id === row.id)

@@ -8,9 +8,10 @@ import type {
   CorpusSearchOptions,
   CorpusSearchResult,
 } from "../../core/interfaces/corpus-store.js";
-import { bestPassage, stemWord } from "../../text/passage-match.js";
+import { stemWord } from "../../text/passage-match.js";
 import { queryTerms } from "../../text/query-terms.js";
 import { combineScores } from "../../text/score-fusion.js";
+import { searchResultOf } from "../search-result.js";
 
 /** Knobs of ranking in PostgreSQL (the subset of the SQLite store's that applies here). */
 export interface PgRetrievalOptions {
@@ -172,29 +173,15 @@ export function createPgCorpusSearch(pool: Pool, retrieval: Partial<PgRetrievalO
     for (const [rowid, score] of top) {
       const doc = byRowid.get(rowid);
       if (!doc) continue;
-      const best = bestPassage(
-        passagesOf.get(rowid) ?? [],
-        queryStems,
-        (s) => idfOfStem.get(s) ?? 0,
+      results.push(
+        searchResultOf(
+          doc,
+          score,
+          passagesOf.get(rowid) ?? [],
+          queryStems,
+          (s) => idfOfStem.get(s) ?? 0,
+        ),
       );
-      results.push({
-        document: {
-          id: doc.id,
-          title: doc.title,
-          ...(doc.url === null ? {} : { url: doc.url }),
-          ...(doc.published_at === null ? {} : { publishedAt: doc.published_at }),
-          ...(doc.publisher === null ? {} : { publisher: doc.publisher }),
-        },
-        score,
-        passage: best
-          ? {
-              text: best.passage.text,
-              start: best.passage.start,
-              end: best.passage.end,
-              highlights: best.highlights,
-            }
-          : { text: "", start: 0, end: 0, highlights: [] },
-      });
     }
     return results;
   };

@@ -2,7 +2,8 @@
 import type { Pool, PoolClient } from "pg";
 import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
 import type { Document } from "../../core/schema/document.js";
-import { type DocumentRow, documentOf, writePassages } from "./pg-document-rows.js";
+import { type DocumentRow, documentOf } from "../stored-rows.js";
+import { writePassages } from "./pg-passage-rows.js";
 import { inTransaction } from "./pg-transaction.js";
 
 /** Documents after `after` in byte order of their ids (migration 3 indexes that order). */

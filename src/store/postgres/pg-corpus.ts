@@ -7,9 +7,10 @@ import type {
   UpsertOutcome,
 } from "../../core/interfaces/corpus-store.js";
 import { contentHash } from "../../text/hash.js";
+import { type DocumentRow, documentOf } from "../stored-rows.js";
 import { createPgCorpusSearch, type PgRetrievalOptions } from "./pg-corpus-search.js";
 import { exportPgDocuments, importPgDocuments } from "./pg-corpus-transfer.js";
-import { type DocumentRow, documentOf, writePassages } from "./pg-document-rows.js";
+import { writePassages } from "./pg-passage-rows.js";
 import { inTransaction } from "./pg-transaction.js";
 
 interface ExistingRow {

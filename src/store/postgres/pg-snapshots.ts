@@ -53,22 +53,7 @@ export function createPgSnapshots(pool: Pool): SnapshotStore {
            etag = excluded.etag,
            last_modified = excluded.last_modified
          RETURNING ${COLUMNS}`,
-        [
-          id,
-          snapshot.url,
-          snapshot.finalUrl,
-          snapshot.fetchedAt,
-          snapshot.validatedAt,
-          snapshot.contentType,
-          snapshot.etag ?? null,
-          snapshot.lastModified ?? null,
-          snapshot.contentHash,
-          snapshot.title,
-          snapshot.text,
-          snapshot.publishedAt ?? null,
-          snapshot.publisher ?? null,
-          JSON.stringify(snapshot.metadata),
-        ],
+        valuesOf({ ...snapshot, id }),
       );
       const row = rows[0];
       if (!row) throw new Error(`snapshot ${id} was not stored`);
@@ -86,22 +71,7 @@ export function createPgSnapshots(pool: Pool): SnapshotStore {
       return inTransaction(pool, async (client) => {
         const outcomes: Array<keyof ImportTally> = [];
         for (const snapshot of snapshots) {
-          const values = [
-            snapshot.id,
-            snapshot.url,
-            snapshot.finalUrl,
-            snapshot.fetchedAt,
-            snapshot.validatedAt,
-            snapshot.contentType,
-            snapshot.etag ?? null,
-            snapshot.lastModified ?? null,
-            snapshot.contentHash,
-            snapshot.title,
-            snapshot.text,
-            snapshot.publishedAt ?? null,
-            snapshot.publisher ?? null,
-            JSON.stringify(snapshot.metadata),
-          ];
+          const values = valuesOf(snapshot);
           // xmax = 0 marks a row this statement inserted; no row back means it was identical.
           const { rows } = await client.query<{ inserted: boolean }>(
             `INSERT INTO web_snapshots (${COLUMNS})
@@ -131,6 +101,26 @@ export function createPgSnapshots(pool: Pool): SnapshotStore {
       );
     },
   };
+}
+
+/** A snapshot's columns in COLUMNS order, as query parameters. */
+function valuesOf(snapshot: WebSnapshot): unknown[] {
+  return [
+    snapshot.id,
+    snapshot.url,
+    snapshot.finalUrl,
+    snapshot.fetchedAt,
+    snapshot.validatedAt,
+    snapshot.contentType,
+    snapshot.etag ?? null,
+    snapshot.lastModified ?? null,
+    snapshot.contentHash,
+    snapshot.title,
+    snapshot.text,
+    snapshot.publishedAt ?? null,
+    snapshot.publisher ?? null,
+    JSON.stringify(snapshot.metadata),
+  ];
 }
 
 function fromRow(row: SnapshotRow): WebSnapshot {

@@ -7,36 +7,16 @@ import { FactuallyError } from "../../core/errors.js";
 import type {
   CheckPage,
   CheckStore,
-  FeedbackTally,
   RunLease,
   StoredCheck,
-  VersionSummary,
 } from "../../core/interfaces/check-store.js";
 import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
-import type { VerdictLabel } from "../../core/schema/verdict.js";
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
+import { type SummaryRow, summaryOf } from "../stored-rows.js";
 import { createCheckTransfer } from "./check-transfer.js";
-
-interface CheckRow {
-  id: string;
-  input: string;
-  kind: "claim" | "question";
-  created_at: string;
-  freshness_days: number | null;
-  origin: string | null;
-}
-
-interface SummaryRow {
-  n: number;
-  checked_at: string;
-  verdict_label: string;
-  verdict_confidence: number;
-  sources: number;
-  helpful: number;
-  not_helpful: number;
-}
+import { type CheckRow, toCheck } from "./json-rows.js";
 
 interface RunRow {
   n: number;
@@ -222,7 +202,7 @@ export function createCheckRecords(
            WHERE v.check_id = ? AND v.status = 'done' ORDER BY v.n`,
         )
         .all(id)
-        .map(toSummary);
+        .map(summaryOf);
       const run = selectRun.get(id);
       const stored: StoredCheck = { check: toCheck(row), versions };
       if (run && runIsHeld(run, new Date(), isAlive)) {
@@ -260,7 +240,7 @@ export function createCheckRecords(
       const page: CheckPage = {
         checks: rows.slice(0, limit).map((row) => ({
           check: toCheck(row),
-          latest: toSummary(row),
+          latest: summaryOf(row),
           versionCount: row.versions,
         })),
       };
@@ -305,27 +285,5 @@ export function createCheckRecords(
     async importChecks(checks) {
       return transfers().importChecks.immediate(checks);
     },
-  };
-}
-
-function toCheck(row: CheckRow): Check {
-  return {
-    id: row.id,
-    input: row.input,
-    kind: row.kind,
-    createdAt: row.created_at,
-    ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(JSON.parse(row.origin)) }),
-    ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
-  };
-}
-
-function toSummary(row: SummaryRow): VersionSummary {
-  const feedback: FeedbackTally = { helpful: row.helpful, notHelpful: row.not_helpful };
-  return {
-    n: row.n,
-    checkedAt: row.checked_at,
-    verdict: { label: row.verdict_label as VerdictLabel, confidence: row.verdict_confidence },
-    sources: row.sources,
-    feedback,
   };
 }

@@ -6,18 +6,13 @@ import {
   type ImportTally,
   tallyOf,
 } from "../../core/interfaces/store-export.js";
-import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
+import { CheckVersion, type Feedback } from "../../core/schema/check.js";
 import { ratingsToAdd } from "../ratings-to-add.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
+import { type CheckRow, toCheck } from "./json-rows.js";
 
-interface CheckRow {
-  id: string;
-  input: string;
+interface TransferRow extends CheckRow {
   normalized: string;
-  kind: "claim" | "question";
-  created_at: string;
-  freshness_days: number | null;
-  origin: string | null;
 }
 
 interface FeedbackRow {
@@ -34,13 +29,13 @@ export interface CheckTransfer {
 
 /** Exports and imports of checks over `db`. */
 export function createCheckTransfer(db: Database.Database): CheckTransfer {
-  const page = db.prepare<[{ after: string; limit: number }], CheckRow>(
+  const page = db.prepare<[{ after: string; limit: number }], TransferRow>(
     `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks
      WHERE id > @after
        AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = checks.id AND v.status = 'done')
      ORDER BY id LIMIT @limit`,
   );
-  const byId = db.prepare<[string], CheckRow>("SELECT * FROM checks WHERE id = ?");
+  const byId = db.prepare<[string], TransferRow>("SELECT * FROM checks WHERE id = ?");
   const versionsOf = db.prepare<[string], { body: string }>(
     "SELECT body FROM check_versions WHERE check_id = ? AND status = 'done' ORDER BY n",
   );
@@ -115,7 +110,7 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
   return {
     exportChecks(after: string | undefined, limit: number): ExportedCheck[] {
       return page.all({ after: after ?? "", limit }).map((row) => ({
-        check: checkOf(row),
+        check: toCheck(row),
         normalized: row.normalized,
         versions: versionsOf
           .all(row.id)
@@ -126,16 +121,5 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
     importChecks: db.transaction(
       (checks: readonly ExportedCheck[]): ImportTally => tallyOf(checks.map(importOne)),
     ),
-  };
-}
-
-function checkOf(row: CheckRow): Check {
-  return {
-    id: row.id,
-    input: row.input,
-    kind: row.kind,
-    createdAt: row.created_at,
-    ...(row.origin === null ? {} : { origin: ClaimOrigin.parse(JSON.parse(row.origin)) }),
-    ...(row.freshness_days === null ? {} : { freshnessDays: row.freshness_days }),
   };
 }

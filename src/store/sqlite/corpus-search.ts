@@ -7,9 +7,10 @@ import type {
   CorpusSearchResult,
 } from "../../core/interfaces/corpus-store.js";
 import { feedbackTerms } from "../../text/feedback-terms.js";
-import { bestPassage, stemWord } from "../../text/passage-match.js";
+import { stemWord } from "../../text/passage-match.js";
 import { ftsNearPairs, ftsOrQuery, queryTerms } from "../../text/query-terms.js";
 import { combineScores } from "../../text/score-fusion.js";
+import { searchResultOf } from "../search-result.js";
 
 /** Knobs of corpus retrieval; each one can be turned off to measure what it buys. */
 export interface RetrievalOptions {
@@ -172,25 +173,7 @@ export function createCorpusSearch(db: Database.Database) {
   ): CorpusSearchResult | undefined {
     const doc = documentRow.get(rowid);
     if (!doc) return undefined;
-    const best = bestPassage(passagesOf.all(rowid), queryStems, idf);
-    return {
-      document: {
-        id: doc.id,
-        title: doc.title,
-        ...(doc.url === null ? {} : { url: doc.url }),
-        ...(doc.published_at === null ? {} : { publishedAt: doc.published_at }),
-        ...(doc.publisher === null ? {} : { publisher: doc.publisher }),
-      },
-      score,
-      passage: best
-        ? {
-            text: best.passage.text,
-            start: best.passage.start,
-            end: best.passage.end,
-            highlights: best.highlights,
-          }
-        : { text: "", start: 0, end: 0, highlights: [] },
-    };
+    return searchResultOf(doc, score, passagesOf.all(rowid), queryStems, idf);
   }
 
   /** Ranked documents for `query`, best first; any text is safe, and text without words finds nothing. */

@@ -2,7 +2,7 @@
 import type Database from "better-sqlite3";
 import { type ImportTally, tallyOf } from "../../core/interfaces/store-export.js";
 import type { Document } from "../../core/schema/document.js";
-import { type DocumentRow, documentOf } from "./document-rows.js";
+import { type DocumentRow, documentOf } from "./json-rows.js";
 import { createPassageRows } from "./passage-rows.js";
 
 /** A document row with its rowid, which passages and the full-text index refer to. */

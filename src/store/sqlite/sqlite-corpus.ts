@@ -5,7 +5,7 @@ import type { CorpusStats, CorpusStore } from "../../core/interfaces/corpus-stor
 import { createCorpusSearch, DEFAULT_RETRIEVAL, type RetrievalOptions } from "./corpus-search.js";
 import { createCorpusTransfer } from "./corpus-transfer.js";
 import { createCorpusWriter } from "./corpus-writer.js";
-import { type DocumentRow, documentOf } from "./document-rows.js";
+import { type DocumentRow, documentOf } from "./json-rows.js";
 
 export interface SqliteCorpusStore extends CorpusStore {
   /** The same corpus searched with other retrieval knobs (the rest of the defaults kept). */

@@ -75,22 +75,7 @@ export function createWebSnapshots(db: Database.Database): SnapshotStore {
     },
     async saveSnapshot(snapshot: NewSnapshot) {
       const id = snapshotIdOf(snapshot.url, snapshot.contentHash);
-      insert.run({
-        id,
-        url: snapshot.url,
-        final_url: snapshot.finalUrl,
-        fetched_at: snapshot.fetchedAt,
-        validated_at: snapshot.validatedAt,
-        content_type: snapshot.contentType,
-        etag: snapshot.etag ?? null,
-        last_modified: snapshot.lastModified ?? null,
-        content_hash: snapshot.contentHash,
-        title: snapshot.title,
-        text: snapshot.text,
-        published_at: snapshot.publishedAt ?? null,
-        publisher: snapshot.publisher ?? null,
-        metadata: JSON.stringify(snapshot.metadata),
-      });
+      insert.run(rowOf({ ...snapshot, id }));
       const row = byId.get(id);
       if (!row) throw new Error(`snapshot ${id} was not stored`);
       return fromRow(row);
