@@ -2,14 +2,13 @@
 // once, before any check starts, so an unreachable one is a clear error rather than a slow
 // fallback on every stage. Evaluations use it directly to run the stages over many corpora.
 
-import { FactuallyError } from "../core/errors.js";
 import type { Assessor } from "../core/interfaces/assessor.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { ModelHandle } from "../llm/model-caller.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import { modelCheckDependencies } from "./model-check.js";
-import type { ModelChoice } from "./model-choice.js";
+import { type ModelChoice, modelOf } from "./model-choice.js";
 import { offlineCheckDependencies } from "./offline-check.js";
 
 export interface CheckStages {
@@ -26,16 +25,9 @@ export interface CheckStages {
  * stores, such as evaluations. `llm` mode without a configured model is a BAD_CONFIG error.
  */
 export async function checkStages(choice: ModelChoice): Promise<CheckStages> {
-  if (choice.mode === "offline" || (choice.mode === "auto" && !choice.llm)) {
-    return { deps: (corpus) => offlineCheckDependencies(corpus), label: "offline stages" };
-  }
-  const llm = choice.llm;
+  const llm = modelOf(choice);
   if (!llm) {
-    throw new FactuallyError(
-      "BAD_CONFIG",
-      "--llm needs a language model: set FACTUALLY_LLM_PROVIDER and FACTUALLY_LLM_MODEL (see docs/language-models.md), or drop --llm to check offline",
-      { target: "FACTUALLY_LLM_PROVIDER" },
-    );
+    return { deps: (corpus) => offlineCheckDependencies(corpus), label: "offline stages" };
   }
   const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
   await checkReachable(llm);

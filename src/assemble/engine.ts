@@ -14,7 +14,7 @@ import { latestSearchedTheWeb } from "../records/searched-web.js";
 import type { CheckStages } from "./check-stages.js";
 import type { CheckWiring, WiringChoice } from "./check-wiring.js";
 import { deepFreeze } from "./deep-freeze.js";
-import type { ModelMode } from "./model-choice.js";
+import { type ModelMode, probeModel } from "./model-choice.js";
 import { openStores } from "./open-stores.js";
 import type { RefreshResult, StoredCheckResult } from "./stored-check.js";
 
@@ -70,6 +70,8 @@ export interface Engine {
   readonly snapshots: SnapshotStore;
   /** The stages, loaded once (the configured model probed); a missing or unreachable model fails here. */
   stages(): Promise<CheckStages>;
+  /** Probes the configured model without loading any stage (for a process whose checks run elsewhere). */
+  probeModel(): Promise<void>;
   /** What a check with these controls runs on (for inspection; `check` builds the same). */
   dependencies(choice?: WiringChoice): Promise<CheckDependencies>;
   /** The stored check of `request.text` when fresh and made the same way; else a new version. */
@@ -110,6 +112,12 @@ export async function openEngine(config: Config, options: EngineOptions = {}): P
     snapshots: stores.snapshots,
     async stages() {
       return (await wired()).stages();
+    },
+    async probeModel() {
+      await probeModel({
+        mode: options.model ?? "auto",
+        ...(frozen.llm ? { llm: frozen.llm } : {}),
+      });
     },
     async dependencies(choice = {}) {
       return (await wired()).dependencies(choice);

@@ -70,6 +70,27 @@ describe.skipIf(!WORKER)(
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it("refuses to start when its model does not answer, though only the workers would use it", async () => {
+      const unreachable = loadConfig({
+        cwd: dir,
+        env: {
+          FACTUALLY_DB: join(dir, "responsive.db"),
+          FACTUALLY_LLM_PROVIDER: "openai-compatible",
+          FACTUALLY_LLM_MODEL: "wire-model",
+          // Port 1 on loopback: nothing listens there, so the probe is refused at once.
+          FACTUALLY_LLM_BASE_URL: "http://127.0.0.1:1/v1",
+        },
+      });
+      const other = await openEngine(unreachable);
+      try {
+        await expect(
+          startServer({ engine: other, port: 0, host: "127.0.0.1", version: "test" }),
+        ).rejects.toMatchObject({ code: "BAD_CONFIG", target: "FACTUALLY_LLM_BASE_URL" });
+      } finally {
+        await other.close();
+      }
+    });
+
     it("says in /api/ready that checks run on worker threads, and how many are up", async () => {
       const ready = (await (await fetch(`${server.url}/api/ready`)).json()) as {
         checks: { on: string; workers: number };

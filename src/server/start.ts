@@ -1,5 +1,5 @@
-// Starts the service over an open engine: its stages are loaded first (so an unreachable model
-// is a start-up error), the check workers are started, then the API and the pages are served on
+// Starts the service over an open engine: the check workers are started, the configured model is
+// probed (so an unreachable one is a start-up error), then the API and the pages are served on
 // one port.
 import { serve } from "@hono/node-server";
 import type { Engine } from "../assemble/engine.js";
@@ -29,7 +29,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { engine } = options;
   const { config } = engine;
   const now = options.now ?? (() => new Date());
-  await engine.stages();
   const jobs = createCheckJobs({
     maxRunning: config.server.maxRunning,
     maxQueued: config.server.maxQueued,
@@ -37,6 +36,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Checks run on worker threads, each with its own engine over the same database, so the HTTP
   // loop stays free; the main thread's engine serves reads and runs jobs only without workers.
   const runner = await createJobRunner({ engine, ...(options.now ? { now: options.now } : {}) });
+  // An unreachable model is a start-up error. Checks on this thread load their stages now; on
+  // worker threads each worker loads its own, so this thread only asks the model server.
+  await (runner.where === "main" ? engine.stages() : engine.probeModel()).catch(
+    async (error: unknown) => {
+      await runner.close();
+      throw error;
+    },
+  );
   const checks = createCheckService({ engine, jobs, runner });
   const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
   const context: ServerContext = {
