@@ -223,6 +223,28 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("worker")
+    .description(
+      "run the checks servers put on the Redis queue (FACTUALLY_REDIS_URL) against the PostgreSQL store; start any number, on any machine",
+    )
+    .addOption(dbOption())
+    .option(
+      "-c, --concurrency <n>",
+      "checks this process runs at once (checks waiting on a model or the web overlap; offline ones share one core)",
+      (v: string) => parseWhole(v, 1, 64),
+      2,
+    )
+    .action(async (opts: { db?: string; concurrency: number }) => {
+      const cfg = settings(opts.db);
+      setExit(
+        await (await import("./commands/worker.js")).workerCommand(
+          { config: cfg, concurrency: opts.concurrency },
+          io,
+        ),
+      );
+    });
+
+  program
     .command("fetch")
     .description(
       "read one web page as a check would (guarded fetch, robots.txt, extraction) and print its text and metadata",

@@ -22,7 +22,30 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from a browser; none (CORS off) by default. */
   corsOrigins: string[];
+  /** The Redis queue that feeds `factually worker` processes (FACTUALLY_REDIS_URL); off when absent. */
+  queue?: QueueConfig;
 }
+
+/** Checks on a Redis queue, run by worker processes on any machine (the scale-out path). */
+export interface QueueConfig {
+  /** redis:// or rediss:// (secret: it may hold a password). */
+  redisUrl: string;
+  /** Prefix of every Redis key (several deployments, or tests, can share one Redis). */
+  prefix: string;
+  /** Runs of one job before it is failed (failures worth retrying only; backoff doubles from 5 s). */
+  attempts: number;
+  /** A worker's lock on a job: a worker silent this long is presumed dead and another takes over. */
+  lockMs: number;
+  /** How long a stopping worker (SIGTERM) lets its checks finish before it puts them back. */
+  graceMs: number;
+}
+
+export const QUEUE_DEFAULTS = {
+  prefix: "factually",
+  attempts: 5,
+  lockMs: 30_000,
+  graceMs: 30_000,
+} as const;
 
 export const SERVER_DEFAULTS: ServerConfig = {
   maxRunning: 2,
@@ -73,5 +96,42 @@ export function resolveServerConfig(env: Env): ServerConfig {
         Number,
       ) ?? SERVER_DEFAULTS.maxBodyBytes,
     corsOrigins: origins,
+    ...queueOf(env),
+  };
+}
+
+function queueOf(env: Env): { queue?: QueueConfig } {
+  const redisUrl = envValue(
+    env,
+    "FACTUALLY_REDIS_URL",
+    z
+      .url({ protocol: /^rediss?$/, error: "use redis://host:6379 (or rediss:// for TLS)" })
+      .refine((u) => new URL(u).hostname !== "", "the URL has no host"),
+    String,
+  );
+  if (redisUrl === undefined) return {};
+  return {
+    queue: {
+      redisUrl,
+      prefix:
+        envValue(
+          env,
+          "FACTUALLY_REDIS_PREFIX",
+          z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "use letters, digits, _ . - (at most 64)"),
+          String,
+        ) ?? QUEUE_DEFAULTS.prefix,
+      attempts:
+        envValue(env, "FACTUALLY_JOB_ATTEMPTS", Count(20), Number) ?? QUEUE_DEFAULTS.attempts,
+      lockMs:
+        envValue(env, "FACTUALLY_JOB_LOCK_MS", z.number().int().min(1000).max(600_000), Number) ??
+        QUEUE_DEFAULTS.lockMs,
+      graceMs:
+        envValue(
+          env,
+          "FACTUALLY_WORKER_GRACE_MS",
+          z.number().int().min(0).max(3_600_000),
+          Number,
+        ) ?? QUEUE_DEFAULTS.graceMs,
+    },
   };
 }

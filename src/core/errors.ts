@@ -16,6 +16,8 @@ export type ErrorCode =
   | "STORE_FULL"
   /** Another process held the database locked for longer than the busy timeout. */
   | "STORE_BUSY"
+  /** The job queue (Redis) does not answer: checks cannot be started or followed now. */
+  | "QUEUE_FAILED"
   | "PROVIDER_FAILED"
   | "PARSE_FAILED"
   | "BLOCKED_URL"

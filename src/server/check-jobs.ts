@@ -16,6 +16,8 @@ export interface JobResult {
 
 export type JobUpdate =
   | { type: "event"; event: CheckEvent }
+  /** The run failed in a way worth another try; it waits for a worker again (queue only). */
+  | { type: "retrying"; attempt: number; reason: string }
   | { type: "done"; result: JobResult }
   | { type: "failed"; error: FactuallyError };
 
@@ -49,6 +51,11 @@ export interface CheckJobs {
    */
   submit(key: string, kind: JobKind, run: JobRunner): { job: CheckJob; joined: boolean };
   get(key: string): CheckJob | undefined;
+  /**
+   * Stops job `key`: a queued one fails at once, a running one at its next stage, both as
+   * ABORTED; false when there is no such job.
+   */
+  cancel(key: string): boolean;
   readonly running: number;
   readonly queued: number;
   /** Cancels every job and waits for them to stop. */
@@ -91,6 +98,17 @@ export function createCheckJobs(options: CheckJobsOptions): CheckJobs {
       return { job, joined: false };
     },
     get: (key) => jobs.get(key),
+    cancel(key) {
+      const job = jobs.get(key);
+      if (!job) return false;
+      const at = waiting.indexOf(job);
+      if (at >= 0) {
+        waiting.splice(at, 1);
+        jobs.delete(key);
+      }
+      job.cancel(at >= 0);
+      return true;
+    },
     get running() {
       return running;
     },
@@ -104,6 +122,14 @@ export function createCheckJobs(options: CheckJobsOptions): CheckJobs {
   };
 }
 
+/** The error of a run that was cancelled. */
+export function cancelled(key: string): FactuallyError {
+  return new FactuallyError("ABORTED", `the run of ${key} was cancelled; nothing was stored`, {
+    target: key,
+    subject: "check",
+  });
+}
+
 class Job implements CheckJob {
   readonly key: string;
   readonly kind: JobKind;
@@ -112,6 +138,7 @@ class Job implements CheckJob {
   readonly #updates: JobUpdate[] = [];
   readonly #listeners = new Set<(update: JobUpdate) => void>();
   readonly #run: JobRunner;
+  readonly #cancelled = new AbortController();
   #resolve!: (result: JobResult) => void;
   #reject!: (error: FactuallyError) => void;
 
@@ -127,24 +154,36 @@ class Job implements CheckJob {
     this.done.catch(() => {});
   }
 
+  /** Aborts the run; a job that never started fails at once. */
+  cancel(queued: boolean): void {
+    this.#cancelled.abort();
+    if (queued) this.#fail(cancelled(this.key));
+  }
+
   async start(signal: AbortSignal): Promise<void> {
     this.state = "running";
     try {
-      const result = await this.#run((event) => this.#publish({ type: "event", event }), signal);
+      const result = await this.#run(
+        (event) => this.#publish({ type: "event", event }),
+        AbortSignal.any([signal, this.#cancelled.signal]),
+      );
       this.state = "done";
       this.#publish({ type: "done", result });
       this.#resolve(result);
     } catch (error) {
-      const fault =
+      if (this.#cancelled.signal.aborted) return this.#fail(cancelled(this.key));
+      this.#fail(
         error instanceof FactuallyError
           ? error
-          : new FactuallyError("INTERNAL", messageOf(error), {
-              cause: error,
-            });
-      this.state = "failed";
-      this.#publish({ type: "failed", error: fault });
-      this.#reject(fault);
+          : new FactuallyError("INTERNAL", messageOf(error), { cause: error }),
+      );
     }
+  }
+
+  #fail(fault: FactuallyError): void {
+    this.state = "failed";
+    this.#publish({ type: "failed", error: fault });
+    this.#reject(fault);
   }
 
   subscribe(listener: (update: JobUpdate) => void): () => void {

@@ -11,7 +11,8 @@ export interface ServerContext {
   /** The engine's configuration (frozen). */
   config: Readonly<Config>;
   checks: CheckService;
-  jobs: CheckJobs;
+  /** The in-process queue; absent when checks go to the Redis queue (`factually worker`). */
+  jobs?: CheckJobs;
   now: () => Date;
   /** Checks (and refreshes) each client may start per minute, shared by the API and the forms. */
   checkLimiter: RateLimiter;

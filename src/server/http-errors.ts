@@ -23,6 +23,7 @@ export const STATUS_OF: Record<
   // Insufficient Storage (RFC 4918 §11.5): the server cannot store what the request needs.
   STORE_FULL: 507,
   STORE_BUSY: 503,
+  QUEUE_FAILED: 503,
   PROVIDER_FAILED: 502,
   PARSE_FAILED: 502,
   BLOCKED_URL: 400,

@@ -3,10 +3,13 @@
 // one port.
 import { serve } from "@hono/node-server";
 import type { Engine } from "../assemble/engine.js";
+import { FactuallyError } from "../core/errors.js";
+import { isPostgresUrl } from "../text/database-url.js";
 import { createRateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
-import { createCheckJobs } from "./check-jobs.js";
-import { createCheckService } from "./check-service.js";
+import { type CheckJobs, createCheckJobs } from "./check-jobs.js";
+import { type CheckService, createCheckService } from "./check-service.js";
+import { openQueuedChecks } from "./cluster/queued-checks.js";
 import type { ServerContext } from "./context.js";
 import { createJobRunner } from "./job-runner.js";
 
@@ -29,28 +32,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { engine } = options;
   const { config } = engine;
   const now = options.now ?? (() => new Date());
-  const jobs = createCheckJobs({
-    maxRunning: config.server.maxRunning,
-    maxQueued: config.server.maxQueued,
-  });
-  // Checks run on worker threads, each with its own engine over the same database, so the HTTP
-  // loop stays free; the main thread's engine serves reads and runs jobs only without workers.
-  const runner = await createJobRunner({ engine, ...(options.now ? { now: options.now } : {}) });
-  // An unreachable model is a start-up error. Checks on this thread load their stages now; on
-  // worker threads each worker loads its own, so this thread only asks the model server.
-  await (runner.where === "main" ? engine.stages() : engine.probeModel()).catch(
-    async (error: unknown) => {
-      await runner.close();
-      throw error;
-    },
-  );
-  const checks = createCheckService({ engine, jobs, runner });
+  const { checks, jobs } = await checkService(engine, options);
   const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
   const context: ServerContext = {
     engine,
     config,
     checks,
-    jobs,
+    ...(jobs ? { jobs } : {}),
     now,
     checkLimiter,
     version: options.version,
@@ -79,5 +67,57 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         server.close(() => resolve());
       });
     },
+  };
+}
+
+/**
+ * Where this server's checks run: on the Redis queue when one is configured (workers run them),
+ * else in this process (worker threads, or this thread). An unreachable model is a start-up
+ * error: checks on this thread load their stages now; elsewhere each worker loads its own, so
+ * this thread only asks the model server.
+ */
+async function checkService(
+  engine: Engine,
+  options: StartOptions,
+): Promise<{ checks: CheckService; jobs?: CheckJobs }> {
+  const { config } = engine;
+  if (config.server.queue) {
+    if (!isPostgresUrl(config.db)) {
+      throw new FactuallyError(
+        "BAD_CONFIG",
+        "FACTUALLY_REDIS_URL runs checks on worker processes, which need a database they can all reach: set FACTUALLY_DATABASE_URL to a PostgreSQL server (see `factually db copy` to move this SQLite file there), or unset FACTUALLY_REDIS_URL",
+        { target: "FACTUALLY_REDIS_URL" },
+      );
+    }
+    await engine.probeModel();
+    const checks = await openQueuedChecks({
+      engine,
+      queue: config.server.queue,
+      maxQueued: config.server.maxQueued,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    return { checks };
+  }
+  const jobs = createCheckJobs({
+    maxRunning: config.server.maxRunning,
+    maxQueued: config.server.maxQueued,
+  });
+  // Checks run on worker threads, each with its own engine over the same database, so the HTTP
+  // loop stays free; the main thread's engine serves reads and runs jobs only without workers.
+  const runner = await createJobRunner({ engine, ...(options.now ? { now: options.now } : {}) });
+  await (runner.where === "main" ? engine.stages() : engine.probeModel()).catch(
+    async (error: unknown) => {
+      await runner.close();
+      throw error;
+    },
+  );
+  return {
+    checks: createCheckService({
+      engine,
+      jobs,
+      runner,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+    jobs,
   };
 }

@@ -9,7 +9,7 @@ import type { ServerContext } from "../context.js";
 import { checkView, refreshView } from "./check-views.js";
 import { streamJob, wantsEventStream } from "./job-stream.js";
 import { CheckIdParams, CreateCheckBody, RefreshBody } from "./request-schemas.js";
-import type { CheckOutcome, CreatedCheck } from "./response-schemas.js";
+import type { Cancelled, CheckOutcome, CreatedCheck, RunState } from "./response-schemas.js";
 import { pathParams, readJsonBody } from "./validate.js";
 
 /**
@@ -24,7 +24,7 @@ export function checkHandlers(ctx: ServerContext, admit: (c: Context) => Respons
       const refused = admit(c);
       if (refused) return refused;
       // A full queue is refused here too, before any stream starts.
-      const started = ctx.checks.startCheck(request);
+      const started = await ctx.checks.startCheck(request);
       if (wantsEventStream(c)) return streamJob(c, started);
       const result = await started.job.done;
       const view = await checkView(ctx, result.checkId, result.n);
@@ -34,6 +34,36 @@ export function checkHandlers(ctx: ServerContext, admit: (c: Context) => Respons
         joined: started.joined,
       };
       return c.json(created, 201);
+    },
+
+    async getRun(c: Context): Promise<Response> {
+      const { id } = pathParams(c, CheckIdParams);
+      const run = await ctx.checks.status(id.trim());
+      if (!run) {
+        throw new FactuallyError(
+          "NOT_FOUND",
+          `no run of check ${id} is queued, running or recently failed`,
+          {
+            target: id,
+            subject: "check",
+          },
+        );
+      }
+      const body: z.infer<typeof RunState> = { id: id.trim(), ...run };
+      return c.json(body);
+    },
+
+    async cancelRun(c: Context): Promise<Response> {
+      const { id } = pathParams(c, CheckIdParams);
+      await readJsonBody(c, RefreshBody, { emptyIsObject: true });
+      if (!(await ctx.checks.cancel(id.trim()))) {
+        throw new FactuallyError("NOT_FOUND", `no run of check ${id} is queued or running`, {
+          target: id,
+          subject: "check",
+        });
+      }
+      const body: z.infer<typeof Cancelled> = { id: id.trim(), cancelled: true };
+      return c.json(body);
     },
 
     async refreshCheck(c: Context): Promise<Response> {

@@ -18,7 +18,8 @@ export async function checkView(
 ): Promise<z.infer<typeof CheckView>> {
   const { version } = await requireVersion(ctx.engine.checks, id, n);
   const stored = await requireCheck(ctx.engine.checks, version.checkId);
-  return viewOf(ctx, stored, version);
+  const run = await ctx.checks.status(version.checkId);
+  return { ...viewOf(ctx, stored, version), ...(run ? { run } : {}) };
 }
 
 function viewOf(

@@ -1,6 +1,7 @@
 // The check endpoints over a real server: create, reuse, stream, join, read, refresh.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STAGES } from "../../core/schema/check-event.js";
+import { localJobs } from "../testing/stage-log.js";
 import { startTestServer, TEST_NOW, type TestServer } from "./testing/api-server.js";
 import { dataOf, postJson, readAllEvents, readEventsUntil } from "./testing/http.js";
 
@@ -141,7 +142,7 @@ describe("POST /api/checks", () => {
     const events = await readEventsUntil(response, (e) => e.event === "job-accepted");
     const { id } = dataOf<{ id: string }>(events[0]);
     await hold.reached;
-    const job = server.context.jobs.get(id);
+    const job = localJobs(server.context.jobs).get(id);
     expect(job?.state).toBe("running");
     client.abort();
     await server.jobs.unsubscribed(id);

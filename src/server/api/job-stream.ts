@@ -58,6 +58,11 @@ export function streamJob(c: Context, started: StartedJob): Response {
           await stream.writeSSE({ event: update.event.type, data: JSON.stringify(update.event) });
           continue;
         }
+        if (update.type === "retrying") {
+          const { attempt, reason } = update;
+          await stream.writeSSE({ event: "retrying", data: JSON.stringify({ attempt, reason }) });
+          continue;
+        }
         if (update.type === "done") {
           const { checkId, n, outcome } = update.result;
           const done = { id: checkId, n, outcome } as z.infer<typeof JobDone>;

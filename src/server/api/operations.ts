@@ -12,6 +12,7 @@ import {
   VersionQuery,
 } from "./request-schemas.js";
 import {
+  Cancelled,
   CheckView,
   ClaimReview,
   CreatedCheck,
@@ -21,6 +22,7 @@ import {
   NotReady,
   Ready,
   RefreshedCheck,
+  RunState,
   SearchResults,
 } from "./response-schemas.js";
 
@@ -118,6 +120,29 @@ export const OPERATIONS = {
     },
     events: true,
     errors: [400, 404, 409, 413, 415, 429],
+  },
+  getRun: {
+    method: "GET",
+    path: "/checks/:id/run",
+    tag: "checks",
+    summary: "Whether a run of the check is queued, running, or failed",
+    description:
+      "Also for a check never stored yet (its first run). A failed run's reason is kept a day; 404 when nothing is queued, running or recently failed.",
+    params: CheckIdParams,
+    ok: { status: 200, schema: RunState, description: "The run's state." },
+    errors: [400, 404],
+  },
+  cancelRun: {
+    method: "POST",
+    path: "/checks/:id/cancel",
+    tag: "checks",
+    summary: "Cancel the queued or running run of a check",
+    description:
+      "The run stops at its next stage and nothing is stored; every request that joined it ends with an `ABORTED` error. 404 when nothing is queued or running.",
+    params: CheckIdParams,
+    body: body(RefreshBody, false),
+    ok: { status: 200, schema: Cancelled, description: "The run was told to stop." },
+    errors: [400, 404, 413, 415],
   },
   addFeedback: {
     method: "POST",

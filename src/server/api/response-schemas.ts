@@ -52,6 +52,16 @@ export const CheckView = named(
     stale: z.boolean().describe("Older than the check's freshness window: refresh it."),
     feedback: FeedbackTally.describe("Ratings of this version."),
     versions: z.array(VersionSummary).describe("Every stored version, oldest first."),
+    run: z
+      .object({
+        state: z.enum(["queued", "running", "failed"]),
+        reason: z.string().exactOptional(),
+        at: z.string().exactOptional(),
+      })
+      .exactOptional()
+      .describe(
+        "A new version queued or being made now, or why the last attempt failed (kept a day).",
+      ),
   }),
 );
 
@@ -171,14 +181,36 @@ export const Ready = named(
   z.object({
     ready: z.literal(true),
     checks: z.object({
-      running: count(),
-      queued: count(),
-      /** `threads`: checks run on worker threads (`workers` of them up); `main`: on the server's. */
-      on: z.enum(["threads", "main"]),
-      workers: count(),
+      running: count().describe("Checks running now (on every worker, with a queue)."),
+      queued: count().describe("Checks waiting for a worker (in the whole queue, with Redis)."),
+      on: z
+        .enum(["threads", "main", "queue"])
+        .describe(
+          "`threads`: on this server's worker threads; `main`: on its own thread; `queue`: on the Redis queue, run by `factually worker` processes.",
+        ),
+      workers: count().describe("Worker threads up, or worker processes connected to the queue."),
     }),
+    database: z.enum(["sqlite", "postgres"]).describe("The store behind the service."),
     corpus: z.object({ documents: count(), passages: count() }),
   }),
+);
+
+export const RunState = named(
+  "RunState",
+  z.discriminatedUnion("state", [
+    z.object({ id: z.string(), state: z.enum(["queued", "running"]) }),
+    z.object({
+      id: z.string(),
+      state: z.literal("failed"),
+      reason: z.string().describe("Why the last run failed (after its retries, if any)."),
+      at: z.string().describe("When it failed (ISO 8601)."),
+    }),
+  ]),
+);
+
+export const Cancelled = named(
+  "Cancelled",
+  z.object({ id: z.string(), cancelled: z.literal(true) }),
 );
 
 export const NotReady = named("NotReady", ErrorBody.extend({ ready: z.literal(false) }));

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { FactuallyError } from "../../core/errors.js";
+import { isPostgresUrl } from "../../text/database-url.js";
 import { words } from "../../text/query-terms.js";
 import type { ServerContext } from "../context.js";
 import { toHttp } from "../http-errors.js";
@@ -52,12 +53,19 @@ export function serviceHandlers(ctx: ServerContext) {
 
     async getReady(c: Context): Promise<Response> {
       let corpus: z.infer<typeof Ready>["corpus"];
+      let checks: z.infer<typeof Ready>["checks"];
       try {
         corpus = await ctx.engine.corpus.corpusStats();
+        const [counts, workers] = await Promise.all([
+          ctx.checks.counts(),
+          ctx.checks.runner.workers(),
+        ]);
+        checks = { ...counts, on: ctx.checks.runner.where, workers };
       } catch (error) {
         console.error(error);
         // A named store fault (damaged, read-only, full, busy) says what its operator must do.
-        const named = FactuallyError.isInstance(error) && error.isStoreFault;
+        const named =
+          FactuallyError.isInstance(error) && (error.isStoreFault || error.code === "QUEUE_FAILED");
         const body: z.infer<typeof NotReady> = {
           ready: false,
           error: named
@@ -68,12 +76,8 @@ export function serviceHandlers(ctx: ServerContext) {
       }
       const body: z.infer<typeof Ready> = {
         ready: true,
-        checks: {
-          running: ctx.jobs.running,
-          queued: ctx.jobs.queued,
-          on: ctx.checks.runner.where,
-          workers: ctx.checks.runner.workers(),
-        },
+        checks,
+        database: isPostgresUrl(ctx.config.db) ? "postgres" : "sqlite",
         corpus: { documents: corpus.documents, passages: corpus.passages },
       };
       return c.json(body);

@@ -12,7 +12,8 @@ export interface JobWatch {
 }
 
 /** Watches every job submitted from now on; returns the undo. */
-export function watchJobs(jobs: CheckJobs, watch: JobWatch): () => void {
+export function watchJobs(given: CheckJobs | undefined, watch: JobWatch = {}): () => void {
+  const jobs = localJobs(given);
   const submit = jobs.submit;
   jobs.submit = (key, kind, run) =>
     submit.call(jobs, key, kind, async (emit, signal) => {
@@ -26,4 +27,10 @@ export function watchJobs(jobs: CheckJobs, watch: JobWatch): () => void {
   return () => {
     jobs.submit = submit;
   };
+}
+
+/** The server's in-process queue; a test of a server on the Redis queue has none. */
+export function localJobs(jobs: CheckJobs | undefined): CheckJobs {
+  if (!jobs) throw new Error("this server runs checks on the Redis queue, not in-process");
+  return jobs;
 }

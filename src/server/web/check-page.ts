@@ -36,6 +36,8 @@ export interface CheckPageView {
   diff?: VersionDiff;
   /** A new version of this check is being made right now. */
   running: boolean;
+  /** The last attempt at a new version failed: why and when. */
+  failure?: { reason: string; at: string };
   /** No forms: the server takes writes only with its API token. */
   readOnly: boolean;
   /** Set after a rating was stored (the redirect says so), or when it was refused. */
@@ -118,8 +120,11 @@ function notices(view: CheckPageView, latestN: number): SafeHtml {
   if (view.running) {
     return html`<div class="notice" role="status"><p>A new version of this check is being made right now; reload this page in a moment to see it.</p></div>`;
   }
-  if (!view.stale) return html``;
-  return html`<div class="notice" id="outdated">
+  const failed = view.failure
+    ? html`<div class="notice" role="status" id="run-failed"><p>The last attempt to make a new version failed (<time datetime="${view.failure.at}">${view.failure.at.slice(0, 16).replace("T", " ")} UTC</time>): ${view.failure.reason}</p></div>`
+    : html``;
+  if (!view.stale) return failed;
+  return html`${failed}<div class="notice" id="outdated">
 <p>${STALE_NOTICE}</p>
 ${view.readOnly ? "" : refreshForm(id, "Refresh")}
 </div>

@@ -14,6 +14,8 @@ export interface LoadedCheck {
   latestN: number;
   stale: boolean;
   running: boolean;
+  /** The last attempt at a new version failed (kept a day, until a run succeeds). */
+  failure?: { reason: string; at: string };
   /** From the previous version, when this is the newest of several. */
   diff?: VersionDiff;
 }
@@ -37,6 +39,7 @@ export async function loadCheck(
     version.n === latestN && previousN !== undefined
       ? await ctx.engine.checks.getVersion(id, previousN)
       : undefined;
+  const run = await ctx.checks.status(id);
   return {
     found: true,
     value: {
@@ -44,7 +47,8 @@ export async function loadCheck(
       version,
       latestN,
       stale: isStale(version.checkedAt, days, ctx.now()),
-      running: ctx.jobs.get(id) !== undefined || stored.running !== undefined,
+      running: stored.running !== undefined || run?.state === "queued" || run?.state === "running",
+      ...(run?.state === "failed" ? { failure: { reason: run.reason, at: run.at } } : {}),
       ...(previous ? { diff: diffVersions(previous, version) } : {}),
     },
   };

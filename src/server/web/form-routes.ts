@@ -54,7 +54,7 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
     const refused = overLimit(c);
     if (refused) return pages.home(c, { form, error: refused }, 429);
     try {
-      const { job } = ctx.checks.startCheck(form);
+      const { job } = await ctx.checks.startCheck(form);
       const result = await job.done;
       return c.redirect(checkPath(result.checkId), 303);
     } catch (error) {

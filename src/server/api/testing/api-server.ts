@@ -12,6 +12,7 @@ import { openSqliteStore } from "../../../store/sqlite/open.js";
 import type { SqliteStores } from "../../../store/sqlite/sqlite-store.js";
 import type { CheckJob, CheckJobs } from "../../check-jobs.js";
 import { type RunningServer, startServer } from "../../start.js";
+import { localJobs } from "../../testing/stage-log.js";
 
 export const TEST_NOW = new Date("2026-11-25T12:00:00.000Z");
 
@@ -90,7 +91,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     ...running,
     store,
-    jobs: watchJobs(running.context.jobs),
+    jobs: watchJobs(localJobs(running.context.jobs)),
     hold() {
       let reached!: () => void;
       let release!: () => void;
