@@ -1,0 +1,143 @@
+// The scale-out path as it runs: two servers and two workers, separate processes on loopback, on
+// one PostgreSQL database and one Redis. Every check is asked on one server and followed (SSE,
+// joined) from the other; one worker is killed (SIGKILL) while it runs a check. Every check must
+// finish exactly once, and every SSE stream end with `done`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresStore } from "../../store/postgres/open.js";
+import {
+  SKIP_REASON,
+  TEST_DATABASE_URL,
+  testSchemas,
+} from "../../store/postgres/testing/test-database.js";
+import {
+  type CliProcess,
+  dropPrefix,
+  REDIS_SKIP_REASON,
+  readEvents,
+  SAMPLE,
+  startCli,
+  TEST_REDIS_URL,
+  testPrefix,
+} from "./testing/cluster-env.js";
+
+const CHECKS = 40;
+const claims = Array.from(
+  { length: CHECKS },
+  (_, i) =>
+    `Face masks reduce the spread of COVID-19 among ${i + 2} household members in trial ${i + 1}.`,
+);
+
+describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
+  `two servers and two workers on one queue${SKIP_REASON || REDIS_SKIP_REASON}`,
+  () => {
+    const schemas = TEST_DATABASE_URL ? testSchemas() : undefined;
+    const prefix = testPrefix();
+    const processes: CliProcess[] = [];
+    let env: Record<string, string> = {};
+    let databaseUrl = "";
+
+    beforeAll(async () => {
+      const schema = schemas?.name() ?? "";
+      await (await openPostgresStore(TEST_DATABASE_URL ?? "", { schema })).close();
+      const url = new URL(TEST_DATABASE_URL ?? "");
+      url.searchParams.set("options", `-c search_path=${schema}`);
+      databaseUrl = url.toString();
+      env = {
+        FACTUALLY_DATABASE_URL: databaseUrl,
+        FACTUALLY_REDIS_URL: TEST_REDIS_URL ?? "",
+        FACTUALLY_REDIS_PREFIX: prefix,
+        // A killed worker's checks are taken over after 2 s, not the default 30.
+        FACTUALLY_JOB_LOCK_MS: "2000",
+        FACTUALLY_MAX_QUEUED: "1000",
+        FACTUALLY_CHECKS_PER_MINUTE: "1000",
+        FACTUALLY_LLM_PROVIDER: "",
+      };
+      const ingest = startCli(["ingest", SAMPLE], env);
+      expect(await ingest.exited).toBe(0);
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const p of processes) p.child.kill("SIGKILL");
+      await Promise.all(processes.map((p) => p.exited));
+      await schemas?.dropAll();
+      await dropPrefix(TEST_REDIS_URL ?? "", prefix);
+    });
+
+    it("runs 40 checks exactly once while a worker is killed, and SSE on the other server sees each end", async () => {
+      const servers = [0, 1].map(() => startCli(["serve", "--port", "0"], env));
+      const workers = [0, 1].map(() => startCli(["worker", "--concurrency", "2"], env));
+      processes.push(...servers, ...workers);
+      const urls = await Promise.all(
+        servers.map(async (s) => (await s.waitFor(/at (http:\/\/127\.0\.0\.1:\d+)/))[1] as string),
+      );
+      await Promise.all(workers.map((w) => w.waitFor(/running checks from/)));
+
+      // Kill the first worker as it starts a check, once a few have finished.
+      const [victim, survivor] = workers as [CliProcess, CliProcess];
+      const killed = new Promise<string>((resolve) => {
+        let done = 0;
+        victim.onLine((line) => {
+          if (/ done: version /.test(line)) done++;
+          const started = /^(\S+) check started/.exec(line);
+          if (!started || done < 3 || victim.child.exitCode !== null) return;
+          victim.child.kill("SIGKILL");
+          resolve(started[1] as string);
+        });
+      });
+
+      const post = (url: string, text: string) =>
+        fetch(`${url}/api/checks`, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "text/event-stream" },
+          body: JSON.stringify({ text }),
+        });
+      const runs = claims.map(async (text, i) => {
+        const asked = await post(urls[i % 2] as string, text);
+        expect(asked.status).toBe(200);
+        const mine = readEvents(asked);
+        // The same check from the other server joins the run and follows it from there.
+        const other = await post(urls[(i + 1) % 2] as string, text);
+        const followed = await readEvents(other);
+        return { asked: await mine, followed };
+      });
+      const results = await Promise.all(runs);
+      const killedId = await killed;
+
+      for (const { asked, followed } of results) {
+        const askedDone = asked.at(-1);
+        const followedDone = followed.at(-1);
+        expect(askedDone?.event).toBe("done");
+        expect(followedDone?.event).toBe("done");
+        expect(followedDone?.data).toEqual(askedDone?.data);
+        // The follower on the other server saw the run's stages, not only its end.
+        expect(followed.filter((e) => e.event === "stage-started").length).toBeGreaterThan(3);
+      }
+      const accepted = results.map((r) => r.followed[0]?.data as { joined: boolean; id: string });
+      // Joined, unless the run had already ended when the second request came.
+      expect(accepted.filter((a) => a.joined).length).toBeGreaterThan(CHECKS / 2);
+
+      // Exactly one version per check, each stored once.
+      const store = await openPostgresStore(databaseUrl);
+      try {
+        for (const a of accepted) {
+          const stored = await store.checks.getCheck(a.id);
+          expect(
+            stored?.versions.map((v) => v.n),
+            a.id,
+          ).toEqual([1]);
+        }
+      } finally {
+        await store.close();
+      }
+      // The check the killed worker had started was finished by the other one.
+      expect(accepted.map((a) => a.id)).toContain(killedId);
+      expect(survivor.output()).toMatch(new RegExp(`${killedId} check started`));
+      expect(survivor.output()).toMatch(new RegExp(`${killedId} done: version 1`));
+      // Servers report the queue drained, and one worker alive.
+      const ready = (await (await fetch(`${urls[0]}/api/ready`)).json()) as {
+        checks: { running: number; queued: number; on: string; workers: number };
+      };
+      expect(ready.checks).toMatchObject({ running: 0, queued: 0, on: "queue" });
+    }, 180_000);
+  },
+);
