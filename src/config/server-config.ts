@@ -106,7 +106,7 @@ function queueOf(env: Env): { queue?: QueueConfig } {
     "FACTUALLY_REDIS_URL",
     z
       .url({ protocol: /^rediss?$/, error: "use redis://host:6379 (or rediss:// for TLS)" })
-      .refine((u) => new URL(u).hostname !== "", "the URL has no host"),
+      .refine((u) => URL.parse(u)?.hostname, "the URL has no host"),
     String,
   );
   if (redisUrl === undefined) return {};

@@ -96,7 +96,7 @@ describe.skipIf(!WORKER)(
         checks: { on: string; workers: number };
       };
       expect(ready.checks.on).toBe("threads");
-      expect(ready.checks.workers).toBe(server.context.checks.runner.workers());
+      expect(ready.checks.workers).toBe(await server.context.checks.runner.workers());
       expect(ready.checks.workers).toBeGreaterThanOrEqual(1);
     });
 

@@ -153,6 +153,37 @@ describe("POST /api/checks", () => {
   });
 });
 
+describe("a check's run: GET /api/checks/:id/run and POST /api/checks/:id/cancel", () => {
+  it("says a run is running, cancels it (nothing stored), then shows why it failed until a run succeeds", async () => {
+    const text = "Zinc lozenges shorten the common cold.";
+    const hold = server.hold();
+    const asked = postJson(api("/checks"), { text });
+    await hold.reached;
+    const id = (await server.jobs.submissions(1)).at(-1)?.key as string;
+    const running = await fetch(api(`/checks/${id}/run`));
+    expect(await running.json()).toEqual({ id, state: "running" });
+    const cancelled = await postJson(api(`/checks/${id}/cancel`), {});
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toEqual({ id, cancelled: true });
+    hold.release();
+    const answer = await asked;
+    expect(answer.status).toBe(499);
+    expect(await answer.json()).toMatchObject({ error: { code: "ABORTED" } });
+    expect((await fetch(api(`/checks/${id}`))).status).toBe(404);
+    const failed = (await (await fetch(api(`/checks/${id}/run`))).json()) as Record<string, string>;
+    expect(failed).toMatchObject({
+      id,
+      state: "failed",
+      reason: expect.stringMatching(/cancelled/),
+    });
+    expect(Date.parse(failed.at ?? "")).not.toBeNaN();
+    // Nothing to cancel now; a run that succeeds clears the failure.
+    expect((await postJson(api(`/checks/${id}/cancel`), {})).status).toBe(404);
+    await create(text);
+    expect((await fetch(api(`/checks/${id}/run`))).status).toBe(404);
+  });
+});
+
 describe("GET /api/checks/:id and its versions", () => {
   let id: string;
   beforeAll(async () => {

@@ -58,6 +58,7 @@ describe("health and readiness", () => {
       ready: true,
       // A :memory: store cannot be opened by another thread: checks run on the main thread.
       checks: { running: 0, queued: 0, on: "main", workers: 0 },
+      database: "sqlite",
       corpus: { documents: 4, passages: expect.any(Number) },
     });
   });
@@ -133,6 +134,8 @@ describe("GET /api/openapi.json", () => {
         "POST /api/checks/{id}/refresh",
         "POST /api/checks/{id}/feedback",
         "GET /api/checks/{id}/claimreview",
+        "GET /api/checks/{id}/run",
+        "POST /api/checks/{id}/cancel",
         "GET /api/search",
         "GET /api/health",
         "GET /api/ready",

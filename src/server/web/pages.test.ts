@@ -370,6 +370,23 @@ describe("staleness, refresh and versions", () => {
     expect(changes.text).toMatch(/Verdict: .+|Nothing changed/);
   });
 
+  it("says a refresh is running while its lock is held, then why the attempt failed", async () => {
+    const id = path.split("/").pop() as string;
+    // Another process runs this check: the refresh from the page cannot take it now.
+    const lease = await server.context.engine.checks.beginVersion(id, server.context.now());
+    const busy = await server.page(path);
+    expect(busy.text).toContain("A new version of this check is being made right now");
+    const refused = await server.post(`${path}/refresh`, {});
+    expect(refused.status).toBe(409);
+    await server.context.engine.checks.abandonVersion(lease);
+    const after = await server.page(path);
+    const notice = after.doc.querySelector("#run-failed")?.textContent ?? "";
+    expect(notice).toMatch(
+      /^The last attempt to make a new version failed \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\): /,
+    );
+    expect(notice).toContain("already running");
+  });
+
   it("answers 404 for changes of versions that do not exist", async () => {
     const { response, text } = await server.page(`${path}/changes?from=1&to=7`);
     expect(response.status).toBe(404);
