@@ -75,7 +75,11 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
         "Press Ctrl-C to stop.\n",
     );
     await (options.stop ?? untilSignal());
-    io.stderr.write("Stopping: checks still running are cancelled and not stored...\n");
+    io.stderr.write(
+      config.server.queue
+        ? "Stopping: checks on the queue go on in the workers...\n"
+        : "Stopping: checks still running are cancelled and not stored...\n",
+    );
     await server.close();
     return 0;
   } finally {

@@ -141,3 +141,45 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
     }, 180_000);
   },
 );
+
+describe("starting the scale-out path wrongly", () => {
+  it("refuses a worker without Redis or PostgreSQL, and a queued server on a SQLite file, with exit 2 and what to set", async () => {
+    const base = { FACTUALLY_DATABASE_URL: "", FACTUALLY_REDIS_URL: "", FACTUALLY_DB: ":memory:" };
+    const noRedis = startCli(["worker"], base);
+    expect(await noRedis.exited).toBe(2);
+    expect(noRedis.output()).toMatch(/set FACTUALLY_REDIS_URL/);
+    expect(noRedis.output()).not.toMatch(/\n\s+at /);
+
+    const noPostgres = startCli(["worker"], {
+      ...base,
+      FACTUALLY_REDIS_URL: "redis://127.0.0.1:1",
+    });
+    expect(await noPostgres.exited).toBe(2);
+    expect(noPostgres.output()).toMatch(/set FACTUALLY_DATABASE_URL/);
+
+    const sqliteServer = startCli(["serve", "--port", "0"], {
+      ...base,
+      FACTUALLY_REDIS_URL: "redis://127.0.0.1:1",
+    });
+    expect(await sqliteServer.exited).toBe(2);
+    expect(sqliteServer.output()).toMatch(/FACTUALLY_REDIS_URL runs checks on worker processes/);
+
+    const badUrl = startCli(["worker"], { ...base, FACTUALLY_REDIS_URL: "http://127.0.0.1:6379" });
+    expect(await badUrl.exited).toBe(2);
+    expect(badUrl.output()).toMatch(/FACTUALLY_REDIS_URL=.*redis:\/\//);
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    "says which Redis does not answer, without its password, and exits",
+    async () => {
+      const worker = startCli(["worker"], {
+        FACTUALLY_DATABASE_URL: TEST_DATABASE_URL ?? "",
+        FACTUALLY_REDIS_URL: "redis://:s3cret@127.0.0.1:1",
+      });
+      expect(await worker.exited).not.toBe(0);
+      expect(worker.output()).toMatch(/Redis server redis:\/\/127\.0\.0\.1:1 does not answer/);
+      expect(worker.output()).not.toContain("s3cret");
+    },
+    30_000,
+  );
+});

@@ -276,6 +276,11 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
         await reached;
         redis.kill("SIGKILL");
         await new Promise((r) => redis.once("exit", r));
+        // While Redis is away, readiness says so at once.
+        await expect(service.counts()).rejects.toMatchObject({
+          code: "QUEUE_FAILED",
+          message: expect.stringMatching(/does not answer.*FACTUALLY_REDIS_URL/),
+        });
         redis = startRedis();
         // Give the server time to reconnect and queue its run again, then let the search answer.
         await new Promise((r) => setTimeout(r, 2500));

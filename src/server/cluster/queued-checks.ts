@@ -260,6 +260,8 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
       }),
     counts: () =>
       guard(async () => {
+        // A readiness probe must not wait for reconnects: a connection that is down says so now.
+        if (redis.status !== "ready") throw new Error(`the connection is ${redis.status}`);
         const counts = await queue.getJobCounts("active", "waiting", "prioritized", "delayed");
         return {
           running: counts.active ?? 0,
