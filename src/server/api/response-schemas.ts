@@ -191,6 +191,10 @@ export const Ready = named(
       workers: count().describe("Worker threads up, or worker processes connected to the queue."),
     }),
     database: z.enum(["sqlite", "postgres"]).describe("The store behind the service."),
+    redis: z
+      .literal("ok")
+      .exactOptional()
+      .describe("With the Redis queue: Redis answers (when it does not, /api/ready is 503)."),
     corpus: z.object({ documents: count(), passages: count() }),
   }),
 );

@@ -78,6 +78,7 @@ export function serviceHandlers(ctx: ServerContext) {
         ready: true,
         checks,
         database: isPostgresUrl(ctx.config.db) ? "postgres" : "sqlite",
+        ...(checks.on === "queue" ? { redis: "ok" as const } : {}),
         corpus: { documents: corpus.documents, passages: corpus.passages },
       };
       return c.json(body);
