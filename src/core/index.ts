@@ -9,6 +9,8 @@ export type {
   CheckSummary,
   FeedbackTally,
   RunLease,
+  StaleCheck,
+  StaleQuery,
   StoredCheck,
   VersionSummary,
 } from "./interfaces/check-store.js";
