@@ -8,6 +8,7 @@ export type {
   CheckStore,
   CheckSummary,
   FeedbackTally,
+  HistoryLooks,
   RunLease,
   StaleCheck,
   StaleQuery,

@@ -17,8 +17,11 @@ export const DAY_MS = 86_400_000;
  */
 export const STALE_ORDER = "age_days DESC, views DESC, checked_at ASC, id ASC";
 
-/** The key under which a store keeps when `factually history` last listed it. */
-export const HISTORY_LOOK_KEY = "history-looked-at";
+/** The keys under which a store keeps when `factually history` last listed it, and before. */
+export const HISTORY_LOOK_KEYS = {
+  latest: "history-looked-at",
+  previous: "history-looked-at-before",
+} as const;
 
 /** A candidate row with the run lock of its check, when there is one. */
 export interface StaleCandidate {

@@ -58,6 +58,12 @@ export interface StaleQuery {
   limit: number;
 }
 
+/** The last two times the history's first page was listed, newest first; absent when never. */
+export interface HistoryLooks {
+  latest?: string;
+  previous?: string;
+}
+
 export interface CheckPage {
   checks: CheckSummary[];
   /** Pass back as `cursor` for the next (older) page; absent on the last page. */
@@ -105,9 +111,9 @@ export interface CheckStore {
   listStale(query: StaleQuery): Promise<StaleCheck[]>;
   /** Versions after a check's first (refreshes and forced re-runs) checked at or after `since`. */
   countRefreshes(since: Date): Promise<number>;
-  /** When `factually history` last listed this store's checks (ISO date), if ever. */
-  lastHistoryLook(): Promise<string | undefined>;
-  /** Records when `factually history` listed this store's checks. */
+  /** When `factually history` last listed the newest checks, and the time before that (ISO dates). */
+  historyLooks(): Promise<HistoryLooks>;
+  /** Records a listing of the newest checks at `at`; the latest look becomes the previous one. */
   recordHistoryLook(at: Date): Promise<void>;
   /** Checks in id order (byte order), each with every finished version and all its feedback. */
   exportChecks(page: ExportPage): Promise<ExportedCheck[]>;

@@ -3,6 +3,7 @@
 // script; every page carries the security headers.
 import { Hono } from "hono";
 import { freshnessDaysOf, isStale } from "../../records/staleness.js";
+import { countView } from "../check-views-count.js";
 import type { ServerContext } from "../context.js";
 import { aboutPage } from "./about-page.js";
 import { assetFor } from "./assets.js";
@@ -48,6 +49,7 @@ export function createWebRoutes(ctx: ServerContext): Hono {
   app.get("/check/:id", async (c) => {
     const loaded = await loadCheck(ctx, c.req.param("id"), versionNumber(c.req.query("v")));
     if (!loaded.found) return pages.notFound(c, loaded.message ?? NO_CHECK);
+    await countView(ctx, loaded.value.stored.check.id);
     const rated = c.req.query("rated") === "1";
     return pages.check(c, loaded.value, rated ? THANKS : undefined);
   });

@@ -295,11 +295,16 @@ export function describeCheckStoreContract(
       expect(await store.countRefreshes(later(4 * HOUR))).toBe(0);
     });
 
-    it("remembers when history was last looked at", async () => {
-      expect(await store.lastHistoryLook()).toBeUndefined();
+    it("remembers the last two times history was looked at", async () => {
+      expect(await store.historyLooks()).toEqual({});
       await store.recordHistoryLook(T0);
+      expect(await store.historyLooks()).toEqual({ latest: T0.toISOString() });
       await store.recordHistoryLook(later(HOUR));
-      expect(await store.lastHistoryLook()).toBe(later(HOUR).toISOString());
+      await store.recordHistoryLook(later(2 * HOUR));
+      expect(await store.historyLooks()).toEqual({
+        latest: later(2 * HOUR).toISOString(),
+        previous: later(HOUR).toISOString(),
+      });
     });
 
     it("sets, keeps and clears a check's own freshness window and origin", async () => {

@@ -15,7 +15,7 @@ import { CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
-import { DAY_MS, HISTORY_LOOK_KEY, notRunning, STALE_ORDER } from "../stale-checks.js";
+import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
 import { type CheckRow, checkOf, type SummaryRow, summaryOf } from "../stored-rows.js";
 import { exportPgChecks, importPgChecks } from "./pg-check-transfer.js";
 import { inTransaction } from "./pg-transaction.js";
@@ -339,20 +339,35 @@ export function createPgCheckRecords(
       return rows[0]?.n ?? 0;
     },
 
-    async lastHistoryLook() {
-      const { rows } = await pool.query<{ value: string }>(
-        "SELECT value FROM store_settings WHERE key = $1",
-        [HISTORY_LOOK_KEY],
+    async historyLooks() {
+      const { rows } = await pool.query<{ key: string; value: string }>(
+        "SELECT key, value FROM store_settings WHERE key = ANY($1::text[])",
+        [[HISTORY_LOOK_KEYS.latest, HISTORY_LOOK_KEYS.previous]],
       );
-      return rows[0]?.value;
+      const value = (key: string) => rows.find((row) => row.key === key)?.value;
+      const latest = value(HISTORY_LOOK_KEYS.latest);
+      const previous = value(HISTORY_LOOK_KEYS.previous);
+      return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
     },
 
     async recordHistoryLook(at) {
-      await pool.query(
-        `INSERT INTO store_settings (key, value) VALUES ($1, $2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [HISTORY_LOOK_KEY, at.toISOString()],
-      );
+      await inTransaction(pool, async (client) => {
+        // Serialises two histories listed at once, so "previous" is always a real earlier look.
+        await client.query(
+          "SELECT pg_advisory_xact_lock(hashtextextended('factually-history-look', 0))",
+        );
+        await client.query(
+          `INSERT INTO store_settings (key, value)
+             SELECT $1, value FROM store_settings WHERE key = $2
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [HISTORY_LOOK_KEYS.previous, HISTORY_LOOK_KEYS.latest],
+        );
+        await client.query(
+          `INSERT INTO store_settings (key, value) VALUES ($1, $2)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [HISTORY_LOOK_KEYS.latest, at.toISOString()],
+        );
+      });
     },
 
     exportChecks: ({ after, limit }) => exportPgChecks(pool, after, limit),

@@ -14,7 +14,7 @@ import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
-import { DAY_MS, HISTORY_LOOK_KEY, notRunning, STALE_ORDER } from "../stale-checks.js";
+import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
 import { type SummaryRow, summaryOf } from "../stored-rows.js";
 import { createCheckTransfer } from "./check-transfer.js";
 import { type CheckRow, toCheck } from "./json-rows.js";
@@ -343,18 +343,30 @@ export function createCheckRecords(
       return row?.n ?? 0;
     },
 
-    async lastHistoryLook() {
-      const row = db
-        .prepare<[string], { value: string }>("SELECT value FROM store_settings WHERE key = ?")
-        .get(HISTORY_LOOK_KEY);
-      return row?.value;
+    async historyLooks() {
+      const rows = db
+        .prepare<[string, string], { key: string; value: string }>(
+          "SELECT key, value FROM store_settings WHERE key IN (?, ?)",
+        )
+        .all(HISTORY_LOOK_KEYS.latest, HISTORY_LOOK_KEYS.previous);
+      const value = (key: string) => rows.find((row) => row.key === key)?.value;
+      const latest = value(HISTORY_LOOK_KEYS.latest);
+      const previous = value(HISTORY_LOOK_KEYS.previous);
+      return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
     },
 
     async recordHistoryLook(at) {
-      db.prepare(
-        `INSERT INTO store_settings (key, value) VALUES (?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      ).run(HISTORY_LOOK_KEY, at.toISOString());
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO store_settings (key, value)
+             SELECT ?, value FROM store_settings WHERE key = ?
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        ).run(HISTORY_LOOK_KEYS.previous, HISTORY_LOOK_KEYS.latest);
+        db.prepare(
+          `INSERT INTO store_settings (key, value) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        ).run(HISTORY_LOOK_KEYS.latest, at.toISOString());
+      }).immediate();
     },
 
     async exportChecks({ after, limit }) {

@@ -189,7 +189,7 @@ describe("openSqliteStore", () => {
       limit: 5,
     });
     expect(stale.map((s) => [s.check.id, s.views])).toEqual([["old-00000000", 1]]);
-    expect(await store.checks.lastHistoryLook()).toBeUndefined();
+    expect(await store.checks.historyLooks()).toEqual({});
     expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
   });
 
