@@ -20,7 +20,7 @@ export interface RefreshStaleOptions {
   model?: ModelMode;
 }
 
-/** Exit 0 when every picked check was refreshed or skipped, 1 when any failed. */
+/** Exit 0 when every picked check was refreshed or skipped, 1 when any failed or it was stopped. */
 export async function refreshStaleCommand(
   options: RefreshStaleOptions,
   io: CliIo,
@@ -32,12 +32,17 @@ export async function refreshStaleCommand(
     ...(options.model ? { model: options.model } : {}),
   });
   const bar = progressBar(io.stderr, "refresh");
+  // Ctrl-C stops the check under way (nothing of it is stored) and leaves the rest for later.
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once("SIGINT", cancel);
   try {
     const tally = await withCliAdvice(io, () =>
       refreshStale(engine, {
         limit,
         minAgeDays,
         now: () => nowOf(io),
+        signal: controller.signal,
         onProgress: ({ index, total, check, outcome }) => {
           bar.update(outcome ? index + 1 : index, total, clean(check.check.input).slice(0, 40));
           if (outcome && !options.json) io.stdout.write(`${outcomeLine(outcome)}\n`);
@@ -49,9 +54,15 @@ export async function refreshStaleCommand(
       io.stdout.write(`${JSON.stringify({ limit, minAgeDays, ...tally })}\n`);
     } else {
       io.stdout.write(`${summaryLine(tally, minAgeDays)}\n`);
+      if (tally.cancelled) {
+        io.stdout.write(
+          "Stopped (Ctrl-C): the remaining stale checks were left for the next run.\n",
+        );
+      }
     }
-    return tally.failed > 0 ? 1 : 0;
+    return tally.failed > 0 || tally.cancelled ? 1 : 0;
   } finally {
+    process.removeListener("SIGINT", cancel);
     bar.stop();
     await engine.close();
   }
