@@ -25,6 +25,16 @@ export { type ModelChoice, type ModelMode, modelModeOf } from "./assemble/model-
 export { offlineCheckDependencies } from "./assemble/offline-check.js";
 export { openStores } from "./assemble/open-stores.js";
 export {
+  dueRefreshes,
+  pickStale,
+  refreshStale,
+  remainingBudget,
+  type StaleOutcome,
+  type StalePick,
+  type StaleRefreshOptions,
+  type StaleRefreshTally,
+} from "./assemble/stale-refresh.js";
+export {
   canonicalJson,
   digestKind,
   type KindDigest,

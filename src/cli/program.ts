@@ -330,11 +330,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("refresh")
-    .description("run a stored check again as its next version and print what changed")
-    .argument("<id>", "the check id (see factually history)")
+    .description(
+      "run a stored check again as its next version and print what changed; --stale: the most due stale checks",
+    )
+    .argument("[id]", "the check id (see factually history)")
     .addOption(dbOption())
     .addOption(freshnessOption())
-    .option("--json", "print the new version and the diff as one JSON object")
+    .option("--stale", "refresh the stale checks instead: oldest first, then most viewed")
+    .option(
+      "--limit <n>",
+      `with --stale: how many checks at most (1-${MAX_STALE}; default FACTUALLY_AUTO_REFRESH_PER_DAY, 100)`,
+      (v: string) => parseWhole(v, 1, MAX_STALE),
+    )
+    .option(
+      "--min-age <days>",
+      "with --stale: only checks older than this many days (default FACTUALLY_AUTO_REFRESH_MIN_AGE_DAYS, else the freshness window)",
+      parseDays,
+    )
+    .option(
+      "--json",
+      "print the new version and the diff (with --stale: the tally) as one JSON object",
+    )
     .addOption(llmOption())
     .addOption(offlineOption())
     .addOption(webOption())
@@ -342,11 +358,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(verboseOption())
     .action(
       async (
-        id: string,
+        id: string | undefined,
         opts: {
           db?: string;
           json?: boolean;
           freshnessDays?: number;
+          stale?: boolean;
+          limit?: number;
+          minAge?: number;
           llm?: boolean;
           offline?: boolean;
           web?: boolean;
@@ -355,6 +374,35 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         },
       ) => {
         const cfg = settings(opts.db);
+        if (opts.stale) {
+          const stray = staleConflicts(id, opts);
+          if (stray) throw new FactuallyError("BAD_INPUT", stray);
+          setExit(
+            await (await import("./commands/refresh-stale.js")).refreshStaleCommand(
+              {
+                config: cfg,
+                json: opts.json === true,
+                model: modelModeOf(opts),
+                ...(opts.limit ? { limit: opts.limit } : {}),
+                ...(opts.minAge ? { minAgeDays: opts.minAge } : {}),
+              },
+              io,
+            ),
+          );
+          return;
+        }
+        if (id === undefined) {
+          throw new FactuallyError(
+            "BAD_INPUT",
+            "refresh needs a check id (see factually history), or --stale to refresh the stale checks",
+          );
+        }
+        if (opts.limit !== undefined || opts.minAge !== undefined) {
+          throw new FactuallyError(
+            "BAD_INPUT",
+            "--limit and --min-age go with --stale; to refresh one check give only its id",
+          );
+        }
         setExit(
           await (await import("./commands/refresh.js")).refreshCommand(
             id,
@@ -648,6 +696,32 @@ function claimOrigin(opts: {
 
 function parseLimit(value: string): number {
   return parseWhole(value, 1, MAX_LIMIT);
+}
+
+/** Most stale checks one `refresh --stale` run takes on. */
+const MAX_STALE = 10_000;
+
+/** A number of days, fractions allowed (`--min-age 0.5` is twelve hours). */
+function parseDays(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 3650) {
+    throw new InvalidArgumentError("expected a number of days above 0, at most 3650");
+  }
+  return n;
+}
+
+/** What may not go with --stale, said so; undefined when nothing does. */
+function staleConflicts(
+  id: string | undefined,
+  opts: { freshnessDays?: number; web?: boolean; asOf?: string },
+): string | undefined {
+  if (id !== undefined)
+    return `--stale refreshes the stale checks; give either a check id or --stale, not both`;
+  if (opts.freshnessDays !== undefined)
+    return "--freshness-days sets one check's window; it does not go with --stale";
+  if (opts.web || opts.asOf)
+    return "--web and --as-of do not go with --stale: each check looks where its last version looked";
+  return undefined;
 }
 
 function parseWhole(value: string, min: number, max: number): number {

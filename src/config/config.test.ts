@@ -23,6 +23,7 @@ describe("loadConfig", () => {
         maxBodyBytes: 65536,
         corsOrigins: [],
       },
+      autoRefresh: { enabled: false, perDay: 100, minAgeDays: 30 },
     });
   });
 
@@ -34,6 +35,7 @@ describe("loadConfig", () => {
       freshnessDays: 30,
       web: expect.objectContaining({ search: ["local"] }),
       server: expect.objectContaining({ maxRunning: 2 }),
+      autoRefresh: expect.objectContaining({ enabled: false }),
       file,
     });
     expect(loadConfig({ cwd, env: { FACTUALLY_DB: "env.db" } }).db).toBe(join(cwd, "env.db"));
@@ -126,6 +128,50 @@ describe("loadConfig", () => {
       publisher: { name: "Other Desk", url: "https://other.example" },
       baseUrl: "http://localhost:8787",
     });
+  });
+
+  it("reads scheduled re-checks: off by default, the minimum age following the freshness window", () => {
+    expect(loadConfig({ cwd, env: { FACTUALLY_FRESHNESS_DAYS: "7" } }).autoRefresh).toEqual({
+      enabled: false,
+      perDay: 100,
+      minAgeDays: 7,
+    });
+    const env = {
+      FACTUALLY_AUTO_REFRESH: " ON ",
+      FACTUALLY_AUTO_REFRESH_PER_DAY: "250",
+      FACTUALLY_AUTO_REFRESH_MIN_AGE_DAYS: "1.5",
+    };
+    expect(loadConfig({ cwd, env }).autoRefresh).toEqual({
+      enabled: true,
+      perDay: 250,
+      minAgeDays: 1.5,
+    });
+    expect(loadConfig({ cwd, env: { FACTUALLY_AUTO_REFRESH: "off" } }).autoRefresh.enabled).toBe(
+      false,
+    );
+  });
+
+  it("fails with BAD_CONFIG naming the variable for a bad scheduled re-check setting", () => {
+    const bad = [
+      [
+        "FACTUALLY_AUTO_REFRESH",
+        "sometimes",
+        /FACTUALLY_AUTO_REFRESH="sometimes" is not valid: use on or off/,
+      ],
+      ["FACTUALLY_AUTO_REFRESH_PER_DAY", "0", /FACTUALLY_AUTO_REFRESH_PER_DAY="0" is not valid/],
+      [
+        "FACTUALLY_AUTO_REFRESH_PER_DAY",
+        "ten",
+        /FACTUALLY_AUTO_REFRESH_PER_DAY="ten" is not valid/,
+      ],
+      ["FACTUALLY_AUTO_REFRESH_MIN_AGE_DAYS", "-1", /FACTUALLY_AUTO_REFRESH_MIN_AGE_DAYS="-1"/],
+    ] as const;
+    for (const [name, value, message] of bad) {
+      expect(() => loadConfig({ cwd, env: { [name]: value } })).toThrow(message);
+      expect(() => loadConfig({ cwd, env: { [name]: value } })).toThrow(
+        expect.objectContaining({ code: "BAD_CONFIG", target: name }),
+      );
+    }
   });
 
   it("fails with BAD_CONFIG naming the variable for a bad freshness window, URL or lone publisher URL", () => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FactuallyError, messageOf } from "../core/errors.js";
 import { DEFAULT_FRESHNESS_DAYS, FreshnessDays } from "../core/schema/check.js";
 import { isPostgresUrl, redactDatabaseUrl } from "../text/database-url.js";
+import { type AutoRefreshConfig, resolveAutoRefreshConfig } from "./auto-refresh-config.js";
 import { envValue, nonEmpty } from "./env-values.js";
 import { type LlmConfig, LlmConfigFile, resolveLlmConfig } from "./llm-config.js";
 import { resolveServerConfig, type ServerConfig } from "./server-config.js";
@@ -53,6 +54,8 @@ export interface Config {
   web: WebConfig;
   /** The service (`factually serve`): queue, token, rate limit, body size, CORS. */
   server: ServerConfig;
+  /** Scheduled re-checks of stale checks: on or off, a daily budget, a minimum age. */
+  autoRefresh: AutoRefreshConfig;
   /** The config file that was read, if any. */
   file?: string;
 }
@@ -112,6 +115,7 @@ export function loadConfig({ cwd, env, flags = {} }: ConfigSources): Config {
     ...(llm ? { llm } : {}),
     web,
     server: resolveServerConfig(env),
+    autoRefresh: resolveAutoRefreshConfig(env, freshnessDays),
     ...(fromFile ? { file } : {}),
   };
 }

@@ -8,7 +8,10 @@ export type {
   CheckStore,
   CheckSummary,
   FeedbackTally,
+  HistoryLooks,
   RunLease,
+  StaleCheck,
+  StaleQuery,
   StoredCheck,
   VersionSummary,
 } from "./interfaces/check-store.js";

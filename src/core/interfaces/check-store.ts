@@ -42,6 +42,28 @@ export interface CheckSummary {
   versionCount: number;
 }
 
+/** A check whose latest version is old enough to be run again, as the stale list gives it. */
+export interface StaleCheck {
+  check: Check;
+  latest: VersionSummary;
+  /** How often its page (or its API record) was served. */
+  views: number;
+}
+
+export interface StaleQuery {
+  /** The clock the ages are measured against. */
+  now: Date;
+  /** Only checks whose latest version is more than this many days old (and older than the check's own freshness window, when it has one). */
+  minAgeDays: number;
+  limit: number;
+}
+
+/** The last two times the history's first page was listed, newest first; absent when never. */
+export interface HistoryLooks {
+  latest?: string;
+  previous?: string;
+}
+
 export interface CheckPage {
   checks: CheckSummary[];
   /** Pass back as `cursor` for the next (older) page; absent on the last page. */
@@ -77,6 +99,22 @@ export interface CheckStore {
   setFreshness(id: string, days: number | undefined): Promise<void>;
   /** Records who made the claim and where it appeared. */
   setOrigin(id: string, origin: ClaimOrigin): Promise<void>;
+  /**
+   * Counts one serving of the check's page or API record (no-op for an unknown check). Callers
+   * treat it as best effort: a failure here must never fail the page.
+   */
+  recordView(id: string): Promise<void>;
+  /**
+   * Checks due for a refresh, whose run lock is not held: whole days since the latest version,
+   * most first; within the same day, most viewed first; then oldest version, then id.
+   */
+  listStale(query: StaleQuery): Promise<StaleCheck[]>;
+  /** Versions after a check's first (refreshes and forced re-runs) checked at or after `since`. */
+  countRefreshes(since: Date): Promise<number>;
+  /** When `factually history` last listed the newest checks, and the time before that (ISO dates). */
+  historyLooks(): Promise<HistoryLooks>;
+  /** Records a listing of the newest checks at `at`; the latest look becomes the previous one. */
+  recordHistoryLook(at: Date): Promise<void>;
   /** Checks in id order (byte order), each with every finished version and all its feedback. */
   exportChecks(page: ExportPage): Promise<ExportedCheck[]>;
   /**

@@ -29,6 +29,11 @@ export interface ExportedCheck {
   versions: CheckVersion[];
   /** Every rating of every version, oldest first. */
   feedback: Feedback[];
+  /**
+   * How often its page was viewed. It travels with the check because it decides which stale
+   * checks refresh first; an import takes the exported count, like freshness and origin.
+   */
+  views: number;
 }
 
 /** Counts what happened to each row of an import. */

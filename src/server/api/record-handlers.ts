@@ -6,6 +6,7 @@ import type { Feedback } from "../../core/schema/check.js";
 import { plainComment } from "../../records/feedback-comment.js";
 import { requireVersion } from "../../records/lookup.js";
 import { renderClaimReview } from "../../render/claimreview.js";
+import { countView } from "../check-views-count.js";
 import type { ServerContext } from "../context.js";
 import { checkView, historyPage } from "./check-views.js";
 import {
@@ -27,7 +28,9 @@ export function recordHandlers(ctx: ServerContext) {
 
     async getCheck(c: Context): Promise<Response> {
       const { id } = pathParams(c, CheckIdParams);
-      return c.json(await checkView(ctx, id.trim()));
+      const view = await checkView(ctx, id.trim());
+      await countView(ctx, view.check.id);
+      return c.json(view);
     },
 
     async getCheckVersion(c: Context): Promise<Response> {

@@ -154,6 +154,7 @@ del { background: var(--del); }
 .history .claim { font-weight: 600; }
 .history .meta { color: var(--muted); font-size: 0.95rem; margin: 0.15rem 0 0; }
 .stale-flag { color: var(--mixed); font-weight: 600; }
+.verdict-change { color: var(--mixed); margin: 0.2rem 0; }
 .progress ol, .progress ul { padding-left: 1.25rem; margin: 0.25rem 0; }
 .progress .status { font-weight: 600; }
 .error-text { color: var(--bad); font-weight: 600; }

@@ -3,6 +3,8 @@
 // script; every page carries the security headers.
 import { Hono } from "hono";
 import { freshnessDaysOf, isStale } from "../../records/staleness.js";
+import { verdictChanges } from "../../records/verdict-change.js";
+import { countView } from "../check-views-count.js";
 import type { ServerContext } from "../context.js";
 import { aboutPage } from "./about-page.js";
 import { assetFor } from "./assets.js";
@@ -10,6 +12,7 @@ import { changesPage } from "./changes-page.js";
 import { loadChanges, loadCheck } from "./check-view.js";
 import { addFormRoutes } from "./form-routes.js";
 import { versionNumber } from "./forms.js";
+import { historyVisits, recordHistoryVisit } from "./history-look.js";
 import { historyPage } from "./history-page.js";
 import { NO_CHECK, pageResponses } from "./page-responses.js";
 import { pageHeaders } from "./security.js";
@@ -48,6 +51,7 @@ export function createWebRoutes(ctx: ServerContext): Hono {
   app.get("/check/:id", async (c) => {
     const loaded = await loadCheck(ctx, c.req.param("id"), versionNumber(c.req.query("v")));
     if (!loaded.found) return pages.notFound(c, loaded.message ?? NO_CHECK);
+    await countView(ctx, loaded.value.stored.check.id);
     const rated = c.req.query("rated") === "1";
     return pages.check(c, loaded.value, rated ? THANKS : undefined);
   });
@@ -73,12 +77,24 @@ export function createWebRoutes(ctx: ServerContext): Hono {
       ...(cursor ? { cursor } : {}),
     });
     const now = ctx.now();
+    // The last visit: an older page compares with the visit before the one that listed the
+    // first page (which moved the latest visit to now).
+    const visits = historyVisits(c);
+    const lookedAt = cursor ? visits.previous : visits.latest;
+    const changes = await verdictChanges(ctx.engine.checks, result.checks, lookedAt);
+    if (!cursor) recordHistoryVisit(c, visits, now);
     const lines = result.checks.map((summary) => {
       const days = freshnessDaysOf(summary.check, config.freshnessDays);
-      return { ...summary, stale: isStale(summary.latest.checkedAt, days, now) };
+      const change = changes.get(summary.check.id);
+      return {
+        ...summary,
+        stale: isStale(summary.latest.checkedAt, days, now),
+        ...(change ? { changedSinceLastLook: change } : {}),
+      };
     });
     const body = historyPage({
       lines,
+      ...(lookedAt ? { lookedAt } : {}),
       ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
       paged: cursor !== undefined,
       appVersion,

@@ -50,6 +50,8 @@ async function makeRuns(
 
 const T0 = new Date("2026-03-01T12:00:00Z");
 const later = (ms: number) => new Date(T0.getTime() + ms);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function describeCheckStoreContract(
   name: string,
@@ -223,6 +225,85 @@ export function describeCheckStoreContract(
       expect(second.nextCursor).toBeUndefined();
       await expect(store.listChecks({ limit: 2, cursor: "not-a-cursor" })).rejects.toMatchObject({
         code: "BAD_INPUT",
+      });
+    });
+
+    it("counts views of a check, and ignores views of an unknown one", async () => {
+      await storeVersion(0, T0);
+      await store.recordView(run(0).check.id);
+      await store.recordView(run(0).check.id);
+      await store.recordView("unknown-check-00000000");
+      const [stale] = await store.listStale({ now: later(2 * DAY), minAgeDays: 1, limit: 5 });
+      expect(stale).toMatchObject({ check: { id: run(0).check.id }, views: 2, latest: { n: 1 } });
+    });
+
+    it("lists stale checks by whole days of age, then most viewed, leaving out younger ones", async () => {
+      const now = later(30 * DAY);
+      await storeVersion(0, T0); // 30 days old
+      await storeVersion(1, later(DAY / 2)); // 29.5 days old, 2 views
+      await storeVersion(2, later(DAY / 5)); // 29.8 days old, 1 view
+      await store.recordView(run(1).check.id);
+      await store.recordView(run(1).check.id);
+      await store.recordView(run(2).check.id);
+      const ids = async (minAgeDays: number, limit = 10) =>
+        (await store.listStale({ now, minAgeDays, limit })).map((s) => s.check.id);
+      // Same day of age (29): the more viewed one first, though it is the younger.
+      expect(await ids(1)).toEqual([run(0).check.id, run(1).check.id, run(2).check.id]);
+      expect(await ids(1, 2)).toEqual([run(0).check.id, run(1).check.id]);
+      expect(await ids(29.6)).toEqual([run(0).check.id, run(2).check.id]);
+      expect(await ids(30)).toEqual([]);
+      const [first] = await store.listStale({ now, minAgeDays: 1, limit: 1 });
+      expect(first?.latest.checkedAt).toBe(T0.toISOString());
+      expect(first?.views).toBe(0);
+    });
+
+    it("lists as stale only what its own freshness window and latest version allow", async () => {
+      const now = later(30 * DAY);
+      await storeVersion(0, T0);
+      await storeVersion(1, T0);
+      await storeVersion(1, later(29 * DAY)); // refreshed yesterday
+      const ids = async () =>
+        (await store.listStale({ now, minAgeDays: 7, limit: 10 })).map((s) => s.check.id);
+      expect(await ids()).toEqual([run(0).check.id]);
+      await store.setFreshness(run(0).check.id, 45);
+      expect(await ids()).toEqual([]);
+      await store.setFreshness(run(0).check.id, 20);
+      expect(await ids()).toEqual([run(0).check.id]);
+    });
+
+    it("leaves a check whose run lock is held out of the stale list, and still fills the page", async () => {
+      const now = later(30 * DAY);
+      await storeVersion(0, T0);
+      await storeVersion(1, later(DAY));
+      await storeVersion(2, later(2 * DAY));
+      const lease = await store.beginVersion(run(0).check.id, now);
+      const ids = async () =>
+        (await store.listStale({ now, minAgeDays: 1, limit: 2 })).map((s) => s.check.id);
+      expect(await ids()).toEqual([run(1).check.id, run(2).check.id]);
+      await store.abandonVersion(lease);
+      expect(await ids()).toEqual([run(0).check.id, run(1).check.id]);
+    });
+
+    it("counts the versions after a check's first made since a given time", async () => {
+      await storeVersion(0, T0);
+      await storeVersion(0, later(HOUR));
+      await storeVersion(1, later(2 * HOUR));
+      await storeVersion(0, later(3 * HOUR));
+      expect(await store.countRefreshes(T0)).toBe(2);
+      expect(await store.countRefreshes(later(2 * HOUR))).toBe(1);
+      expect(await store.countRefreshes(later(3 * HOUR))).toBe(1);
+      expect(await store.countRefreshes(later(4 * HOUR))).toBe(0);
+    });
+
+    it("remembers the last two times history was looked at", async () => {
+      expect(await store.historyLooks()).toEqual({});
+      await store.recordHistoryLook(T0);
+      expect(await store.historyLooks()).toEqual({ latest: T0.toISOString() });
+      await store.recordHistoryLook(later(HOUR));
+      await store.recordHistoryLook(later(2 * HOUR));
+      expect(await store.historyLooks()).toEqual({
+        latest: later(2 * HOUR).toISOString(),
+        previous: later(HOUR).toISOString(),
       });
     });
 

@@ -90,6 +90,7 @@ export function describeStoreTransferContract(
         [1, 2],
       ]);
       expect(checks.map((c) => c.feedback.length)).toEqual([2, 2]);
+      expect(checks.map((c) => c.views).sort()).toEqual([1, 3]);
       expect(await target.checks.importChecks(checks)).toEqual({
         added: 2,
         updated: 0,
@@ -114,6 +115,20 @@ export function describeStoreTransferContract(
       if (!before) throw new Error("no check");
       const partial = { ...before, versions: before.versions.slice(0, 1), feedback: [] };
       await target.checks.importChecks([{ ...partial, feedback: before.feedback.slice(0, 1) }]);
+      expect(await target.checks.importChecks([before])).toEqual({
+        added: 0,
+        updated: 1,
+        unchanged: 0,
+      });
+      expect(await target.checks.exportChecks({ limit: 1 })).toEqual([before]);
+    });
+
+    it("takes a check's exported view count on import, so views travel with checks", async () => {
+      const [before] = await source.checks.exportChecks({ limit: 1 });
+      if (!before) throw new Error("no check");
+      await target.checks.importChecks([before]);
+      await target.checks.recordView(before.check.id);
+      expect((await target.checks.exportChecks({ limit: 1 }))[0]?.views).toBe(before.views + 1);
       expect(await target.checks.importChecks([before])).toEqual({
         added: 0,
         updated: 1,

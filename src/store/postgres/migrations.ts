@@ -184,6 +184,19 @@ DROP INDEX documents_tsv;
 CREATE INDEX documents_id_bytes ON documents (id COLLATE "C");
 `,
   },
+  {
+    n: 4,
+    why: "scheduled re-checks: how often each check was viewed (oldest and most-viewed refresh first), and the store's own settings (when history was last looked at)",
+    sql: `
+ALTER TABLE checks ADD COLUMN views integer NOT NULL DEFAULT 0;
+
+-- Small facts about the store itself, one row per key (e.g. 'history-looked-at').
+CREATE TABLE store_settings (
+  key text PRIMARY KEY,
+  value text NOT NULL
+);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

@@ -15,9 +15,18 @@ import { CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
+import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
 import { type CheckRow, checkOf, type SummaryRow, summaryOf } from "../stored-rows.js";
 import { exportPgChecks, importPgChecks } from "./pg-check-transfer.js";
 import { inTransaction } from "./pg-transaction.js";
+
+type StaleRow = CheckRow &
+  SummaryRow & {
+    views: number;
+    owner_pid: number | null;
+    owner_host: string | null;
+    heartbeat_at: string | null;
+  };
 
 interface RunRow {
   n: number;
@@ -278,6 +287,87 @@ export function createPgCheckRecords(
 
     async setOrigin(id, origin) {
       await updateCheck(id, "origin", JSON.stringify(ClaimOrigin.parse(origin)));
+    },
+
+    async recordView(id) {
+      await pool.query("UPDATE checks SET views = views + 1 WHERE id = $1", [id]);
+    },
+
+    async listStale({ now, minAgeDays, limit }) {
+      const runs = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM check_runs");
+      // Ages in whole milliseconds, as the SQLite store computes them (timestamps are ISO text).
+      const { rows } = await pool.query<StaleRow>(
+        `WITH latest AS (
+           SELECT check_id, max(n) AS n FROM check_versions WHERE status = 'done' GROUP BY check_id
+         ), aged AS (
+           SELECT c.*, ${SUMMARY_COLUMNS},
+             round(extract(epoch FROM ($1::timestamptz - v.checked_at::timestamptz)) * 1000)::bigint AS age_ms
+           FROM latest l
+           JOIN checks c ON c.id = l.check_id
+           JOIN check_versions v ON v.check_id = l.check_id AND v.n = l.n
+         )
+         SELECT aged.*, age_ms / ${DAY_MS} AS age_days,
+           r.owner_pid, r.owner_host, r.heartbeat_at
+         FROM aged LEFT JOIN check_runs r ON r.check_id = aged.id
+         WHERE age_ms > $2::bigint
+           AND (freshness_days IS NULL OR age_ms > freshness_days::bigint * ${DAY_MS})
+         ORDER BY ${STALE_ORDER}
+         LIMIT $3`,
+        [now.toISOString(), Math.round(minAgeDays * DAY_MS), limit + (runs.rows[0]?.n ?? 0)],
+      );
+      const candidates = rows.map((row) => ({
+        stale: { check: checkOf(row), latest: summaryOf(row), views: row.views },
+        ...(row.owner_pid === null || row.owner_host === null || row.heartbeat_at === null
+          ? {}
+          : {
+              run: {
+                owner_pid: row.owner_pid,
+                owner_host: row.owner_host,
+                heartbeat_at: row.heartbeat_at,
+              },
+            }),
+      }));
+      return notRunning(candidates, limit, now, isAlive);
+    },
+
+    async countRefreshes(since) {
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM check_versions
+         WHERE status = 'done' AND n > 1 AND checked_at >= $1::text`,
+        [since.toISOString()],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    async historyLooks() {
+      const { rows } = await pool.query<{ key: string; value: string }>(
+        "SELECT key, value FROM store_settings WHERE key = ANY($1::text[])",
+        [[HISTORY_LOOK_KEYS.latest, HISTORY_LOOK_KEYS.previous]],
+      );
+      const value = (key: string) => rows.find((row) => row.key === key)?.value;
+      const latest = value(HISTORY_LOOK_KEYS.latest);
+      const previous = value(HISTORY_LOOK_KEYS.previous);
+      return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
+    },
+
+    async recordHistoryLook(at) {
+      await inTransaction(pool, async (client) => {
+        // Serialises two histories listed at once, so "previous" is always a real earlier look.
+        await client.query(
+          "SELECT pg_advisory_xact_lock(hashtextextended('factually-history-look', 0))",
+        );
+        await client.query(
+          `INSERT INTO store_settings (key, value)
+             SELECT $1, value FROM store_settings WHERE key = $2
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [HISTORY_LOOK_KEYS.previous, HISTORY_LOOK_KEYS.latest],
+        );
+        await client.query(
+          `INSERT INTO store_settings (key, value) VALUES ($1, $2)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [HISTORY_LOOK_KEYS.latest, at.toISOString()],
+        );
+      });
     },
 
     exportChecks: ({ after, limit }) => exportPgChecks(pool, after, limit),

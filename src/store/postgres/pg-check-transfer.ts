@@ -14,6 +14,7 @@ import { inTransaction } from "./pg-transaction.js";
 
 interface TransferRow extends CheckRow {
   normalized: string;
+  views: number;
 }
 
 interface FeedbackRow {
@@ -39,7 +40,7 @@ export async function exportPgChecks(
   limit: number,
 ): Promise<ExportedCheck[]> {
   const { rows } = await pool.query<TransferRow>(
-    `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks c
+    `SELECT id, input, normalized, kind, created_at, freshness_days, origin, views FROM checks c
      WHERE id > $1::text
        AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = c.id AND v.status = 'done')
      ORDER BY id LIMIT $2`,
@@ -65,6 +66,7 @@ export async function exportPgChecks(
       .filter((v) => v.check_id === row.id)
       .map((v) => CheckVersion.parse(v.body)),
     feedback: ratings.rows.filter((f) => f.check_id === row.id).map(feedbackOf),
+    views: row.views,
   }));
 }
 
@@ -86,16 +88,16 @@ async function importOne(client: PoolClient, record: ExportedCheck): Promise<key
   const existing = (
     await client.query<{ same: boolean }>(
       `SELECT freshness_days IS NOT DISTINCT FROM $2::int
-         AND origin IS NOT DISTINCT FROM $3::jsonb AS same
+         AND origin IS NOT DISTINCT FROM $3::jsonb AND views = $4::int AS same
        FROM checks WHERE id = $1 FOR UPDATE`,
-      [check.id, check.freshnessDays ?? null, origin],
+      [check.id, check.freshnessDays ?? null, origin, record.views],
     )
   ).rows[0];
   let changed = false;
   if (!existing) {
     await client.query(
-      `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin, views)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
       [
         check.id,
         check.input,
@@ -104,14 +106,14 @@ async function importOne(client: PoolClient, record: ExportedCheck): Promise<key
         check.createdAt,
         check.freshnessDays ?? null,
         origin,
+        record.views,
       ],
     );
   } else if (!existing.same) {
-    await client.query("UPDATE checks SET freshness_days = $2, origin = $3::jsonb WHERE id = $1", [
-      check.id,
-      check.freshnessDays ?? null,
-      origin,
-    ]);
+    await client.query(
+      "UPDATE checks SET freshness_days = $2, origin = $3::jsonb, views = $4 WHERE id = $1",
+      [check.id, check.freshnessDays ?? null, origin, record.views],
+    );
     changed = true;
   }
   for (const version of record.versions) {

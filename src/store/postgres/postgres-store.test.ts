@@ -61,6 +61,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
       DROP TABLE document_terms; DROP FUNCTION documents_postings() CASCADE;
       DROP INDEX documents_id_bytes;
       CREATE INDEX documents_tsv ON documents USING gin(tsv);
+      DROP TABLE store_settings; ALTER TABLE checks DROP COLUMN views;
       DELETE FROM factually_schema WHERE version > 1`);
     const upgraded = await openPostgresStore(url, { schema });
     try {

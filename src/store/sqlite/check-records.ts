@@ -14,9 +14,18 @@ import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
+import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
 import { type SummaryRow, summaryOf } from "../stored-rows.js";
 import { createCheckTransfer } from "./check-transfer.js";
 import { type CheckRow, toCheck } from "./json-rows.js";
+
+type StaleRow = CheckRow &
+  SummaryRow & {
+    views: number;
+    owner_pid: number | null;
+    owner_host: string | null;
+    heartbeat_at: string | null;
+  };
 
 interface RunRow {
   n: number;
@@ -276,6 +285,88 @@ export function createCheckRecords(
 
     async setOrigin(id, origin) {
       updateCheck(id, "origin", JSON.stringify(ClaimOrigin.parse(origin)));
+    },
+
+    async recordView(id) {
+      db.prepare("UPDATE checks SET views = views + 1 WHERE id = ?").run(id);
+    },
+
+    async listStale({ now, minAgeDays, limit }) {
+      const runs = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM check_runs").get();
+      // Ages in whole milliseconds, as PostgreSQL computes them, so both stores draw the same
+      // day lines (julianday's fraction of a day is not exact).
+      const rows = db
+        .prepare<unknown[], StaleRow>(
+          `WITH latest AS (
+             SELECT check_id, max(n) AS n FROM check_versions WHERE status = 'done' GROUP BY check_id
+           ), aged AS (
+             SELECT c.*, ${SUMMARY_COLUMNS},
+               CAST(round((julianday(@now) - julianday(v.checked_at)) * ${DAY_MS}) AS INTEGER) AS age_ms
+             FROM latest l
+             JOIN checks c ON c.id = l.check_id
+             JOIN check_versions v ON v.check_id = l.check_id AND v.n = l.n
+           )
+           SELECT aged.*, age_ms / ${DAY_MS} AS age_days,
+             r.owner_pid, r.owner_host, r.heartbeat_at
+           FROM aged LEFT JOIN check_runs r ON r.check_id = aged.id
+           WHERE age_ms > @minAgeMs
+             AND (freshness_days IS NULL OR age_ms > freshness_days * ${DAY_MS})
+           ORDER BY ${STALE_ORDER}
+           LIMIT @limit`,
+        )
+        .all({
+          now: now.toISOString(),
+          minAgeMs: Math.round(minAgeDays * DAY_MS),
+          limit: limit + (runs?.n ?? 0),
+        });
+      const candidates = rows.map((row) => ({
+        stale: { check: toCheck(row), latest: summaryOf(row), views: row.views },
+        ...(row.owner_pid === null || row.owner_host === null || row.heartbeat_at === null
+          ? {}
+          : {
+              run: {
+                owner_pid: row.owner_pid,
+                owner_host: row.owner_host,
+                heartbeat_at: row.heartbeat_at,
+              },
+            }),
+      }));
+      return notRunning(candidates, limit, now, isAlive);
+    },
+
+    async countRefreshes(since) {
+      const row = db
+        .prepare<[string], { n: number }>(
+          "SELECT count(*) AS n FROM check_versions WHERE status = 'done' AND n > 1 AND checked_at >= ?",
+        )
+        .get(since.toISOString());
+      return row?.n ?? 0;
+    },
+
+    async historyLooks() {
+      const rows = db
+        .prepare<[string, string], { key: string; value: string }>(
+          "SELECT key, value FROM store_settings WHERE key IN (?, ?)",
+        )
+        .all(HISTORY_LOOK_KEYS.latest, HISTORY_LOOK_KEYS.previous);
+      const value = (key: string) => rows.find((row) => row.key === key)?.value;
+      const latest = value(HISTORY_LOOK_KEYS.latest);
+      const previous = value(HISTORY_LOOK_KEYS.previous);
+      return { ...(latest ? { latest } : {}), ...(previous ? { previous } : {}) };
+    },
+
+    async recordHistoryLook(at) {
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO store_settings (key, value)
+             SELECT ?, value FROM store_settings WHERE key = ?
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        ).run(HISTORY_LOOK_KEYS.previous, HISTORY_LOOK_KEYS.latest);
+        db.prepare(
+          `INSERT INTO store_settings (key, value) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        ).run(HISTORY_LOOK_KEYS.latest, at.toISOString());
+      }).immediate();
     },
 
     async exportChecks({ after, limit }) {

@@ -13,6 +13,7 @@ import { type CheckRow, toCheck } from "./json-rows.js";
 
 interface TransferRow extends CheckRow {
   normalized: string;
+  views: number;
 }
 
 interface FeedbackRow {
@@ -30,7 +31,7 @@ export interface CheckTransfer {
 /** Exports and imports of checks over `db`. */
 export function createCheckTransfer(db: Database.Database): CheckTransfer {
   const page = db.prepare<[{ after: string; limit: number }], TransferRow>(
-    `SELECT id, input, normalized, kind, created_at, freshness_days, origin FROM checks
+    `SELECT id, input, normalized, kind, created_at, freshness_days, origin, views FROM checks
      WHERE id > @after
        AND EXISTS (SELECT 1 FROM check_versions v WHERE v.check_id = checks.id AND v.status = 'done')
      ORDER BY id LIMIT @limit`,
@@ -43,11 +44,11 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
     "SELECT version, helpful, comment, created_at FROM feedback WHERE check_id = ? ORDER BY rowid",
   );
   const insertCheck = db.prepare(
-    `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin)
-     VALUES (@id, @input, @normalized, @kind, @created_at, @freshness_days, @origin)`,
+    `INSERT INTO checks (id, input, normalized, kind, created_at, freshness_days, origin, views)
+     VALUES (@id, @input, @normalized, @kind, @created_at, @freshness_days, @origin, @views)`,
   );
   const updateCheck = db.prepare(
-    "UPDATE checks SET freshness_days = @freshness_days, origin = @origin WHERE id = @id",
+    "UPDATE checks SET freshness_days = @freshness_days, origin = @origin, views = @views WHERE id = @id",
   );
   const insertVersion = db.prepare(
     `INSERT INTO check_versions
@@ -78,11 +79,16 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
       created_at: check.createdAt,
       freshness_days: check.freshnessDays ?? null,
       origin: check.origin ? JSON.stringify(check.origin) : null,
+      views: record.views,
     };
     const existing = byId.get(check.id);
     let changed = false;
     if (!existing) insertCheck.run(row);
-    else if (existing.freshness_days !== row.freshness_days || existing.origin !== row.origin) {
+    else if (
+      existing.freshness_days !== row.freshness_days ||
+      existing.origin !== row.origin ||
+      existing.views !== row.views
+    ) {
       updateCheck.run(row);
       changed = true;
     }
@@ -116,6 +122,7 @@ export function createCheckTransfer(db: Database.Database): CheckTransfer {
           .all(row.id)
           .map((v) => CheckVersion.parse(JSON.parse(v.body) as unknown)),
         feedback: feedbackList(row.id),
+        views: row.views,
       }));
     },
     importChecks: db.transaction(

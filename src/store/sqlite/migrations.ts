@@ -152,6 +152,19 @@ CREATE TABLE web_snapshots (
 CREATE INDEX web_snapshots_latest ON web_snapshots(url, validated_at DESC);
 `,
   },
+  {
+    n: 4,
+    why: "scheduled re-checks: how often each check was viewed (oldest and most-viewed refresh first), and the store's own settings (when history was last looked at)",
+    sql: `
+ALTER TABLE checks ADD COLUMN views INTEGER NOT NULL DEFAULT 0;
+
+-- Small facts about the store itself, one row per key (e.g. 'history-looked-at').
+CREATE TABLE store_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

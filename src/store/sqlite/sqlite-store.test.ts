@@ -171,6 +171,28 @@ describe("openSqliteStore", () => {
     expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
   });
 
+  it("upgrades a schema 3 database, keeping its checks with no views yet", async () => {
+    const path = join(dir, "schema3.db");
+    writeSqlite(path, (db) => {
+      for (const m of MIGRATIONS.filter((m) => m.n <= 3)) db.exec(m.sql);
+      db.pragma("user_version = 3");
+      db.exec(`INSERT INTO checks (id, input, normalized, kind, created_at)
+        VALUES ('old-00000000', 'Zinc shortens colds.', 'zinc shortens colds', 'claim', '2026-01-01T00:00:00.000Z');
+        INSERT INTO check_versions (check_id, n, checked_at, status, verdict_label, verdict_confidence, settings_fingerprint, body)
+        VALUES ('old-00000000', 1, '2026-01-01T00:00:00.000Z', 'done', 'mixed', 0.5, 'x', '{"sources":[]}')`);
+    });
+    const store = open(path);
+    await store.checks.recordView("old-00000000");
+    const stale = await store.checks.listStale({
+      now: new Date("2026-03-01T00:00:00Z"),
+      minAgeDays: 30,
+      limit: 5,
+    });
+    expect(stale.map((s) => [s.check.id, s.views])).toEqual([["old-00000000", 1]]);
+    expect(await store.checks.historyLooks()).toEqual({});
+    expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
+  });
+
   it("refuses a file that is not SQLite and leaves it untouched", () => {
     const path = join(dir, "notes.txt");
     writeFileSync(path, "These are my notes, not a database.\n".repeat(40));

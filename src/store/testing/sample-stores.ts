@@ -23,7 +23,7 @@ const CLAIMS = [
   "Do face masks reduce transmission in schools?",
 ];
 
-/** Adds `count` documents (at most 7), two checks with two versions each, ratings and snapshots. */
+/** Adds `count` documents (at most 7), two checks with two versions each, ratings, views and snapshots. */
 export async function fillSampleStores(stores: Stores, count = DOCUMENT_IDS.length): Promise<void> {
   await stores.corpus.upsertDocuments(
     DOCUMENT_IDS.slice(0, count).map((id, i) => ({
@@ -36,9 +36,11 @@ export async function fillSampleStores(stores: Stores, count = DOCUMENT_IDS.leng
   );
   const deps = offlineCheckDependencies(stores.corpus);
   for (const [i, claim] of CLAIMS.entries()) {
+    let id = "";
     for (const day of [1, 2]) {
       const at = new Date(Date.UTC(2026, 0, 10 * (i + 1) + day));
       const { check, version } = await runCheck(claim, deps, { now: () => at });
+      id = check.id;
       const lease = await stores.checks.beginVersion(check.id, at);
       await stores.checks.commitVersion(
         lease,
@@ -53,6 +55,8 @@ export async function fillSampleStores(stores: Stores, count = DOCUMENT_IDS.leng
         createdAt: at.toISOString(),
       });
     }
+    // Views differ per check, so a copy that dropped or mixed them up would show.
+    for (let v = 0; v <= i * 2; v += 1) await stores.checks.recordView(id);
   }
   for (const n of [1, 2, 3]) {
     await stores.snapshots.saveSnapshot({
