@@ -7,6 +7,7 @@ import { FactuallyError } from "../core/errors.js";
 import { isPostgresUrl } from "../text/database-url.js";
 import { createRateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
+import { type AutoRefreshTimer, startAutoRefreshTimer } from "./auto-refresh.js";
 import { type CheckJobs, createCheckJobs } from "./check-jobs.js";
 import { type CheckService, createCheckService } from "./check-service.js";
 import { openQueuedChecks } from "./cluster/queued-checks.js";
@@ -25,6 +26,8 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:8787 */
   url: string;
   context: ServerContext;
+  /** The in-process scheduler of re-checks (FACTUALLY_AUTO_REFRESH=on without the Redis queue). */
+  autoRefresh?: AutoRefreshTimer;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     checkLimiter,
     version: options.version,
   };
+  // Scheduled re-checks in this process; with the Redis queue a worker runs the hourly tick.
+  const autoRefresh =
+    config.autoRefresh.enabled && !config.server.queue && !engine.readOnly
+      ? startAutoRefreshTimer(engine, checks, now)
+      : undefined;
   const app = createApp(context);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
@@ -60,7 +68,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url: `http://${shownHost}:${port}`,
     context,
+    ...(autoRefresh ? { autoRefresh } : {}),
     async close() {
+      autoRefresh?.stop();
       await checks.close();
       await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

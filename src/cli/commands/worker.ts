@@ -71,6 +71,8 @@ function jobLine(event: QueueWorkerEvent): string {
       return `${event.id} failed: ${event.reason}`;
     case "returned":
       return `${event.id} put back on the queue (this worker is stopping)`;
+    case "scheduled":
+      return `scheduled re-checks: ${event.count} stale check(s) queued for refresh`;
   }
 }
 

@@ -25,9 +25,10 @@ import { checkIdForInput } from "../../text/check-id.js";
 import { checkableText } from "../../text/input.js";
 import type { JobUpdate } from "../check-jobs.js";
 import type { CheckService } from "../check-service.js";
-import { QUEUE_NAME } from "./queue-names.js";
+import { jobOptions } from "./queue-jobs.js";
+import { AUTO_REFRESH_JOB, AUTO_REFRESH_SCHEDULER, QUEUE_NAME } from "./queue-names.js";
 import { type QueueWorker, startQueueWorker } from "./queue-worker.js";
-import { jobOptions, openQueuedChecks } from "./queued-checks.js";
+import { openQueuedChecks } from "./queued-checks.js";
 import {
   dropPrefix,
   REDIS_SKIP_REASON,
@@ -113,7 +114,11 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
     });
 
     /** An engine (offline stages, the stalling search) on the test database and this queue. */
-    async function engineOn(redisUrl: string, prefix: string): Promise<Engine> {
+    async function engineOn(
+      redisUrl: string,
+      prefix: string,
+      extra: Record<string, string> = {},
+    ): Promise<Engine> {
       if (redisUrl === TEST_REDIS_URL) prefixes.push(prefix);
       const config = loadConfig({
         cwd,
@@ -127,6 +132,7 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
           FACTUALLY_REDIS_PREFIX: prefix,
           FACTUALLY_JOB_LOCK_MS: "2000",
           FACTUALLY_JOB_ATTEMPTS: "3",
+          ...extra,
         },
       });
       const engine = await openEngine(config, { model: "offline" });
@@ -134,8 +140,8 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
       return engine;
     }
 
-    async function cluster(redisUrl = TEST_REDIS_URL ?? "") {
-      const engine = await engineOn(redisUrl, testPrefix());
+    async function cluster(redisUrl = TEST_REDIS_URL ?? "", extra: Record<string, string> = {}) {
+      const engine = await engineOn(redisUrl, testPrefix(), extra);
       const queue = engine.config.server.queue as QueueConfig;
       const service = await openQueuedChecks({ engine, queue, maxQueued: 100 });
       closers.push(() => service.close());
@@ -320,5 +326,52 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
       expect(stored?.versions.map((v) => v.n)).toEqual([1]);
       expect((await engine.checks.getVersion(started.checkId, 1))?.status).toBe("done");
     }, 60_000);
+
+    it("scheduled re-checks: one hourly job scheduler for the deployment; its tick queues the most due stale check", async () => {
+      const { engine, queue, service, worker } = await cluster(TEST_REDIS_URL, {
+        FACTUALLY_AUTO_REFRESH: "on",
+        FACTUALLY_AUTO_REFRESH_PER_DAY: "24",
+        FACTUALLY_AUTO_REFRESH_MIN_AGE_DAYS: "7",
+      });
+      const jobs = new Queue(QUEUE_NAME, {
+        connection: { url: queue.redisUrl },
+        prefix: queue.prefix,
+      });
+      closers.push(() => jobs.close());
+      const schedulers = await jobs.getJobSchedulers();
+      expect(schedulers).toEqual([
+        expect.objectContaining({
+          key: AUTO_REFRESH_SCHEDULER,
+          name: AUTO_REFRESH_JOB,
+          every: 3_600_000,
+        }),
+      ]);
+      // Two checks last run a month and three weeks ago: the older is the more due.
+      const day = 86_400_000;
+      const older = await engine.check(
+        { text: "Face masks reduce the spread of COVID-19 in care homes." },
+        { now: () => new Date(Date.now() - 30 * day) },
+      );
+      const newer = await engine.check(
+        { text: "Face masks reduce the spread of COVID-19 in prisons." },
+        { now: () => new Date(Date.now() - 21 * day) },
+      );
+      await worker(1);
+      await jobs.add(AUTO_REFRESH_JOB, {});
+      await waitUntil(async () => (await versionsOf(engine, older.check.id)).length === 2);
+      // 24 a day is one an hour: the other waits for the next tick.
+      expect(await versionsOf(engine, newer.check.id)).toEqual([1]);
+      // A server started without the setting takes the scheduler away.
+      const off = await engineOn(TEST_REDIS_URL ?? "", queue.prefix);
+      const plain = await openQueuedChecks({ engine: off, queue, maxQueued: 10 });
+      closers.push(() => plain.close());
+      expect(await jobs.getJobSchedulers()).toEqual([]);
+      expect(service).toBeDefined();
+    }, 40_000);
   },
 );
+
+async function waitUntil(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await done()).toBe(true);
+}

@@ -14,6 +14,11 @@ export interface QueuedJobData {
   submittedAt: string;
 }
 
+/** The hourly tick of scheduled re-checks (FACTUALLY_AUTO_REFRESH=on): a job of this name. */
+export const AUTO_REFRESH_JOB = "auto-refresh";
+/** Its BullMQ job scheduler, one for the deployment however many servers upsert it. */
+export const AUTO_REFRESH_SCHEDULER = "factually-auto-refresh";
+
 /** Where workers hear which running jobs to cancel (the message is the job id). */
 export function cancelChannel(prefix: string): string {
   return `${prefix}:cancel`;

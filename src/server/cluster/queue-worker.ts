@@ -8,15 +8,18 @@
 // - On close (SIGTERM), running checks get `graceMs` to finish; then they are stopped and put
 //   back on the queue for another worker.
 import { hostname } from "node:os";
-import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
+import { type Job, Queue, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Engine } from "../../assemble/engine.js";
 import type { QueueConfig } from "../../config/server-config.js";
 import { FactuallyError, messageOf } from "../../core/errors.js";
 import { checkIdForInput } from "../../text/check-id.js";
+import { refreshesThisTick } from "../auto-refresh.js";
 import { runCheckJob } from "../check-job.js";
 import type { JobResult } from "../check-jobs.js";
 import { serialiseError } from "../worker-protocol.js";
+import { addRun, type CheckQueue, liveJob } from "./queue-jobs.js";
 import {
+  AUTO_REFRESH_JOB,
   cancelChannel,
   QUEUE_NAME,
   type QueuedJobData,
@@ -41,7 +44,9 @@ export type QueueWorkerEvent =
   | { type: "done"; id: string; outcome: string; n: number; ms: number }
   | { type: "retrying"; id: string; reason: string; attempt: number }
   | { type: "failed"; id: string; reason: string }
-  | { type: "returned"; id: string };
+  | { type: "returned"; id: string }
+  /** The hourly tick of scheduled re-checks queued this many refreshes. */
+  | { type: "scheduled"; count: number };
 
 export interface QueueWorker {
   /** Checks running now. */
@@ -67,6 +72,21 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     throw error;
   }
   const cancelled = new Set<string>();
+  const queue: CheckQueue = new Queue(QUEUE_NAME, { connection: redis, prefix });
+  queue.on("error", () => {});
+
+  /** The hourly tick: the stale checks most due go on the queue as refreshes. */
+  const queueScheduledRefreshes = async (): Promise<JobResult> => {
+    const ids = await refreshesThisTick(engine, new Date());
+    let queued = 0;
+    for (const id of ids) {
+      if (await liveJob(queue, id)) continue;
+      await addRun(queue, settings, id, { kind: "refresh", id }, new Date());
+      queued++;
+    }
+    onJob?.({ type: "scheduled", count: queued });
+    return { checkId: AUTO_REFRESH_JOB, n: queued, outcome: "scheduled" };
+  };
   let closing = false;
   let active = 0;
 
@@ -75,8 +95,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     token: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<JobResult> => {
+    if (job.name === AUTO_REFRESH_JOB) return queueScheduledRefreshes();
     const key = job.id as string;
-    const { request, nonce, submittedAt } = job.data;
+    const { request, nonce } = job.data;
     const channel = runChannel(prefix, key, nonce);
     const attempt = job.attemptsMade + 1;
     const started = performance.now();
@@ -156,6 +177,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     name,
   });
   worker.on("error", (error) => {
+    // A connection that is down is logged once per outage by openRedis.
+    if (/ECONNREFUSED|ECONNRESET|Connection is closed/.test(messageOf(error))) return;
     console.error(`factually worker: ${messageOf(error)}`);
   });
 
@@ -182,6 +205,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         await stopped;
       } finally {
         clearTimeout(timer);
+        await queue.close().catch(() => {});
         cancels.disconnect();
         redis.disconnect();
       }

@@ -5,11 +5,12 @@
 // server sees every event from the start. Jobs this server is waiting for are added again if
 // Redis comes back empty (it keeps nothing on disk): a version stored meanwhile answers them.
 import { randomUUID } from "node:crypto";
-import { type Job, Queue, QueueEvents } from "bullmq";
+import { Queue, QueueEvents } from "bullmq";
 import type { Engine } from "../../assemble/engine.js";
 import type { QueueConfig } from "../../config/server-config.js";
 import { FactuallyError, messageOf } from "../../core/errors.js";
 import { requireCheck } from "../../records/lookup.js";
+import { AUTO_REFRESH_EVERY_MS } from "../auto-refresh.js";
 import type { CheckJobRequest } from "../check-job.js";
 import type { CheckJob, JobKind, JobResult, JobUpdate } from "../check-jobs.js";
 import {
@@ -19,7 +20,10 @@ import {
   type StartedJob,
 } from "../check-service.js";
 import { deserialiseError } from "../worker-protocol.js";
+import { addRun, jobOptions, LIVE_STATES, liveJob } from "./queue-jobs.js";
 import {
+  AUTO_REFRESH_JOB,
+  AUTO_REFRESH_SCHEDULER,
   cancelChannel,
   epochKey,
   QUEUE_NAME,
@@ -36,23 +40,6 @@ export interface QueuedChecksOptions {
   /** Jobs waiting in the whole queue beyond which new ones are refused (429). */
   maxQueued: number;
   now?: () => Date;
-}
-
-/** Finished jobs are kept this long, so a request that races their end still finds its run. */
-const DONE_KEPT_SECONDS = 600;
-/** Failed jobs (and so the reason the pages show) are kept a day. */
-const FAILED_KEPT_SECONDS = 24 * 60 * 60;
-const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
-
-/** The options every job is added with. */
-export function jobOptions(queue: QueueConfig, key: string) {
-  return {
-    jobId: key,
-    attempts: queue.attempts,
-    backoff: { type: "exponential" as const, delay: 5000 },
-    removeOnComplete: { age: DONE_KEPT_SECONDS },
-    removeOnFail: { age: FAILED_KEPT_SECONDS, count: 10_000 },
-  };
 }
 
 export async function openQueuedChecks(options: QueuedChecksOptions): Promise<CheckService> {
@@ -77,6 +64,9 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
   }
   const queue = new Queue<QueuedJobData, JobResult>(QUEUE_NAME, { connection: redis, prefix });
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsConnection, prefix });
+  // Connection errors are logged once per outage by openRedis; BullMQ repeats them per client.
+  queue.on("error", () => {});
+  events.on("error", () => {});
   const follower = createRunFollower(redis, subscriber);
   /** Runs this server waits for (asked or joined here), by check id. */
   const runs = new Map<string, RemoteRun>();
@@ -99,19 +89,10 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
     return run;
   };
 
-  /** The run of job `key` if one is queued or running; a finished one is removed. */
-  const liveJob = async (key: string): Promise<Job<QueuedJobData, JobResult> | undefined> => {
-    const job = await queue.getJob(key);
-    if (!job) return undefined;
-    if (LIVE_STATES.has(await job.getState())) return job;
-    await job.remove().catch(() => {});
-    return undefined;
-  };
-
   const submit = (key: string, request: CheckJobRequest): Promise<StartedJob> =>
     guard(async () => {
       for (let tries = 0; tries < 5; tries++) {
-        const live = await liveJob(key);
+        const live = await liveJob(queue, key);
         if (live) {
           const run = await track(key, live.data.request.kind, live.data);
           return { checkId: key, job: run, joined: true };
@@ -125,14 +106,8 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
             { isRetryable: true },
           );
         }
-        const data: QueuedJobData = {
-          request,
-          nonce: randomUUID(),
-          submittedAt: now().toISOString(),
-        };
-        await queue.add(request.kind, data, jobOptions(settings, key));
+        const { data, job } = await addRun(queue, settings, key, request, now());
         // Added, or another request added the same check first (then this joins that run).
-        const job = await queue.getJob(key);
         if (!job) continue;
         if (job.data.nonce === data.nonce) {
           return { checkId: key, job: await track(key, request.kind, data), joined: false };
@@ -198,6 +173,19 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
     });
   });
   await guard(() => events.waitUntilReady());
+  // Scheduled re-checks: one hourly tick for the whole deployment, run by a worker. Every
+  // server should say the same; the last one started decides.
+  await guard(async () => {
+    if (engine.config.autoRefresh.enabled && !engine.readOnly) {
+      await queue.upsertJobScheduler(
+        AUTO_REFRESH_SCHEDULER,
+        { every: AUTO_REFRESH_EVERY_MS },
+        { name: AUTO_REFRESH_JOB, data: {} as QueuedJobData },
+      );
+    } else {
+      await queue.removeJobScheduler(AUTO_REFRESH_SCHEDULER);
+    }
+  });
 
   return {
     runner: {
