@@ -22,6 +22,8 @@ export type ErrorCode =
   | "TIMEOUT"
   /** Too many requests or checks at once; try again later (HTTP 429). */
   | "TOO_MANY"
+  /** A service shared by the server's processes (Redis) cannot be reached; try again later (HTTP 503). */
+  | "UNAVAILABLE"
   /** The check spent its model budget (calls or tokens); the stage falls back. */
   | "BUDGET_EXHAUSTED"
   | "ABORTED"

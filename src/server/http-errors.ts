@@ -30,6 +30,7 @@ export const STATUS_OF: Record<
   // nginx's "client closed request": no standard status says it, so Hono's type lacks it.
   ABORTED: 499 as ContentfulStatusCode,
   TOO_MANY: 429,
+  UNAVAILABLE: 503,
   BUDGET_EXHAUSTED: 500,
   INTERNAL: 500,
   METHOD_NOT_ALLOWED: 405,

@@ -3,7 +3,7 @@
 // one port.
 import { serve } from "@hono/node-server";
 import type { Engine } from "../assemble/engine.js";
-import { createRateLimiter } from "./api/rate-limit.js";
+import { createRateLimiter, type RateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
 import { createCheckJobs } from "./check-jobs.js";
 import { createCheckService } from "./check-service.js";
@@ -16,6 +16,11 @@ export interface StartOptions {
   host: string;
   version: string;
   now?: () => Date;
+  /**
+   * Counts the checks each client starts (default: in this process's memory). Servers sharing
+   * one Redis pass `createRedisRateLimiter`, so the limit holds across all of them.
+   */
+  checkLimiter?: RateLimiter;
 }
 
 export interface RunningServer {
@@ -45,7 +50,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
   );
   const checks = createCheckService({ engine, jobs, runner });
-  const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
+  const checkLimiter =
+    options.checkLimiter ?? createRateLimiter({ perMinute: config.server.checksPerMinute, now });
   const context: ServerContext = {
     engine,
     config,
