@@ -9,9 +9,12 @@ import { SKIP_REASON, TEST_REDIS_URL, type TestRedis, testRedis } from "./testin
 describe.skipIf(!TEST_REDIS_URL)(`Redis pacers${SKIP_REASON}`, () => {
   pacerContract("Redis", async () => {
     const redis = testRedis();
-    // Two connections, as two processes would hold.
-    const pacers = () => createRedisPacers({ redis: redis.connect(), prefix: redis.prefix });
-    return { factories: [pacers(), pacers()], key: (name) => name, close: () => redis.close() };
+    // Two connections, as two processes would hold, connected before the clock starts.
+    const connections = [redis.connect(), redis.connect()];
+    await Promise.all(connections.map((c) => c.ping()));
+    const [a, b] = connections.map((c) => createRedisPacers({ redis: c, prefix: redis.prefix }));
+    if (!a || !b) throw new Error("two connections were asked for");
+    return { factories: [a, b], key: (name) => name, close: () => redis.close() };
   });
 
   let redis: TestRedis | undefined;
