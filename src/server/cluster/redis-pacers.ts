@@ -1,8 +1,8 @@
 // Request pacing kept in Redis, so every process spending one API key keeps to its rate: a Lua
 // script reserves the quota's next start atomically on Redis's clock (machines with skewed
 // clocks agree), then the caller waits for it here, abortably.
-import { setTimeout as wait } from "node:timers/promises";
 import type { PacerFactory } from "../../core/interfaces/request-pacer.js";
+import { waitOrAbort } from "../abortable-wait.js";
 import { type RedisScripting, redisScript } from "./redis-script.js";
 
 // KEYS[1]: the quota's next free start, in Redis milliseconds. ARGV[1]: the interval in ms.
@@ -65,13 +65,6 @@ export function createRedisPacers(options: RedisPacersOptions): PacerFactory {
     if (minIntervalMs <= 0) return;
     const { waitMs } = await reserve(key, minIntervalMs);
     signal?.throwIfAborted();
-    if (waitMs <= 0) return;
-    try {
-      await wait(waitMs, undefined, signal ? { signal } : {});
-    } catch (error) {
-      // timers/promises rejects with its own AbortError; callers expect the signal's reason.
-      if (signal?.aborted) throw signal.reason;
-      throw error;
-    }
+    if (waitMs > 0) await waitOrAbort(waitMs, signal);
   };
 }
