@@ -167,6 +167,7 @@ describe("openEngine", () => {
         FACTUALLY_LLM_BASE_URL: `${model.url}/v1`,
         FACTUALLY_LLM_RETRIES: "0",
         FACTUALLY_LLM_PER_MINUTE: "600",
+        FACTUALLY_SEARCH_PER_MINUTE: "wikipedia=120",
       });
       const engine = await open(config, { pacers });
       await engine.corpus.upsertDocuments(DOCUMENTS);
@@ -178,7 +179,7 @@ describe("openEngine", () => {
       await engine.dependencies({ web: true });
       expect([...asked].sort()).toEqual([
         "llm:openai-compatible:<hash> every 100 ms",
-        "search:wikipedia:<hash> every 0 ms",
+        "search:wikipedia:<hash> every 500 ms",
       ]);
     } finally {
       await model.close();

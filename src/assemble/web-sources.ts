@@ -57,6 +57,12 @@ export function webSourcesFor(
       wikipediaLanguage: web.wikipediaLanguage,
       userAgent: web.userAgent,
       pacers: options.pacers,
+      httpByProvider: Object.fromEntries(
+        Object.entries(web.perMinute ?? {}).map(([name, perMinute]) => [
+          name,
+          { minIntervalMs: 60_000 / perMinute },
+        ]),
+      ),
     }),
   );
   const usesWeb = names.some((n) => n !== "local");
