@@ -1,6 +1,6 @@
 // The one HTTP client of the web search providers: JSON over fetch with a per-attempt timeout,
-// retries on 429/5xx (honouring Retry-After), a pace per quota (API key), a size cap, and errors that
-// say what to do next without ever repeating an API key.
+// retries on 429/5xx (honouring Retry-After), a pace per quota (API key), a size cap, and errors
+// that say what to do next without ever repeating an API key.
 import { FactuallyError, isFactuallyError, messageOf } from "../../core/errors.js";
 import type { PacerFactory } from "../../core/interfaces/request-pacer.js";
 import { quotaKey } from "../../text/hash.js";
@@ -16,7 +16,7 @@ export interface ProviderHttpOptions {
   retries?: number;
   /** Least milliseconds between the starts of two requests spending one quota (default 0). */
   minIntervalMs?: number;
-  /** Where the pace of a quota is kept (default: this process; Redis pacers share it between processes). */
+  /** Where each quota's pace is kept (default: this process; Redis shares it between processes). */
   pacers?: PacerFactory;
   /** Largest answer accepted, in bytes (default 5 MB). */
   maxResponseBytes?: number;
