@@ -211,8 +211,8 @@ describe.skipIf(!WORKER)(
         FACTUALLY_LLM_MODEL: "wire-model",
         FACTUALLY_LLM_BASE_URL: `${model.url}/v1`,
         FACTUALLY_LLM_RETRIES: "0",
-        // One request every 150 ms.
-        FACTUALLY_LLM_PER_MINUTE: "400",
+        // One request every 200 ms.
+        FACTUALLY_LLM_PER_MINUTE: "300",
       };
       const pool = createCheckWorkerPool({
         config: loadConfig({ cwd: dir, env }),
@@ -227,11 +227,13 @@ describe.skipIf(!WORKER)(
         );
         expect(pool.live()).toBe(2);
         expect(arrived.length).toBeGreaterThan(4);
-        // A late timer only delays a request: each arrives at least its share of the pace
-        // after the first (with two threads pacing alone, pairs would arrive together).
-        const first = arrived[0] ?? 0;
-        arrived.forEach((at, i) => {
-          expect(at - first).toBeGreaterThanOrEqual(i * 150 - 20);
+        // Measured from the third request: each thread's first one also opens its connection
+        // and warms the SDK (tens of ms, more on a busy machine), later ones only arrive late,
+        // never early. Two threads pacing alone would send their requests in pairs.
+        const warm = arrived.slice(2);
+        const from = warm[0] ?? 0;
+        warm.forEach((at, i) => {
+          expect(at - from).toBeGreaterThanOrEqual(i * 200 - 50);
         });
       } finally {
         await pool.close();
