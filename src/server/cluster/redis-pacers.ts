@@ -21,7 +21,10 @@ return { start - now, tostring(start) }
 export interface RedisPacersOptions {
   /** A connection (ioredis `Redis`); the caller opens and closes it. */
   redis: RedisScripting;
-  /** Put before every key, so deployments and tests can share one Redis (default "factually:"). */
+  /**
+   * Put before every key, so deployments and tests can share one Redis (default "factually:").
+   * Keys are `<prefix>pace:<quota key>`, e.g. `factually:pace:llm:openai:3f2a…`.
+   */
   prefix?: string;
   /** How long a reservation may wait for Redis before the request fails UNAVAILABLE (default 2 000). */
   timeoutMs?: number;

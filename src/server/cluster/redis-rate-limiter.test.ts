@@ -49,9 +49,9 @@ describe.skipIf(!TEST_REDIS_URL)(`Redis rate limiter${SKIP_REASON}`, () => {
       prefix: redis.prefix,
     });
     await limiter.take("10.0.0.1");
-    expect(await redis.keys()).toEqual([`${redis.prefix}checks:10.0.0.1`]);
+    expect(await redis.keys()).toEqual([`${redis.prefix}check-limit:10.0.0.1`]);
     // One token of six spent: full again within one token's share of the minute (10 s).
-    const ttl = await connection.pttl(`${redis.prefix}checks:10.0.0.1`);
+    const ttl = await connection.pttl(`${redis.prefix}check-limit:10.0.0.1`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(10_000);
   });

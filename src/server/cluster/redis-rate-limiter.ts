@@ -31,7 +31,10 @@ export interface RedisRateLimiterOptions {
   redis: RedisScripting;
   /** Requests each client may start per minute (FACTUALLY_CHECKS_PER_MINUTE). */
   perMinute: number;
-  /** Put before every key, so deployments and tests can share one Redis (default "factually:"). */
+  /**
+   * Put before every key, so deployments and tests can share one Redis (default "factually:").
+   * Keys are `<prefix>check-limit:<client address>`, apart from a BullMQ queue's `<prefix>checks:…`.
+   */
   prefix?: string;
   /** How long one take may wait for Redis before it fails UNAVAILABLE (default 2 000). */
   timeoutMs?: number;
@@ -48,10 +51,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   });
   return {
     async take(client) {
-      const [allowed, tokens] = (await take.run([`${prefix}checks:${client}`], [perMinute])) as [
-        number,
-        string,
-      ];
+      const [allowed, tokens] = (await take.run(
+        [`${prefix}check-limit:${client}`],
+        [perMinute],
+      )) as [number, string];
       if (allowed === 1) return { allowed: true };
       return { allowed: false, retryAfterSeconds: retryAfterSeconds(Number(tokens), msPerToken) };
     },
