@@ -4,6 +4,7 @@
 
 import type { Assessor } from "../core/interfaces/assessor.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
 import type { ModelHandle } from "../llm/model-caller.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
@@ -23,15 +24,19 @@ export interface CheckStages {
 /**
  * Offline stages, or the configured model's (its server probed once): for runs over many
  * stores, such as evaluations. `llm` mode without a configured model is a BAD_CONFIG error.
+ * `pacers` keeps the model's request rate (default: this process's pacers).
  */
-export async function checkStages(choice: ModelChoice): Promise<CheckStages> {
+export async function checkStages(
+  choice: ModelChoice,
+  options: { pacers?: PacerFactory } = {},
+): Promise<CheckStages> {
   const llm = modelOf(choice);
   if (!llm) {
     return { deps: (corpus) => offlineCheckDependencies(corpus), label: "offline stages" };
   }
   const { checkReachable, modelHandleFor } = await import("../llm/providers.js");
   await checkReachable(llm);
-  const handle = await modelHandleFor(llm);
+  const handle = await modelHandleFor(llm, options);
   return {
     deps: (corpus) => modelCheckDependencies(corpus, handle, llm),
     label: `model-backed stages (${handle.id})`,

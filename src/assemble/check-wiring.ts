@@ -5,6 +5,7 @@
 import type { Config } from "../config/config.js";
 import { FactuallyError } from "../core/errors.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
 import type { SnapshotStore } from "../core/interfaces/snapshot-store.js";
 import type { CheckDependencies } from "../pipeline/run.js";
 import { loadCredibilityNotes } from "../sources/credibility-notes.js";
@@ -39,6 +40,8 @@ export interface WiringOptions {
   snapshots: SnapshotStore;
   location: string;
   warn: (message: string) => void;
+  /** Where the model's and the search providers' paces are kept (default: this process). */
+  pacers?: PacerFactory;
 }
 
 export function createCheckWiring(options: WiringOptions): CheckWiring {
@@ -53,10 +56,10 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
 
   const stagesOnce = () => {
     // A model server that was down is probed again by the next check, not remembered as down.
-    stages ??= checkStages({
-      mode: options.mode,
-      ...(config.llm ? { llm: config.llm } : {}),
-    }).catch((error: unknown) => {
+    stages ??= checkStages(
+      { mode: options.mode, ...(config.llm ? { llm: config.llm } : {}) },
+      options.pacers ? { pacers: options.pacers } : {},
+    ).catch((error: unknown) => {
       stages = undefined;
       throw error;
     });
@@ -83,6 +86,7 @@ export function createCheckWiring(options: WiringOptions): CheckWiring {
         return webSourcesFor({ corpus, snapshots }, config.web, {
           web,
           corpusHasDocuments: documents > 0,
+          ...(options.pacers ? { pacers: options.pacers } : {}),
         });
       });
       sources.set(web, found);

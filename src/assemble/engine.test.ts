@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Config, loadConfig } from "../config/config.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
+import { startWireServer } from "../llm/testing/wire-server.js";
 import { settingsFor } from "../pipeline/run.js";
 import { isEmptyCorpusError } from "./empty-corpus-error.js";
 import { type Engine, openEngine } from "./engine.js";
@@ -146,5 +148,41 @@ describe("openEngine", () => {
     await engine.corpus.upsertDocuments(DOCUMENTS);
     await expect(engine.dependencies({ llm: true })).rejects.toMatchObject({ code: "BAD_INPUT" });
     expect(settingsFor(await engine.dependencies({ llm: false })).promptVersion).toBe("offline@1");
+  });
+
+  it("paces every model request, and the search providers, with the pacers it is given", async () => {
+    const model = await startWireServer(() => ({ kind: "status", status: 500, message: "down" }));
+    try {
+      const asked = new Set<string>();
+      let paced = 0;
+      const pacers: PacerFactory = (key, minIntervalMs) => {
+        asked.add(`${key.replace(/:[0-9a-f]{16}$/, ":<hash>")} every ${minIntervalMs} ms`);
+        return async () => {
+          if (key.startsWith("llm:")) paced++;
+        };
+      };
+      const config = configWith({
+        FACTUALLY_LLM_PROVIDER: "openai-compatible",
+        FACTUALLY_LLM_MODEL: "wire-model",
+        FACTUALLY_LLM_BASE_URL: `${model.url}/v1`,
+        FACTUALLY_LLM_RETRIES: "0",
+        FACTUALLY_LLM_PER_MINUTE: "600",
+        FACTUALLY_SEARCH_PER_MINUTE: "wikipedia=120",
+      });
+      const engine = await open(config, { pacers });
+      await engine.corpus.upsertDocuments(DOCUMENTS);
+      // The model fails every call, so each stage falls back offline; each call was paced.
+      await engine.check({ text: CLAIM }, { web: false });
+      expect(model.requests.length).toBeGreaterThan(0);
+      expect(paced).toBe(model.requests.length);
+      // Wired, not searched: nothing here reaches the internet.
+      await engine.dependencies({ web: true });
+      expect([...asked].sort()).toEqual([
+        "llm:openai-compatible:<hash> every 100 ms",
+        "search:wikipedia:<hash> every 500 ms",
+      ]);
+    } finally {
+      await model.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
 import type { Config } from "../config/config.js";
 import type { CheckStore } from "../core/interfaces/check-store.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
 import type { SnapshotStore } from "../core/interfaces/snapshot-store.js";
 import type { StoreAccess, Stores } from "../core/interfaces/stores.js";
 import type { ClaimOrigin } from "../core/schema/check.js";
@@ -56,6 +57,12 @@ export interface EngineOptions {
   /** Told once about settings only tests should use (reading pages on loopback). */
   warn?: (message: string) => void;
   now?: () => Date;
+  /**
+   * Where the paces of rate-limited services (the model's FACTUALLY_LLM_PER_MINUTE, search
+   * providers' intervals) are kept: this process's by default; `createRedisPacers` shares them
+   * with every process using the same Redis.
+   */
+  pacers?: PacerFactory;
 }
 
 export interface Engine {
@@ -97,6 +104,7 @@ export async function openEngine(config: Config, options: EngineOptions = {}): P
         snapshots: stores.snapshots,
         location: stores.location,
         warn: options.warn ?? (() => {}),
+        ...(options.pacers ? { pacers: options.pacers } : {}),
       }),
     );
     return wiring;

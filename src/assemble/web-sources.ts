@@ -6,6 +6,7 @@ import type { LookupFunction } from "node:net";
 import type { WebConfig } from "../config/web-config.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { Reader } from "../core/interfaces/reader.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
 import type { SearchProvider } from "../core/interfaces/search-provider.js";
 import type { SnapshotStore } from "../core/interfaces/snapshot-store.js";
 import { CorpusReader } from "../read/corpus-reader.js";
@@ -28,6 +29,8 @@ export interface WebSourcesOptions {
   web?: boolean;
   /** Whether the corpus has documents; an empty corpus is not searched. */
   corpusHasDocuments: boolean;
+  /** Where each search quota's pace is kept (default: this process). */
+  pacers?: PacerFactory;
 }
 
 /** The providers and readers for `web`; nothing touches the network until a check runs. */
@@ -53,6 +56,13 @@ export function webSourcesFor(
       googleFactCheckApiKey: web.keys["google-fact-check"],
       wikipediaLanguage: web.wikipediaLanguage,
       userAgent: web.userAgent,
+      pacers: options.pacers,
+      httpByProvider: Object.fromEntries(
+        Object.entries(web.perMinute ?? {}).map(([name, perMinute]) => [
+          name,
+          { minIntervalMs: 60_000 / perMinute },
+        ]),
+      ),
     }),
   );
   const usesWeb = names.some((n) => n !== "local");

@@ -6,6 +6,7 @@ import { type Engine, openEngine } from "../assemble/engine.js";
 import type { ModelMode } from "../assemble/model-choice.js";
 import type { Config } from "../config/config.js";
 import { FactuallyError } from "../core/errors.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
 import type { StoreAccess } from "../core/interfaces/stores.js";
 import { isPostgresUrl } from "../text/database-url.js";
 import { displayPath } from "../text/display-path.js";
@@ -30,6 +31,8 @@ export interface CliEngineOptions {
   model?: ModelMode;
   /** Commands that only read pass `read-only`, so a database on read-only media still opens. */
   access?: StoreAccess;
+  /** Paces model and search requests (a worker shares them with every process through Redis). */
+  pacers?: PacerFactory;
 }
 
 /** Opens the engine of `config` for one command. */
@@ -51,6 +54,7 @@ export async function openCliEngine(
   return openEngine(config, {
     model: options.model ?? "auto",
     ...(options.access ? { access: options.access } : {}),
+    ...(options.pacers ? { pacers: options.pacers } : {}),
     warn: (message) => io.stderr.write(`${message}\n`),
     now: () => nowOf(io),
   });

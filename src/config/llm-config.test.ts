@@ -22,6 +22,7 @@ describe("language-model configuration", () => {
       FACTUALLY_LLM_MAX_CALLS: "12",
       FACTUALLY_LLM_MAX_TOKENS: "5000",
       FACTUALLY_LLM_CONCURRENCY: "3",
+      FACTUALLY_LLM_PER_MINUTE: "90",
       FACTUALLY_LLM_TIMEOUT_MS: "1500",
       FACTUALLY_LLM_RETRIES: "0",
       FACTUALLY_LLM_STREAM: "true",
@@ -35,6 +36,7 @@ describe("language-model configuration", () => {
       maxCalls: 12,
       maxTokens: 5000,
       concurrency: 3,
+      perMinute: 90,
       timeoutMs: 1500,
       retries: 0,
       stream: true,
@@ -44,7 +46,7 @@ describe("language-model configuration", () => {
     });
   });
 
-  it("reads output-token limits per stage and the largest reply body from the environment", () => {
+  it("reads output-token limits per stage, the request rate and the largest reply body from the environment", () => {
     const compat = {
       FACTUALLY_LLM_PROVIDER: "openai-compatible",
       FACTUALLY_LLM_MODEL: "m",
@@ -67,6 +69,12 @@ describe("language-model configuration", () => {
     expect(() => load({ ...compat, FACTUALLY_LLM_MAX_OUTPUT_TOKENS: "write=lots" })).toThrow(
       badConfig("FACTUALLY_LLM_MAX_OUTPUT_TOKENS", /limit of write is not a whole number/),
     );
+    expect(load(compat).llm?.perMinute).toBeUndefined();
+    for (const bad of ["0", "-5", "2.5", "lots"]) {
+      expect(() => load({ ...compat, FACTUALLY_LLM_PER_MINUTE: bad })).toThrow(
+        badConfig("FACTUALLY_LLM_PER_MINUTE", /^FACTUALLY_LLM_PER_MINUTE=.* is not valid/),
+      );
+    }
     expect(() => load({ ...compat, FACTUALLY_LLM_MAX_REPLY_BYTES: "100" })).toThrow(
       badConfig("FACTUALLY_LLM_MAX_REPLY_BYTES", /not valid/),
     );

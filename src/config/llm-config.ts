@@ -48,6 +48,8 @@ export const LlmConfigFile = z.strictObject({
   maxCalls: Count(10_000).optional(),
   maxTokens: Count(100_000_000).optional(),
   concurrency: Count(64).optional(),
+  /** Requests a minute to the model provider, over every process sharing its key. */
+  perMinute: Count(1_000_000).optional(),
   timeoutMs: Count(3_600_000).optional(),
   retries: z.number().int().min(0).max(10).optional(),
   stream: z.boolean().optional(),
@@ -76,6 +78,12 @@ export interface LlmConfig {
   maxTokens: number;
   /** Model calls in flight at once within one stage. */
   concurrency: number;
+  /**
+   * Requests a minute the provider's quota allows (absent: unlimited): every request, retries
+   * included, starts 60 000 / perMinute ms after the one before, across the processes that
+   * share a pace (through Redis when the server and its workers use it).
+   */
+  perMinute?: number;
   /** One call's limit, in milliseconds (a hung server is abandoned after it). */
   timeoutMs: number;
   /** Retries of a call that failed with 429 or 5xx (exponential backoff, Retry-After honoured). */
@@ -172,6 +180,7 @@ export function resolveLlmConfig(
       ? { input: priceInput, output: priceOutput }
       : (file?.price ?? (provider === "gguf" ? { input: 0, output: 0 } : undefined));
   const threads = envNumber(env, "FACTUALLY_LLM_THREADS", Count(256)) ?? file?.threads;
+  const perMinute = envNumber(env, "FACTUALLY_LLM_PER_MINUTE", Count(1_000_000)) ?? file?.perMinute;
   const outputLimits = outputLimitsFromEnv(env) ?? outputLimitsOf(file?.maxOutputTokens);
 
   return {
@@ -191,6 +200,7 @@ export function resolveLlmConfig(
       envNumber(env, "FACTUALLY_LLM_CONCURRENCY", Count(64)) ??
       file?.concurrency ??
       LLM_DEFAULTS.concurrency,
+    ...(perMinute ? { perMinute } : {}),
     timeoutMs:
       envNumber(env, "FACTUALLY_LLM_TIMEOUT_MS", Count(3_600_000)) ??
       file?.timeoutMs ??

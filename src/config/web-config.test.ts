@@ -89,4 +89,33 @@ describe("web configuration", () => {
       expect.objectContaining({ code: "BAD_CONFIG" }),
     );
   });
+
+  it("reads each provider's requests a minute, one number for all or provider=number pairs", () => {
+    expect(web({}).perMinute).toBeUndefined();
+    expect(web({ FACTUALLY_SEARCH_PER_MINUTE: "brave=60, serper=300" }).perMinute).toEqual({
+      brave: 60,
+      serper: 300,
+    });
+    expect(web({ FACTUALLY_SEARCH_PER_MINUTE: "30" }).perMinute).toMatchObject({
+      wikipedia: 30,
+      brave: 30,
+      "google-fact-check": 30,
+    });
+    for (const [bad, why] of [
+      ["bing=60", /"bing" is not a web search provider/],
+      ["brave=fast", /the rate of brave is not a whole number/],
+      ["0", /the rate is not a whole number/],
+      ["local=5", /"local" is not a web search provider/],
+    ] as const) {
+      expect(() => web({ FACTUALLY_SEARCH_PER_MINUTE: bad })).toThrow(
+        badConfig("FACTUALLY_SEARCH_PER_MINUTE", why),
+      );
+    }
+    const dir = mkdtempSync(join(tmpdir(), "factually-web-rates-"));
+    writeFileSync(
+      join(dir, "factually.config.json"),
+      JSON.stringify({ web: { perMinute: { brave: 60 } } }),
+    );
+    expect(loadConfig({ cwd: dir, env: {} }).web.perMinute).toEqual({ brave: 60 });
+  });
 });

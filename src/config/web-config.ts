@@ -3,6 +3,12 @@
 // (domains allowed or denied, the editable credibility-note table).
 import { z } from "zod";
 import { badConfig, type Env, envBoolean, envValue, nonEmpty } from "./env-values.js";
+import {
+  type SearchRates,
+  SearchRatesFile,
+  searchRatesFromEnv,
+  searchRatesOf,
+} from "./search-rates.js";
 
 /** Every search provider Factually has; `local` is the corpus. */
 export const SEARCH_PROVIDERS = [
@@ -38,6 +44,8 @@ export const WebConfigFile = z.strictObject({
   denyDomains: z.array(Domain).optional(),
   /** A JSON file of `{ "domain": "note" }` merged over the shipped credibility notes. */
   sourceNotes: z.string().min(1).optional(),
+  /** Requests a minute each provider's plan allows: one number, or `{ "brave": 60, … }`. */
+  perMinute: SearchRatesFile.optional(),
 });
 export type WebConfigFile = z.infer<typeof WebConfigFile>;
 
@@ -56,6 +64,11 @@ export interface WebConfig {
   denyDomains: string[];
   /** Absolute path of the user's credibility-note table, if any. */
   sourceNotes?: string;
+  /**
+   * Requests a minute each provider's plan allows (absent: unpaced), per API key: shared by
+   * every thread, and through Redis every process, spending that key.
+   */
+  perMinute?: SearchRates;
   /** TEST-ONLY: let the reader fetch from 127.0.0.1 (fixture servers). */
   allowLoopback: boolean;
   /** TEST-ONLY, with allowLoopback: host names resolved to these addresses (fixture sites). */
@@ -112,6 +125,7 @@ export function resolveWebConfig(
     : file?.sourceNotes
       ? resolvePath(file.sourceNotes, true)
       : undefined;
+  const perMinute = searchRatesFromEnv(env) ?? searchRatesOf(file?.perMinute);
   return {
     search: [...new Set(search)],
     ...(searxngUrl ? { searxngUrl: searxngUrl.replace(/\/+$/, "") } : {}),
@@ -139,6 +153,7 @@ export function resolveWebConfig(
     allowDomains: domainsFromEnv(env, "FACTUALLY_ALLOW_DOMAINS") ?? file?.allowDomains ?? [],
     denyDomains: domainsFromEnv(env, "FACTUALLY_DENY_DOMAINS") ?? file?.denyDomains ?? [],
     ...(sourceNotes ? { sourceNotes } : {}),
+    ...(perMinute ? { perMinute } : {}),
     allowLoopback: envBoolean(env, "FACTUALLY_TEST_ALLOW_LOOPBACK") ?? false,
     ...testHostsFromEnv(env),
   };

@@ -16,14 +16,17 @@ export type ErrorCode =
   | "STORE_FULL"
   /** Another process held the database locked for longer than the busy timeout. */
   | "STORE_BUSY"
-  /** The job queue (Redis) does not answer: checks cannot be started or followed now. */
-  | "QUEUE_FAILED"
   | "PROVIDER_FAILED"
   | "PARSE_FAILED"
   | "BLOCKED_URL"
   | "TIMEOUT"
   /** Too many requests or checks at once; try again later (HTTP 429). */
   | "TOO_MANY"
+  /**
+   * A service shared by the server's processes (Redis: the job queue, the shared limits) cannot
+   * be reached; try again later (HTTP 503).
+   */
+  | "UNAVAILABLE"
   /** The check spent its model budget (calls or tokens); the stage falls back. */
   | "BUDGET_EXHAUSTED"
   | "ABORTED"

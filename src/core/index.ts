@@ -25,6 +25,7 @@ export type {
 } from "./interfaces/corpus-store.js";
 export type { Planner } from "./interfaces/planner.js";
 export type { Reader, ReadOptions, ReadResult } from "./interfaces/reader.js";
+export type { PacerFactory, RequestPacer } from "./interfaces/request-pacer.js";
 export type { SearchOptions, SearchProvider } from "./interfaces/search-provider.js";
 export type { NewSnapshot, SnapshotStore, WebSnapshot } from "./interfaces/snapshot-store.js";
 export type { SourcePolicy } from "./interfaces/source-policy.js";

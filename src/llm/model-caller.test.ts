@@ -10,6 +10,7 @@ import { convertArrayToReadableStream, MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createModelLedger, type ModelBudget } from "../pipeline/model-ledger.js";
+import { createProcessPacers } from "../web/request-pacer.js";
 import { createLimiter } from "./limiter.js";
 import { callStructured, type ModelHandle, type StructuredRequest } from "./model-caller.js";
 
@@ -287,5 +288,66 @@ describe("callStructured", () => {
       callStructured(handleFor(model, { stream: true, retries: 0 }), request, run),
     ).rejects.toMatchObject({ code: "PROVIDER_FAILED" });
     expect(model.doStreamCalls).toHaveLength(1);
+  });
+
+  it("waits for its pace before every request, however many calls run at once", async () => {
+    const paced: number[] = [];
+    const seen: number[] = [];
+    const model = new MockLanguageModelV4({
+      doGenerate: async () => {
+        // How many requests had been let through when this one reached the model.
+        seen.push(paced.length);
+        return reply(valid);
+      },
+    });
+    const inner = createProcessPacers()("llm:mock:key", 100);
+    const pace = async (signal?: AbortSignal) => {
+      await inner(signal);
+      paced.push(performance.now());
+    };
+    const handle = handleFor(model, { limiter: createLimiter(4), pace });
+    const { run } = setup();
+    await Promise.all(Array.from({ length: 4 }, () => callStructured(handle, request, run)));
+    // The k-th request to reach the model had k paces behind it: none went round the pacer.
+    expect([...seen].sort()).toEqual([1, 2, 3, 4]);
+    // A late timer only delays a start: each is at least its share of the pace after the first.
+    paced.forEach((at, i) => {
+      expect(at - (paced[0] ?? 0)).toBeGreaterThanOrEqual(i * 100 - 30);
+    });
+  });
+
+  it("paces a retry like any other request", async () => {
+    let paced = 0;
+    const seen: number[] = [];
+    let calls = 0;
+    const model = new MockLanguageModelV4({
+      doGenerate: async () => {
+        seen.push(paced);
+        if (calls++ === 0) throw httpError(503);
+        return reply(valid);
+      },
+    });
+    const pace = async () => {
+      paced++;
+    };
+    const { run } = setup();
+    expect(await callStructured(handleFor(model, { pace }), request, run)).toEqual({
+      answer: "forty-two",
+      n: 42,
+    });
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it("fails with ABORTED when the check is cancelled while a call waits for its turn", async () => {
+    const model = scripted(valid);
+    const pace = createProcessPacers()("llm:mock:key", 600_000);
+    const handle = handleFor(model, { pace });
+    const { run } = setup();
+    await callStructured(handle, request, run);
+    const controller = new AbortController();
+    const waiting = callStructured(handle, request, run, controller.signal);
+    setTimeout(() => controller.abort(new Error("user cancelled")), 20);
+    await expect(waiting).rejects.toMatchObject({ code: "ABORTED" });
+    expect(model.doGenerateCalls).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 // One structured model call, made safe: counted against the check's budget, limited in
-// concurrency, bounded in time, retried on 429/5xx with backoff (Retry-After honoured),
+// concurrency, paced to the provider's rate (FACTUALLY_LLM_PER_MINUTE), bounded in time, retried on 429/5xx with backoff (Retry-After honoured),
 // validated against a zod schema with one repair attempt, and cancelled with the check.
 import {
   APICallError,
@@ -11,6 +11,7 @@ import {
 } from "ai";
 import type { z } from "zod";
 import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
+import type { RequestPacer } from "../core/interfaces/request-pacer.js";
 import type { StageRun } from "../core/interfaces/stage-run.js";
 import { isRetryableStatus, retryDelayMs, sleep } from "../web/backoff.js";
 import { parseModelJson } from "./json-reply.js";
@@ -22,6 +23,8 @@ export interface ModelHandle {
   id: string;
   model: LanguageModel;
   limiter: Limiter;
+  /** Waits for the provider's next free start before every request (absent: unpaced). */
+  pace?: RequestPacer;
   timeoutMs: number;
   retries: number;
   stream: boolean;
@@ -113,10 +116,12 @@ async function callWithRetries<T>(
   for (let attempt = 0; ; attempt++) {
     run.reserveCall();
     try {
-      return await handle.limiter.run(
-        () => callOnce(handle, request, messages, run, signal),
-        signal,
-      );
+      return await handle.limiter.run(async () => {
+        // Inside the concurrency slot: a start reserved while waiting for a slot could pass
+        // before the call begins, and two calls would then start together.
+        await handle.pace?.(signal);
+        return callOnce(handle, request, messages, run, signal);
+      }, signal);
     } catch (error) {
       if (signal?.aborted) throw cancelled();
       const fault = faultOf(error, handle);

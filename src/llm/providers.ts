@@ -6,6 +6,9 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import type { LlmConfig } from "../config/llm-config.js";
 import { FactuallyError, messageOf } from "../core/errors.js";
+import type { PacerFactory } from "../core/interfaces/request-pacer.js";
+import { quotaKey } from "../text/hash.js";
+import { processPacers } from "../web/request-pacer.js";
 import { boundedFetch } from "./bounded-fetch.js";
 import { createLimiter } from "./limiter.js";
 import type { ModelHandle } from "./model-caller.js";
@@ -56,13 +59,21 @@ export async function languageModelFor(config: LlmConfig): Promise<LanguageModel
   }
 }
 
-/** The handle the model-backed stages call through: one per process and configuration. */
-export async function modelHandleFor(config: LlmConfig): Promise<ModelHandle> {
+/**
+ * The handle the model-backed stages call through: one per process and configuration. With
+ * `perMinute` set, its requests are paced by `pacers` (default: this process's).
+ */
+export async function modelHandleFor(
+  config: LlmConfig,
+  options: { pacers?: PacerFactory } = {},
+): Promise<ModelHandle> {
+  const pacers = options.pacers ?? processPacers();
   return {
     id: `${config.provider}:${config.provider === "gguf" ? basename(config.model) : config.model}`,
     model: await languageModelFor(config),
     // An in-process model computes one answer at a time; more in flight only queue in memory.
     limiter: createLimiter(config.provider === "gguf" ? 1 : config.concurrency),
+    ...(config.perMinute ? { pace: pacers(modelQuotaKey(config), 60_000 / config.perMinute) } : {}),
     timeoutMs: config.timeoutMs,
     retries: config.retries,
     stream: config.stream,
@@ -104,6 +115,14 @@ export async function checkReachable(
       { target: "FACTUALLY_LLM_BASE_URL", cause: error },
     );
   }
+}
+
+/**
+ * The quota a model's requests spend: the provider and a hash of its key (a keyless server by its
+ * address, an in-process model by its file), so processes sharing a key share one pace.
+ */
+export function modelQuotaKey(config: LlmConfig): string {
+  return quotaKey(`llm:${config.provider}`, config.apiKey ?? config.baseUrl ?? config.model);
 }
 
 function basename(path: string): string {

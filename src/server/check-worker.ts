@@ -6,6 +6,7 @@ import { parentPort, receiveMessageOnPort, workerData } from "node:worker_thread
 import { type Engine, openEngine } from "../assemble/engine.js";
 import { analyze } from "../text/nlp.js";
 import { runCheckJob } from "./check-job.js";
+import { threadPacers } from "./thread-pacers.js";
 import {
   type CancelJob,
   type CheckWorkerData,
@@ -17,7 +18,7 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error("check-worker.js runs as a worker thread of the server");
-const { config, dbPath, cancels } = workerData as CheckWorkerData;
+const { config, dbPath, cancels, paces } = workerData as CheckWorkerData;
 const running = new Map<number, AbortController>();
 /** Cancels that came before their job (the two travel on different ports). */
 const early = new Set<number>();
@@ -28,7 +29,8 @@ const post = (message: FromWorker) => port.postMessage(message);
 /** The engine, opened once (a failure fails the job asking, and the next retries). */
 function opened(): Promise<Engine> {
   engine ??= (async () => {
-    const made = await openEngine({ ...config, db: dbPath });
+    // The model's and the search providers' paces are the pool's, not this thread's alone.
+    const made = await openEngine({ ...config, db: dbPath }, { pacers: threadPacers(paces) });
     // Stages (and the configured model) load on first use; load them now, with the NLP model
     // (~100 ms), rather than in the first check.
     await made.stages();

@@ -23,7 +23,6 @@ export const STATUS_OF: Record<
   // Insufficient Storage (RFC 4918 §11.5): the server cannot store what the request needs.
   STORE_FULL: 507,
   STORE_BUSY: 503,
-  QUEUE_FAILED: 503,
   PROVIDER_FAILED: 502,
   PARSE_FAILED: 502,
   BLOCKED_URL: 400,
@@ -31,6 +30,7 @@ export const STATUS_OF: Record<
   // nginx's "client closed request": no standard status says it, so Hono's type lacks it.
   ABORTED: 499 as ContentfulStatusCode,
   TOO_MANY: 429,
+  UNAVAILABLE: 503,
   BUDGET_EXHAUSTED: 500,
   INTERNAL: 500,
   METHOD_NOT_ALLOWED: 405,

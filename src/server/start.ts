@@ -5,12 +5,14 @@ import { serve } from "@hono/node-server";
 import type { Engine } from "../assemble/engine.js";
 import { FactuallyError } from "../core/errors.js";
 import { isPostgresUrl } from "../text/database-url.js";
-import { createRateLimiter } from "./api/rate-limit.js";
+import { createRateLimiter, type RateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
 import { type AutoRefreshTimer, startAutoRefreshTimer } from "./auto-refresh.js";
 import { type CheckJobs, createCheckJobs } from "./check-jobs.js";
 import { type CheckService, createCheckService } from "./check-service.js";
 import { openQueuedChecks } from "./cluster/queued-checks.js";
+import { openRedis } from "./cluster/redis-connection.js";
+import { createRedisRateLimiter } from "./cluster/redis-rate-limiter.js";
 import type { ServerContext } from "./context.js";
 import { createJobRunner } from "./job-runner.js";
 
@@ -20,6 +22,11 @@ export interface StartOptions {
   host: string;
   version: string;
   now?: () => Date;
+  /**
+   * Counts the checks each client starts (default: in this process's memory). Servers sharing
+   * one Redis pass `createRedisRateLimiter`, so the limit holds across all of them.
+   */
+  checkLimiter?: RateLimiter;
 }
 
 export interface RunningServer {
@@ -36,7 +43,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = engine;
   const now = options.now ?? (() => new Date());
   const { checks, jobs } = await checkService(engine, options);
-  const checkLimiter = createRateLimiter({ perMinute: config.server.checksPerMinute, now });
+  // With the Redis queue, every server counts each client's checks in Redis: one budget however
+  // many servers the client reaches.
+  const queue = config.server.queue;
+  const limitRedis = queue && !options.checkLimiter ? openRedis(queue.redisUrl) : undefined;
+  const checkLimiter =
+    options.checkLimiter ??
+    (limitRedis && queue
+      ? createRedisRateLimiter({
+          redis: limitRedis,
+          perMinute: config.server.checksPerMinute,
+          prefix: `${queue.prefix}:`,
+        })
+      : createRateLimiter({ perMinute: config.server.checksPerMinute, now }));
   const context: ServerContext = {
     engine,
     config,
@@ -60,6 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }).catch(async (error: unknown) => {
     // The worker threads would keep the process alive after a port that cannot be had.
     await checks.close();
+    limitRedis?.disconnect();
     throw error;
   });
   const address = server.address();
@@ -72,6 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async close() {
       autoRefresh?.stop();
       await checks.close();
+      limitRedis?.disconnect();
       await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());

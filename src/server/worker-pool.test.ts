@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Engine, openEngine } from "../assemble/engine.js";
 import { type Config, loadConfig } from "../config/config.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
+import { startWireServer } from "../llm/testing/wire-server.js";
 import { openSqliteStore } from "../store/sqlite/open.js";
 import type { SqliteStores } from "../store/sqlite/sqlite-store.js";
 import { runCheckJob } from "./check-job.js";
@@ -196,6 +197,49 @@ describe.skipIf(!WORKER)(
       },
       60_000,
     );
+
+    it("keeps one model pace over all its workers (FACTUALLY_LLM_PER_MINUTE), not one each", async () => {
+      const arrived: number[] = [];
+      const model = await startWireServer(() => {
+        arrived.push(performance.now());
+        // A fault answered at once: each stage falls back offline, after one paced request.
+        return { kind: "status", status: 500, message: "down" };
+      });
+      const env = {
+        FACTUALLY_DB: db,
+        FACTUALLY_LLM_PROVIDER: "openai-compatible",
+        FACTUALLY_LLM_MODEL: "wire-model",
+        FACTUALLY_LLM_BASE_URL: `${model.url}/v1`,
+        FACTUALLY_LLM_RETRIES: "0",
+        // One request every 200 ms.
+        FACTUALLY_LLM_PER_MINUTE: "300",
+      };
+      const pool = createCheckWorkerPool({
+        config: loadConfig({ cwd: dir, env }),
+        dbPath: db,
+        size: 2,
+      });
+      try {
+        await Promise.all(
+          ["Face masks reduce influenza in households.", CLAIM].map((text) =>
+            pool.run({ kind: "check", text, llm: true }, { signal: idle(), onEvent: () => {} }),
+          ),
+        );
+        expect(pool.live()).toBe(2);
+        expect(arrived.length).toBeGreaterThan(4);
+        // Measured from the third request: each thread's first one also opens its connection
+        // and warms the SDK (tens of ms, more on a busy machine), later ones only arrive late,
+        // never early. Two threads pacing alone would send their requests in pairs.
+        const warm = arrived.slice(2);
+        const from = warm[0] ?? 0;
+        warm.forEach((at, i) => {
+          expect(at - from).toBeGreaterThanOrEqual(i * 200 - 50);
+        });
+      } finally {
+        await pool.close();
+        await model.close();
+      }
+    });
 
     it("fails the jobs of a worker that dies with a clear error, and runs the next job on a new one", async () => {
       const pool = createCheckWorkerPool({

@@ -12,6 +12,7 @@ import { FactuallyError } from "../core/errors.js";
 import type { CheckEvent } from "../core/schema/check-event.js";
 import type { CheckJobRequest } from "./check-job.js";
 import type { JobResult } from "./check-jobs.js";
+import { createPaceTable } from "./thread-pacers.js";
 import {
   type CancelJob,
   type CheckWorkerData,
@@ -87,6 +88,8 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
   }
   const size = Math.max(1, Math.floor(options.size));
   const slots: Array<Slot | undefined> = Array.from({ length: size }, () => undefined);
+  // One table for the pool's life: a worker started after one died keeps the same paces.
+  const paces = createPaceTable();
   let nextJob = 1;
   let closed = false;
 
@@ -96,6 +99,7 @@ export function createCheckWorkerPool(options: CheckWorkerPoolOptions): CheckWor
       config: options.config,
       dbPath: options.dbPath,
       cancels: port2,
+      paces,
     };
     const worker = new Worker(file, { workerData, transferList: [port2] });
     const slot: Slot = { worker, cancels: port1, jobs: new Map() };

@@ -15,6 +15,8 @@ export interface CheckWorkerData {
   dbPath: string;
   /** Where cancels arrive (`CancelJob`), apart from the jobs so they can be read mid-check. */
   cancels: MessagePort;
+  /** The pool's pace table (`thread-pacers.ts`): every worker keeps each quota's one pace. */
+  paces: SharedArrayBuffer;
 }
 
 /** Stop job `job`: its signal is aborted and it fails as ABORTED at its next stage. */

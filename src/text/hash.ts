@@ -7,3 +7,13 @@ export function contentHash(...parts: string[]): string {
   for (const part of parts) hash.update(`${part.length}:`).update(part);
   return hash.digest("hex");
 }
+
+/**
+ * The name of one rate-limit quota: the service, then a short SHA-256 of what identifies the
+ * account (its API key, or the server's address), so processes spending one key share a pace,
+ * different keys do not, and the key itself never reaches a log or a Redis key.
+ */
+export function quotaKey(service: string, account: string | undefined): string {
+  if (!account) return service;
+  return `${service}:${createHash("sha256").update(account, "utf8").digest("hex").slice(0, 16)}`;
+}

@@ -5,7 +5,8 @@
 import type { Config } from "../../config/config.js";
 import { FactuallyError } from "../../core/errors.js";
 import { type QueueWorkerEvent, startQueueWorker } from "../../server/cluster/queue-worker.js";
-import { redactRedisUrl } from "../../server/cluster/redis-connection.js";
+import { openRedis, redactRedisUrl } from "../../server/cluster/redis-connection.js";
+import { createRedisPacers } from "../../server/cluster/redis-pacers.js";
 import { isPostgresUrl } from "../../text/database-url.js";
 import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
@@ -34,7 +35,16 @@ export async function workerCommand(options: WorkerCommandOptions, io: CliIo): P
       { target: "FACTUALLY_DATABASE_URL" },
     );
   }
-  const engine = await openCliEngine(config, io, { mustExist: false, access: "read-write" });
+  // Model and search requests keep each API key's pace across every worker, through Redis.
+  const paceRedis = openRedis(queue.redisUrl);
+  const engine = await openCliEngine(config, io, {
+    mustExist: false,
+    access: "read-write",
+    pacers: createRedisPacers({ redis: paceRedis, prefix: `${queue.prefix}:` }),
+  }).catch((error: unknown) => {
+    paceRedis.disconnect();
+    throw error;
+  });
   try {
     // The stages (and the configured model) load now, not in the first job.
     await engine.stages();
@@ -56,6 +66,7 @@ export async function workerCommand(options: WorkerCommandOptions, io: CliIo): P
     return 0;
   } finally {
     await engine.close();
+    paceRedis.disconnect();
   }
 }
 

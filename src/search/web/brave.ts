@@ -38,7 +38,10 @@ export interface BraveSearchOptions {
   http?: ProviderHttpOptions;
 }
 
-/** Brave's own web index. The free plan allows one request a second: set http.minIntervalMs. */
+/**
+ * Brave's own web index. The free plan allows one request a second:
+ * FACTUALLY_SEARCH_PER_MINUTE=brave=60.
+ */
 export class BraveSearchProvider implements SearchProvider {
   readonly id = "brave";
   readonly #key: string;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FactuallyError } from "../../core/errors.js";
+import { createProcessPacers } from "../../web/request-pacer.js";
 import { createProviderHttp } from "./provider-http.js";
 import { type LoopbackServer, startLoopbackServer } from "./testing/loopback-server.js";
 
@@ -79,13 +80,43 @@ describe("requests", () => {
 describe("pace", () => {
   it("starts a provider instance's requests one interval apart, in order", async () => {
     server.reply({ body: { ok: true } });
-    const http = createProviderHttp({ provider: "test" }, { minIntervalMs: 300 });
+    const http = createProviderHttp(
+      { provider: "test" },
+      { minIntervalMs: 300, pacers: createProcessPacers() },
+    );
     const url = `${server.baseUrl}/s`;
     await Promise.all([
       http.requestJson({ method: "GET", url }),
       http.requestJson({ method: "GET", url }),
     ]);
     expect(server.events).toEqual(["request 1", "response 1", "request 2", "response 2"]);
+  });
+
+  it("paces two instances spending one API key as one, and instances of other keys apart", async () => {
+    server.reply({ hang: true });
+    const pacers = createProcessPacers();
+    const client = (key: string) =>
+      createProviderHttp(
+        { provider: "test", secrets: [key], quota: key },
+        { minIntervalMs: 60_000, retries: 0, pacers },
+      );
+    const url = `${server.baseUrl}/s`;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const send = (key: string, who: string) =>
+      client(key).requestJson({ method: "GET", url, query: { who }, signal });
+    const all = Promise.allSettled([
+      send(KEY, "first"),
+      send(KEY, "second"),
+      send("sk-other-key-42", "other"),
+    ]);
+    // The first of the shared key and the other key's reach the server; the second of the
+    // shared key waits its minute behind the first, until the caller gives up.
+    await server.received(2);
+    controller.abort();
+    await all;
+    const who = server.requests.map((r) => Object.fromEntries(r.query ?? []).who);
+    expect(who.sort()).toEqual(["first", "other"]);
   });
 
   it("lets requests overlap when no interval is set", async () => {
@@ -107,7 +138,10 @@ describe("pace", () => {
 
   it("stops with ABORTED while a request waits for its turn", async () => {
     server.reply({ body: { ok: true } });
-    const http = createProviderHttp({ provider: "test" }, { minIntervalMs: 60_000 });
+    const http = createProviderHttp(
+      { provider: "test" },
+      { minIntervalMs: 60_000, pacers: createProcessPacers() },
+    );
     const url = `${server.baseUrl}/s`;
     await http.requestJson({ method: "GET", url });
     const controller = new AbortController();

@@ -1,9 +1,11 @@
 // The one HTTP client of the web search providers: JSON over fetch with a per-attempt timeout,
-// retries on 429/5xx (honouring Retry-After), a per-instance pace, a size cap, and errors that
-// say what to do next without ever repeating an API key.
-import { FactuallyError, messageOf } from "../../core/errors.js";
+// retries on 429/5xx (honouring Retry-After), a pace per quota (API key), a size cap, and errors
+// that say what to do next without ever repeating an API key.
+import { FactuallyError, isFactuallyError, messageOf } from "../../core/errors.js";
+import type { PacerFactory } from "../../core/interfaces/request-pacer.js";
+import { quotaKey } from "../../text/hash.js";
 import { isRetryableStatus, retryAfterMs, retryDelayMs, sleep } from "../../web/backoff.js";
-import { createRequestPacer } from "./request-pacer.js";
+import { processPacers } from "../../web/request-pacer.js";
 import { excerpt, ResponseTooLarge, readBodyCapped } from "./response-body.js";
 
 /** How a provider talks HTTP; every field has a default. */
@@ -12,8 +14,10 @@ export interface ProviderHttpOptions {
   timeoutMs?: number;
   /** Attempts after the first on a 429, a 5xx or a network fault (default 2). */
   retries?: number;
-  /** Least milliseconds between the starts of two requests of one provider instance (default 0). */
+  /** Least milliseconds between the starts of two requests spending one quota (default 0). */
   minIntervalMs?: number;
+  /** Where each quota's pace is kept (default: this process; Redis shares it between processes). */
+  pacers?: PacerFactory;
   /** Largest answer accepted, in bytes (default 5 MB). */
   maxResponseBytes?: number;
   /** The fetch to use (default the global one); tests and proxies pass their own. */
@@ -30,6 +34,11 @@ export interface ProviderHttpConfig {
   keyVariable?: string;
   /** Values that must never appear in a message (the API key). */
   secrets?: ReadonlyArray<string | undefined>;
+  /**
+   * What one quota is spent by (the API key, or a keyless service's address): only its hash
+   * names the pace, so instances with the same key share one and different keys do not.
+   */
+  quota?: string;
   /** Advice for particular statuses, replacing the default one. */
   advice?: Partial<Record<number, string>>;
 }
@@ -56,7 +65,7 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 // Enough of an error body to carry the provider's own explanation ("API key not valid …").
 const EXCERPT_BYTES = 4096;
 
-/** A client for one provider instance; the pace is shared by all its requests. */
+/** A client for one provider instance; its requests share the pace of its quota. */
 export function createProviderHttp(
   config: ProviderHttpConfig,
   options: ProviderHttpOptions = {},
@@ -65,7 +74,10 @@ export function createProviderHttp(
   const retries = options.retries ?? DEFAULT_RETRIES;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES;
   const doFetch = options.fetch ?? globalThis.fetch;
-  const pace = createRequestPacer(options.minIntervalMs ?? 0);
+  const pace = (options.pacers ?? processPacers())(
+    quotaKey(`search:${config.provider}`, config.quota),
+    options.minIntervalMs ?? 0,
+  );
   const secrets = (config.secrets ?? []).filter((s): s is string => !!s && s.length >= 4);
   const redact = (text: string) =>
     secrets.reduce(
@@ -110,6 +122,8 @@ export function createProviderHttp(
       try {
         await pace(signal);
       } catch (cause) {
+        // A shared pace that cannot be reached (Redis down) is its own fault, not a cancel.
+        if (isFactuallyError(cause) && !signal?.aborted) throw cause;
         throw aborted(cause);
       }
       const timeout = AbortSignal.timeout(timeoutMs);

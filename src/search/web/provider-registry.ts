@@ -1,5 +1,6 @@
 // Builds the web search providers a configuration names, each with its key or address.
 import { FactuallyError } from "../../core/errors.js";
+import type { PacerFactory } from "../../core/interfaces/request-pacer.js";
 import type { SearchProvider } from "../../core/interfaces/search-provider.js";
 import { BraveSearchProvider } from "./brave.js";
 import { ExaSearchProvider } from "./exa.js";
@@ -47,6 +48,8 @@ export interface WebSearchSettings {
   http?: ProviderHttpOptions | undefined;
   /** …and per provider, over `http` (e.g. `{ brave: { minIntervalMs: 1000 } }` on Brave's free plan). */
   httpByProvider?: Partial<Record<WebSearchProviderName, ProviderHttpOptions>> | undefined;
+  /** Where each quota's pace is kept (default: this process). */
+  pacers?: PacerFactory | undefined;
   /** TEST-ONLY: where each provider's API is (loopback servers). */
   baseUrls?: Partial<Record<WebSearchProviderName, string>> | undefined;
 }
@@ -76,7 +79,11 @@ export function createSearchProviders(
 }
 
 function createProvider(name: WebSearchProviderName, settings: WebSearchSettings): SearchProvider {
-  const http = { ...settings.http, ...settings.httpByProvider?.[name] };
+  const http = {
+    ...(settings.pacers ? { pacers: settings.pacers } : {}),
+    ...settings.http,
+    ...settings.httpByProvider?.[name],
+  };
   const baseUrl = settings.baseUrls?.[name];
   const common = { userAgent: settings.userAgent, http, ...(baseUrl ? { baseUrl } : {}) };
   switch (name) {

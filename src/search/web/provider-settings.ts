@@ -68,6 +68,7 @@ export function keyedProvider(
       provider,
       keyVariable: setup.keyVariable,
       secrets: [key],
+      quota: key,
       ...(options.userAgent ? { userAgent: options.userAgent } : {}),
       ...(setup.advice ? { advice: setup.advice } : {}),
     },

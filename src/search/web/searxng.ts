@@ -51,6 +51,7 @@ export class SearxngSearchProvider implements SearchProvider {
     this.#http = createProviderHttp(
       {
         provider: this.id,
+        quota: this.#base,
         ...(options.userAgent ? { userAgent: options.userAgent } : {}),
         advice: {
           403: "the instance does not serve JSON: add json to search.formats in its settings.yml (FACTUALLY_SEARXNG_URL points at it)",

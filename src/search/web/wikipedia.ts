@@ -68,7 +68,8 @@ export class WikipediaSearchProvider implements SearchProvider {
       "baseUrl",
     );
     this.#http = createProviderHttp(
-      { provider: this.id, userAgent: options.userAgent },
+      // One pace per wiki: each language's API counts its own requests.
+      { provider: this.id, userAgent: options.userAgent, quota: this.#base },
       options.http,
     );
   }

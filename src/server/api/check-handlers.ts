@@ -14,14 +14,17 @@ import { pathParams, readJsonBody } from "./validate.js";
 
 /**
  * Handlers that start jobs, by operation id; `admit` is the per-client limit: undefined to go
- * on, else the 429 to answer.
+ * on, else the 429 (or 503 when the shared limit cannot be reached) to answer.
  */
-export function checkHandlers(ctx: ServerContext, admit: (c: Context) => Response | undefined) {
+export function checkHandlers(
+  ctx: ServerContext,
+  admit: (c: Context) => Promise<Response | undefined>,
+) {
   return {
     async createCheck(c: Context): Promise<Response> {
       const request: CheckRequest = await readJsonBody(c, CreateCheckBody);
       checkableField(request.text);
-      const refused = admit(c);
+      const refused = await admit(c);
       if (refused) return refused;
       // A full queue is refused here too, before any stream starts.
       const started = await ctx.checks.startCheck(request);
@@ -69,7 +72,7 @@ export function checkHandlers(ctx: ServerContext, admit: (c: Context) => Respons
     async refreshCheck(c: Context): Promise<Response> {
       const { id } = pathParams(c, CheckIdParams);
       await readJsonBody(c, RefreshBody, { emptyIsObject: true });
-      const refused = admit(c);
+      const refused = await admit(c);
       if (refused) return refused;
       const started = await ctx.checks.startRefresh(id.trim());
       if (wantsEventStream(c)) return streamJob(c, started);

@@ -8,6 +8,7 @@ import { requireCheck, requireVersion } from "../../records/lookup.js";
 import { freshnessDaysOf, isStale } from "../../records/staleness.js";
 import { diffVersions } from "../../records/version-diff.js";
 import type { ServerContext } from "../context.js";
+import { runBeside } from "../run-status.js";
 import type { CheckView, HistoryPage, RefreshedCheck } from "./response-schemas.js";
 
 /** Version `n` (default: the latest) of check `id` with its record facts; NOT_FOUND otherwise. */
@@ -18,7 +19,7 @@ export async function checkView(
 ): Promise<z.infer<typeof CheckView>> {
   const { version } = await requireVersion(ctx.engine.checks, id, n);
   const stored = await requireCheck(ctx.engine.checks, version.checkId);
-  const run = await ctx.checks.status(version.checkId);
+  const run = await runBeside(ctx, version.checkId);
   return { ...viewOf(ctx, stored, version), ...(run ? { run } : {}) };
 }
 

@@ -7,26 +7,28 @@ function clock(start = 0) {
 }
 
 describe("createRateLimiter", () => {
-  it("allows a burst up to the limit, then one request per share of the minute", () => {
+  it("allows a burst up to the limit, then one request per share of the minute", async () => {
     const time = clock();
     const limiter = createRateLimiter({ perMinute: 3, now: time.now });
-    expect([1, 2, 3].map(() => limiter.take("a").allowed)).toEqual([true, true, true]);
-    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    expect(await Promise.all([1, 2, 3].map(async () => (await limiter.take("a")).allowed))).toEqual(
+      [true, true, true],
+    );
+    expect(await limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 20 });
     time.advance(19_000);
-    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
     time.advance(1_000);
-    expect(limiter.take("a").allowed).toBe(true);
-    expect(limiter.take("a").allowed).toBe(false);
+    expect((await limiter.take("a")).allowed).toBe(true);
+    expect((await limiter.take("a")).allowed).toBe(false);
   });
 
-  it("keeps each client's bucket apart and never holds more than the limit", () => {
+  it("keeps each client's bucket apart and never holds more than the limit", async () => {
     const time = clock();
     const limiter = createRateLimiter({ perMinute: 1, now: time.now });
-    expect(limiter.take("a").allowed).toBe(true);
-    expect(limiter.take("b").allowed).toBe(true);
-    expect(limiter.take("a").allowed).toBe(false);
+    expect((await limiter.take("a")).allowed).toBe(true);
+    expect((await limiter.take("b")).allowed).toBe(true);
+    expect((await limiter.take("a")).allowed).toBe(false);
     time.advance(10 * 60_000);
-    expect(limiter.take("a").allowed).toBe(true);
-    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect((await limiter.take("a")).allowed).toBe(true);
+    expect(await limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 60 });
   });
 });

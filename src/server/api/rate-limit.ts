@@ -1,20 +1,34 @@
 // How many checks one client may start: a token bucket per client address holding
 // `perMinute` tokens, refilled evenly over a minute, so a burst up to the limit is allowed and
-// then one request every 60/perMinute seconds.
+// then one request every 60/perMinute seconds. In memory by default; kept in Redis
+// (`cluster/redis-rate-limiter.ts`) when several processes must share one budget.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-import { apiError } from "./api-errors.js";
+import { isFactuallyError } from "../../core/errors.js";
+import { apiError, errorResponse } from "./api-errors.js";
+
+/** Allowed, or refused with the seconds until the client may try again. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
-  /** Takes one request for `client`: allowed, or refused with the seconds until one is. */
-  take(client: string): { allowed: true } | { allowed: false; retryAfterSeconds: number };
+  /**
+   * Takes one request for `client`. Rejects with FactuallyError UNAVAILABLE when the limit is
+   * kept elsewhere (Redis) and cannot be reached.
+   */
+  take(client: string): Promise<RateDecision>;
 }
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 /** Buckets kept before full ones (clients idle for a minute or more) are forgotten. */
 const PRUNE_AT = 10_000;
 
-/** A limiter of `perMinute` requests per client, on the given clock. */
+/** Seconds until a bucket holding `tokens` has a whole one, for Retry-After (at least 1). */
+export function retryAfterSeconds(tokens: number, msPerToken: number): number {
+  // Whole milliseconds first, so float dust (1000.0000001 ms) does not add a second.
+  return Math.max(1, Math.ceil(Math.round((1 - tokens) * msPerToken) / 1000));
+}
+
+/** A limiter of `perMinute` requests per client, in this process's memory, on the given clock. */
 export function createRateLimiter(options: { perMinute: number; now: () => Date }): RateLimiter {
   const { perMinute } = options;
   const msPerToken = MINUTE_MS / perMinute;
@@ -24,7 +38,7 @@ export function createRateLimiter(options: { perMinute: number; now: () => Date 
     Math.min(perMinute, bucket.tokens + Math.max(0, at - bucket.at) / msPerToken);
 
   return {
-    take(client) {
+    async take(client) {
       const at = options.now().getTime();
       if (buckets.size >= PRUNE_AT) {
         for (const [key, bucket] of buckets)
@@ -37,26 +51,30 @@ export function createRateLimiter(options: { perMinute: number; now: () => Date 
         return { allowed: true };
       }
       buckets.set(client, { tokens, at });
-      return {
-        allowed: false,
-        // Whole milliseconds first, so float dust (1000.0000001 ms) does not add a second.
-        retryAfterSeconds: Math.max(1, Math.ceil(Math.round((1 - tokens) * msPerToken) / 1000)),
-      };
+      return { allowed: false, retryAfterSeconds: retryAfterSeconds(tokens, msPerToken) };
     },
   };
 }
 
 /**
  * A gate for requests that start checks: undefined when the client may go on, else the 429
- * answer with Retry-After. Handlers call it after validating, so a malformed request does not
- * use up the client's checks.
+ * answer with Retry-After, or a 503 when a shared limit cannot be reached. Handlers call it
+ * after validating, so a malformed request does not use up the client's checks.
  */
 export function admitClient(
   limiter: RateLimiter,
   perMinute: number,
-): (c: Context) => Response | undefined {
-  return (c) => {
-    const taken = limiter.take(clientAddress(c));
+): (c: Context) => Promise<Response | undefined> {
+  return async (c) => {
+    let taken: RateDecision;
+    try {
+      taken = await limiter.take(clientAddress(c));
+    } catch (error) {
+      // Refused rather than let through: a limit nobody can count is no limit (and the queue
+      // a check would join lives in the same Redis).
+      if (isFactuallyError(error)) return errorResponse(c, error);
+      throw error;
+    }
     if (taken.allowed) return undefined;
     return apiError(
       c,

@@ -62,10 +62,11 @@ export function serviceHandlers(ctx: ServerContext) {
         ]);
         checks = { ...counts, on: ctx.checks.runner.where, workers };
       } catch (error) {
-        console.error(error);
-        // A named store fault (damaged, read-only, full, busy) says what its operator must do.
+        // A named store fault (damaged, read-only, full, busy) or an unreachable Redis says what
+        // its operator must do: one line in the log, not a stack per probe.
         const named =
-          FactuallyError.isInstance(error) && (error.isStoreFault || error.code === "QUEUE_FAILED");
+          FactuallyError.isInstance(error) && (error.isStoreFault || error.code === "UNAVAILABLE");
+        console.error(named ? `factually: not ready: ${error.message}` : error);
         const body: z.infer<typeof NotReady> = {
           ready: false,
           error: named

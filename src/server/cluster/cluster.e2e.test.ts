@@ -108,14 +108,14 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
         const followedDone = followed.at(-1);
         expect(askedDone?.event).toBe("done");
         expect(followedDone?.event).toBe("done");
-        const { joined } = followed[0]?.data as { joined: boolean };
+        const joined = (followed[0]?.data as { joined?: boolean } | undefined)?.joined === true;
         if (joined) {
           expect(followedDone?.data).toEqual(askedDone?.data);
           // The follower on the other server saw the run's stages, not only its end.
           expect(followed.filter((e) => e.event === "stage-started").length).toBeGreaterThan(3);
         } else {
           // The run had ended before the second request: it got the stored version.
-          const { id, n } = askedDone?.data as { id: string; n: number };
+          const { id, n } = (askedDone?.data ?? {}) as { id?: string; n?: number };
           expect(followedDone?.data).toEqual({ id, n, outcome: "reused" });
         }
       }
@@ -151,6 +151,29 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
       });
       expect((ready.checks as { workers: number }).workers).toBeGreaterThanOrEqual(1);
     }, 180_000);
+
+    it("gives a client one budget of checks across servers: the limit is kept in Redis", async () => {
+      const limited = { ...env, FACTUALLY_CHECKS_PER_MINUTE: "2" };
+      const servers = [0, 1].map(() => startCli(["serve", "--port", "0"], limited));
+      processes.push(...servers);
+      const urls = await Promise.all(
+        servers.map(async (s) => (await s.waitFor(/at (http:\/\/127\.0\.0\.1:\d+)/))[1] as string),
+      );
+      const statuses: number[] = [];
+      for (const [i, url] of [...urls, ...urls].entries()) {
+        // These claims were stored by the test before (reused, nothing runs); the limit counts
+        // every request that may start a check all the same.
+        const response = await fetch(`${url}/api/checks`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text: claims[i % 2] }),
+        });
+        statuses.push(response.status);
+        if (response.status === 429) expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+        await response.body?.cancel();
+      }
+      expect(statuses).toEqual([201, 201, 429, 429]);
+    }, 60_000);
   },
 );
 

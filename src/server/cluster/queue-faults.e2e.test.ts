@@ -24,7 +24,7 @@ import {
 import { checkIdForInput } from "../../text/check-id.js";
 import { checkableText } from "../../text/input.js";
 import type { JobUpdate } from "../check-jobs.js";
-import type { CheckService } from "../check-service.js";
+import { startServer } from "../start.js";
 import { jobOptions } from "./queue-jobs.js";
 import { AUTO_REFRESH_JOB, AUTO_REFRESH_SCHEDULER, QUEUE_NAME } from "./queue-names.js";
 import { type QueueWorker, startQueueWorker } from "./queue-worker.js";
@@ -274,19 +274,35 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
         let redis = startRedis();
         closers.push(async () => redis.kill("SIGKILL"));
         await new Promise((r) => setTimeout(r, 300));
-        const { engine, service, worker } = await cluster(`redis://127.0.0.1:${port}`);
-        await worker(1);
+        const engine = await engineOn(`redis://127.0.0.1:${port}`, testPrefix());
+        const server = await startServer({ engine, port: 0, host: "127.0.0.1", version: "test" });
+        closers.push(() => server.close());
+        const service = server.context.checks;
+        const queue = engine.config.server.queue as QueueConfig;
+        const worker = await startQueueWorker({ engine, queue, concurrency: 1 });
+        closers.push(() => worker.close(0));
+        const stored = await service.startCheck({
+          text: "Face masks reduce the spread of COVID-19 in trains.",
+        });
+        const storedId = (await stored.job.done).checkId;
         search.hold();
         const reached = search.reached();
         const started = await service.startCheck({ text: texts.web("redis-restart"), web: true });
         await reached;
         redis.kill("SIGKILL");
         await new Promise((r) => redis.once("exit", r));
-        // While Redis is away, readiness says so at once.
+        // While Redis is away: readiness says so at once; stored checks are still served.
         await expect(service.counts()).rejects.toMatchObject({
-          code: "QUEUE_FAILED",
+          code: "UNAVAILABLE",
           message: expect.stringMatching(/does not answer.*FACTUALLY_REDIS_URL/),
         });
+        const ready = await fetch(`${server.url}/api/ready`);
+        expect(ready.status).toBe(503);
+        expect(await ready.json()).toMatchObject({ ready: false, error: { code: "UNAVAILABLE" } });
+        expect((await fetch(`${server.url}/check/${storedId}`)).status).toBe(200);
+        const record = await fetch(`${server.url}/api/checks/${storedId}`);
+        expect(record.status).toBe(200);
+        expect(await record.json()).not.toHaveProperty("run");
         redis = startRedis();
         // Give the server time to reconnect and queue its run again, then let the search answer.
         await new Promise((r) => setTimeout(r, 2500));

@@ -49,6 +49,10 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
   const redis = openRedis(url, { name: "factually-server" });
   const subscriber = openRedis(url, { maxRetriesPerRequest: null });
   const eventsConnection = openRedis(url, { maxRetriesPerRequest: null });
+  /** Reads that a page or probe waits on fail at once while the connection is down. */
+  const connected = () => {
+    if (redis.status !== "ready") throw new Error(`the connection is ${redis.status}`);
+  };
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -207,6 +211,7 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
     },
     status: (id) =>
       guard(async (): Promise<RunStatus | undefined> => {
+        connected();
         const job = await queue.getJob(id);
         if (!job) return undefined;
         const state = await job.getState();
@@ -249,7 +254,7 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
     counts: () =>
       guard(async () => {
         // A readiness probe must not wait for reconnects: a connection that is down says so now.
-        if (redis.status !== "ready") throw new Error(`the connection is ${redis.status}`);
+        connected();
         const counts = await queue.getJobCounts("active", "waiting", "prioritized", "delayed");
         return {
           running: counts.active ?? 0,

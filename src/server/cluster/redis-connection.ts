@@ -1,5 +1,5 @@
 // Connections to the Redis server behind the queue (FACTUALLY_REDIS_URL), and Redis failures as
-// QUEUE_FAILED errors that say which server and what to do, never with the URL's password.
+// UNAVAILABLE errors that say which server and what to do, never with the URL's password.
 import { Redis } from "ioredis";
 import { FactuallyError, messageOf } from "../../core/errors.js";
 
@@ -44,7 +44,7 @@ export function openRedis(url: string, options: RedisOptions = {}): Redis {
   return redis;
 }
 
-/** Waits until `redis` answers PING, or fails with QUEUE_FAILED after `timeoutMs`. */
+/** Waits until `redis` answers PING, or fails with UNAVAILABLE after `timeoutMs`. */
 export async function requireRedis(redis: Redis, url: string, timeoutMs = 5000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -64,11 +64,11 @@ export async function requireRedis(redis: Redis, url: string, timeoutMs = 5000):
   }
 }
 
-/** A Redis failure as QUEUE_FAILED (retryable); a FactuallyError passes through. */
+/** A Redis failure as UNAVAILABLE (retryable); a FactuallyError passes through. */
 export function queueFault(error: unknown, url: string): FactuallyError {
   if (FactuallyError.isInstance(error)) return error;
   return new FactuallyError(
-    "QUEUE_FAILED",
+    "UNAVAILABLE",
     `the job queue's Redis server ${redactRedisUrl(url)} does not answer (${messageOf(error)}); check that it runs and FACTUALLY_REDIS_URL`,
     { cause: error, isRetryable: true },
   );

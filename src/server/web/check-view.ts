@@ -5,6 +5,7 @@ import { CheckId, type CheckVersion } from "../../core/schema/check.js";
 import { freshnessDaysOf, isStale } from "../../records/staleness.js";
 import { diffVersions, type VersionDiff } from "../../records/version-diff.js";
 import type { ServerContext } from "../context.js";
+import { runBeside } from "../run-status.js";
 
 export type Loaded<T> = { found: true; value: T } | { found: false; message?: string };
 
@@ -39,7 +40,7 @@ export async function loadCheck(
     version.n === latestN && previousN !== undefined
       ? await ctx.engine.checks.getVersion(id, previousN)
       : undefined;
-  const run = await ctx.checks.status(id);
+  const run = await runBeside(ctx, id);
   return {
     found: true,
     value: {

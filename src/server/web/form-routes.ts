@@ -39,10 +39,10 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
     },
   });
   /** Counts a check for this client; the message to show when it is one too many. */
-  const overLimit = (c: Context): string | undefined => {
+  const overLimit = async (c: Context): Promise<string | undefined> => {
     const client = getConnInfo(c).remote.address ?? "unknown";
     // The same budget as the API's: a client cannot double it by using both doors.
-    const taken = ctx.checkLimiter.take(client);
+    const taken = await ctx.checkLimiter.take(client);
     if (taken.allowed) return undefined;
     c.header("Retry-After", String(taken.retryAfterSeconds));
     const n = config.server.checksPerMinute;
@@ -51,9 +51,10 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
 
   app.post("/check", writable, bounded, async (c) => {
     const form = checkRequestOf(await c.req.parseBody({ all: true }));
-    const refused = overLimit(c);
-    if (refused) return pages.home(c, { form, error: refused }, 429);
     try {
+      // Inside the try: a shared limit that cannot be reached (Redis down) is shown as a 503.
+      const refused = await overLimit(c);
+      if (refused) return pages.home(c, { form, error: refused }, 429);
       const { job } = await ctx.checks.startCheck(form);
       const result = await job.done;
       return c.redirect(checkPath(result.checkId), 303);
@@ -69,7 +70,7 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
   app.post("/check/:id/refresh", writable, bounded, async (c) => {
     const id = c.req.param("id");
     if (!(await loadCheck(ctx, id, undefined)).found) return pages.notFound(c, NO_CHECK);
-    const refused = overLimit(c);
+    const refused = await overLimit(c);
     if (refused) throw new HTTPException(429, { message: refused });
     const { checkId, job } = await ctx.checks.startRefresh(id);
     await job.done;

@@ -9,6 +9,7 @@ import { loadConfig } from "../../../config/config.js";
 import { type HtmlDocument, parseHtmlDocument } from "../../../read/html-dom.js";
 import { openSqliteStore } from "../../../store/sqlite/open.js";
 import type { SqliteStores } from "../../../store/sqlite/sqlite-store.js";
+import type { RateLimiter } from "../../api/rate-limit.js";
 import { type RunningServer, startServer } from "../../start.js";
 
 const DOCUMENTS = [
@@ -49,7 +50,10 @@ export interface PageServer extends RunningServer {
   post(path: string, fields: Record<string, string | string[]>): Promise<Response>;
 }
 
-export async function startPageServer(env: Record<string, string> = {}): Promise<PageServer> {
+export async function startPageServer(
+  env: Record<string, string> = {},
+  options: { checkLimiter?: RateLimiter } = {},
+): Promise<PageServer> {
   const dir = mkdtempSync(join(tmpdir(), "factually-pages-"));
   const config = loadConfig({ cwd: dir, env });
   const store = openSqliteStore(join(dir, "pages.db"));
@@ -62,6 +66,7 @@ export async function startPageServer(env: Record<string, string> = {}): Promise
     host: "127.0.0.1",
     version: "0.0.0-test",
     now: () => now,
+    ...options,
   });
   const request = (path: string, init: RequestInit = {}) =>
     fetch(`${running.url}${path}`, { redirect: "manual", ...init });
