@@ -1,0 +1,188 @@
+// `npm run bench:cluster [-- --checks 500 --seconds 10 --connections 10 --concurrency 2]`: the
+// scale-out path (servers → Redis queue → workers → PostgreSQL) against the single-process
+// SQLite server, in the same run on the same machine, as real processes on loopback.
+// - Checks: N distinct offline claims (cluster-claims.ts) POSTed at once with `fresh: true`, to
+//   the SQLite server (2 worker threads, its default on 2 cores) and to one queue server fed by
+//   1, 2 and 4 `factually worker` processes (`--concurrency` checks each). Checks/s and the queue
+//   wait (POST to the first pipeline event on the SSE stream; see cluster-load.ts).
+// - Page reads: autocannon on one check's page and its JSON, one SQLite server vs one and two
+//   PostgreSQL servers.
+// Creates its own PostgreSQL database and Redis key prefix and removes both at the end.
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { CORPUS, distinctClaims } from "./cluster-claims.ts";
+import {
+  type CheckLoadFigures,
+  measureReads,
+  type ReadFigures,
+  runChecks,
+} from "./cluster-load.ts";
+import {
+  type ChildEnv,
+  type FactuallyProcess,
+  killAllChildren,
+  runFactually,
+  startFactually,
+  urlOfBanner,
+} from "./cluster-processes.ts";
+import { formatClusterTable, type SetupFigures } from "./cluster-table.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    checks: { type: "string", default: "500" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    concurrency: { type: "string", default: "2" },
+    workers: { type: "string", default: "1,2,4" },
+    postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/test" },
+    redis: { type: "string", default: "redis://127.0.0.1:6379" },
+  },
+});
+const checkCount = Number(args.checks);
+const reads = { seconds: Number(args.seconds), connections: Number(args.connections) };
+const workerCounts = args.workers.split(",").map(Number);
+
+const tag = `factually-bench-${process.pid}`;
+const database = tag.replaceAll("-", "_");
+const databaseUrl = Object.assign(new URL(args.postgres), { pathname: `/${database}` }).href;
+const dir = mkdtempSync(join(tmpdir(), "factually-bench-cluster-"));
+const admin = new pg.Client({ connectionString: args.postgres });
+const redis = new Redis(args.redis, { lazyConnect: true, maxRetriesPerRequest: 1 });
+
+/** Settings every process gets: no request limit of the server stands in the benchmark's way. */
+const COMMON: ChildEnv = {
+  FACTUALLY_MAX_QUEUED: "10000",
+  FACTUALLY_CHECKS_PER_MINUTE: "100000",
+};
+const SERVING = /Press Ctrl-C to stop/;
+const WORKING = /Factually worker \d+: running checks/;
+
+let cleaned: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaned ??= (async () => {
+    killAllChildren();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
+    await admin.end().catch(() => {});
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${tag}*`, count: 1000 })) {
+      keys.push(...(batch as string[]));
+    }
+    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+    redis.disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  })();
+  return cleaned;
+}
+process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+
+async function serve(env: ChildEnv): Promise<{ server: FactuallyProcess; url: string }> {
+  const server = await startFactually(
+    ["serve", "--port", "0"],
+    { ...COMMON, ...env },
+    SERVING,
+    dir,
+  );
+  return { server, url: urlOfBanner(server.banner) };
+}
+
+async function readFigures(urls: string[], id: string): Promise<[ReadFigures, ReadFigures]> {
+  return [
+    await measureReads(urls, `/check/${id}`, reads),
+    await measureReads(urls, `/api/checks/${id}`, reads),
+  ];
+}
+
+async function sqliteBaseline(claims: string[]): Promise<SetupFigures> {
+  const env = { FACTUALLY_DB: join(dir, "baseline.db") };
+  await runFactually(["ingest", CORPUS], { ...COMMON, ...env }, dir);
+  const { server, url } = await serve(env);
+  try {
+    const checks = await runChecks(url, claims);
+    const [page, api] = await readFigures([url], checks.ids[0] as string);
+    return { setup: "SQLite, 1 server (2 threads)", checks, page, api };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function queued(claims: string[], workers: number, env: ChildEnv): Promise<CheckLoadFigures> {
+  const queueEnv = { ...env, FACTUALLY_REDIS_PREFIX: `${tag}-w${workers}` };
+  const { server, url } = await serve(queueEnv);
+  const started: FactuallyProcess[] = [];
+  try {
+    for (let i = 0; i < workers; i++) {
+      started.push(
+        await startFactually(
+          ["worker", "--concurrency", args.concurrency],
+          { ...COMMON, ...queueEnv, FACTUALLY_WORKER_GRACE_MS: "1000" },
+          WORKING,
+          dir,
+        ),
+      );
+    }
+    return await runChecks(url, claims);
+  } finally {
+    await Promise.all(started.map((w) => w.stop()));
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const claims = distinctClaims(checkCount);
+  await admin.connect();
+  await redis.connect();
+  const pgVersion = (
+    (await admin.query("SHOW server_version")).rows[0] as { server_version: string }
+  ).server_version;
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info("server"))?.[1] ?? "?";
+  await admin.query(`CREATE DATABASE ${database}`);
+
+  const rows: SetupFigures[] = [await sqliteBaseline(claims)];
+  const env = {
+    FACTUALLY_DATABASE_URL: databaseUrl,
+    FACTUALLY_REDIS_URL: args.redis,
+  };
+  await runFactually(["ingest", CORPUS], { ...COMMON, FACTUALLY_DATABASE_URL: databaseUrl }, dir);
+  let id: string | undefined;
+  for (const workers of workerCounts) {
+    const checks = await queued(claims, workers, env);
+    id = checks.ids[0];
+    const each = `${args.concurrency} at once each`;
+    rows.push({ setup: `queue, ${workers} worker${workers > 1 ? "s" : ""} (${each})`, checks });
+  }
+  const readEnv = { ...env, FACTUALLY_REDIS_PREFIX: `${tag}-reads` };
+  const one = await serve(readEnv);
+  const two = await serve(readEnv);
+  try {
+    const stored = id ?? (rows[0]?.checks?.ids[0] as string);
+    for (const urls of [[one.url], [one.url, two.url]]) {
+      const [page, api] = await readFigures(urls, stored);
+      rows.push({
+        setup: `PostgreSQL, ${urls.length} server${urls.length > 1 ? "s" : ""}`,
+        page,
+        api,
+      });
+    }
+  } finally {
+    await Promise.all([one.server.stop(), two.server.stop()]);
+  }
+
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  console.log(
+    `Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; PostgreSQL ${pgVersion}, Redis ${redisVersion}; all on this machine, loopback`,
+  );
+  console.log(
+    `${checkCount} distinct offline checks POSTed at once (fresh), followed over SSE; queue wait = POST to the first pipeline event; page reads: autocannon, ${reads.connections} connections, ${reads.seconds} s per path`,
+  );
+  console.log(formatClusterTable(rows));
+}
+
+try {
+  await main();
+} finally {
+  await cleanUp();
+}
