@@ -29,7 +29,8 @@ import {
   startFactually,
   urlOfBanner,
 } from "./cluster-processes.ts";
-import { formatClusterTable, type SetupFigures } from "./cluster-table.ts";
+import { formatClusterTable, formatCpuTable, type SetupFigures } from "./cluster-table.ts";
+import { type CpuPhase, measureCpu, pidsNamed } from "./cpu-time.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -89,11 +90,32 @@ async function serve(env: ChildEnv): Promise<{ server: FactuallyProcess; url: st
   return { server, url: urlOfBanner(server.banner) };
 }
 
-async function readFigures(urls: string[], id: string): Promise<[ReadFigures, ReadFigures]> {
-  return [
-    await measureReads(urls, `/check/${id}`, reads),
-    await measureReads(urls, `/api/checks/${id}`, reads),
-  ];
+/** The processes whose CPU time a phase reports. */
+function cpuGroups(servers: readonly FactuallyProcess[], workers: readonly FactuallyProcess[]) {
+  return {
+    client: () => [process.pid],
+    servers: () => servers.map((p) => p.pid),
+    workers: () => workers.map((p) => p.pid),
+    PostgreSQL: () => pidsNamed("postgres"),
+    Redis: () => pidsNamed("redis-server"),
+  };
+}
+
+/** Page and API reads of check `id` on `urls`, after a short warm-up that is not counted. */
+async function readFigures(
+  urls: string[],
+  id: string,
+  servers: readonly FactuallyProcess[],
+): Promise<{ page: ReadFigures; api: ReadFigures; readsCpu: CpuPhase }> {
+  const paths = [`/check/${id}`, `/api/checks/${id}`];
+  for (const path of paths) {
+    await measureReads(urls, path, { ...reads, seconds: Math.min(2, reads.seconds) });
+  }
+  const { result, cpu } = await measureCpu(cpuGroups(servers, []), async () => [
+    await measureReads(urls, paths[0] as string, reads),
+    await measureReads(urls, paths[1] as string, reads),
+  ]);
+  return { page: result[0] as ReadFigures, api: result[1] as ReadFigures, readsCpu: cpu };
 }
 
 async function sqliteBaseline(claims: string[]): Promise<SetupFigures> {
@@ -101,15 +123,21 @@ async function sqliteBaseline(claims: string[]): Promise<SetupFigures> {
   await runFactually(["ingest", CORPUS], { ...COMMON, ...env }, dir);
   const { server, url } = await serve(env);
   try {
-    const checks = await runChecks(url, claims);
-    const [page, api] = await readFigures([url], checks.ids[0] as string);
-    return { setup: "SQLite, 1 server (2 threads)", checks, page, api };
+    const { result: checks, cpu: checksCpu } = await measureCpu(cpuGroups([server], []), () =>
+      runChecks(url, claims),
+    );
+    const read = await readFigures([url], checks.ids[0] as string, [server]);
+    return { setup: "SQLite, 1 server (2 threads)", checks, checksCpu, ...read };
   } finally {
     await server.stop();
   }
 }
 
-async function queued(claims: string[], workers: number, env: ChildEnv): Promise<CheckLoadFigures> {
+async function queued(
+  claims: string[],
+  workers: number,
+  env: ChildEnv,
+): Promise<{ checks: CheckLoadFigures; checksCpu: CpuPhase }> {
   const queueEnv = { ...env, FACTUALLY_REDIS_PREFIX: `${tag}-w${workers}` };
   const { server, url } = await serve(queueEnv);
   const started: FactuallyProcess[] = [];
@@ -124,7 +152,10 @@ async function queued(claims: string[], workers: number, env: ChildEnv): Promise
         ),
       );
     }
-    return await runChecks(url, claims);
+    const { result, cpu } = await measureCpu(cpuGroups([server], started), () =>
+      runChecks(url, claims),
+    );
+    return { checks: result, checksCpu: cpu };
   } finally {
     await Promise.all(started.map((w) => w.stop()));
     await server.stop();
@@ -149,22 +180,30 @@ async function main(): Promise<void> {
   await runFactually(["ingest", CORPUS], { ...COMMON, FACTUALLY_DATABASE_URL: databaseUrl }, dir);
   let id: string | undefined;
   for (const workers of workerCounts) {
-    const checks = await queued(claims, workers, env);
+    const { checks, checksCpu } = await queued(claims, workers, env);
     id = checks.ids[0];
     const each = `${args.concurrency} at once each`;
-    rows.push({ setup: `queue, ${workers} worker${workers > 1 ? "s" : ""} (${each})`, checks });
+    rows.push({
+      setup: `queue, ${workers} worker${workers > 1 ? "s" : ""} (${each})`,
+      checks,
+      checksCpu,
+    });
   }
   const readEnv = { ...env, FACTUALLY_REDIS_PREFIX: `${tag}-reads` };
   const one = await serve(readEnv);
   const two = await serve(readEnv);
   try {
     const stored = id ?? (rows[0]?.checks?.ids[0] as string);
-    for (const urls of [[one.url], [one.url, two.url]]) {
-      const [page, api] = await readFigures(urls, stored);
+    for (const servers of [[one], [one, two]]) {
+      const urls = servers.map((s) => s.url);
+      const read = await readFigures(
+        urls,
+        stored,
+        servers.map((s) => s.server),
+      );
       rows.push({
         setup: `PostgreSQL, ${urls.length} server${urls.length > 1 ? "s" : ""}`,
-        page,
-        api,
+        ...read,
       });
     }
   } finally {
@@ -179,6 +218,10 @@ async function main(): Promise<void> {
     `${checkCount} distinct offline checks POSTed at once (fresh), followed over SSE; queue wait = POST to the first pipeline event; page reads: autocannon, ${reads.connections} connections, ${reads.seconds} s per path`,
   );
   console.log(formatClusterTable(rows));
+  console.log(
+    `\nWhere the CPU went: CPU seconds per process group during each phase; busy cores = all of them ÷ wall seconds; machine busy cores = every process on the machine, ours or not (it has ${availableParallelism()})`,
+  );
+  console.log(formatCpuTable(rows));
 }
 
 try {

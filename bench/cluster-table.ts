@@ -1,6 +1,7 @@
 // The cluster benchmark's one table: each setup's figures, and beside each its ratio to the
 // single-process SQLite server (the first row) measured in the same run.
 import type { CheckLoadFigures, ReadFigures } from "./cluster-load.ts";
+import type { CpuPhase } from "./cpu-time.ts";
 import { formatTable } from "./table.ts";
 
 export interface SetupFigures {
@@ -8,6 +9,8 @@ export interface SetupFigures {
   checks?: CheckLoadFigures;
   page?: ReadFigures;
   api?: ReadFigures;
+  checksCpu?: CpuPhase;
+  readsCpu?: CpuPhase;
 }
 
 const HEADER = [
@@ -50,4 +53,26 @@ export function formatClusterTable(rows: readonly SetupFigures[]): string {
 
 function secs(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
+}
+
+/** One row per measured phase: wall seconds, each group's CPU seconds, and the cores kept busy. */
+export function formatCpuTable(rows: readonly SetupFigures[]): string {
+  const phases = rows.flatMap((row) => [
+    ...(row.checksCpu ? [{ setup: row.setup, phase: "checks", cpu: row.checksCpu }] : []),
+    ...(row.readsCpu ? [{ setup: row.setup, phase: "reads", cpu: row.readsCpu }] : []),
+  ]);
+  const groups = [...new Set(phases.flatMap((p) => Object.keys(p.cpu.seconds)))];
+  const header = ["setup", "phase", "wall s", ...groups, "busy cores", "machine busy cores"];
+  const body = phases.map(({ setup, phase, cpu }) => {
+    const all = Object.values(cpu.seconds).reduce((a, b) => a + b, 0);
+    return [
+      setup,
+      phase,
+      cpu.wallSeconds.toFixed(1),
+      ...groups.map((g) => (cpu.seconds[g] ?? 0).toFixed(1)),
+      (all / cpu.wallSeconds).toFixed(2),
+      (cpu.machineSeconds / cpu.wallSeconds).toFixed(2),
+    ];
+  });
+  return formatTable([header, ...body]);
 }
