@@ -43,9 +43,19 @@ const { values: args } = parseArgs({
     redis: { type: "string", default: "redis://127.0.0.1:6379" },
   },
 });
-const checkCount = Number(args.checks);
-const reads = { seconds: Number(args.seconds), connections: Number(args.connections) };
-const workerCounts = args.workers.split(",").map(Number);
+/** A whole number ≥ 1 from an option, or a usage error. */
+function whole(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
+  return n;
+}
+const checkCount = whole("checks", args.checks);
+const reads = {
+  seconds: whole("seconds", args.seconds),
+  connections: whole("connections", args.connections),
+};
+const workerCounts = args.workers.split(",").map((w) => whole("workers", w));
+whole("concurrency", args.concurrency);
 
 const tag = `factually-bench-${process.pid}`;
 const database = tag.replaceAll("-", "_");
@@ -63,22 +73,28 @@ const SERVING = /Press Ctrl-C to stop/;
 const WORKING = /Factually worker \d+: running checks/;
 
 let cleaned: Promise<void> | undefined;
+/** Stops every process started and removes the database, the Redis keys and the temp folder. */
 function cleanUp(): Promise<void> {
   cleaned ??= (async () => {
     killAllChildren();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
-    await admin.end().catch(() => {});
-    const keys: string[] = [];
-    for await (const batch of redis.scanStream({ match: `${tag}*`, count: 1000 })) {
-      keys.push(...(batch as string[]));
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
+      await admin.end().catch(() => {});
+      const keys: string[] = [];
+      for await (const batch of redis.scanStream({ match: `${tag}*`, count: 1000 })) {
+        keys.push(...(batch as string[]));
+      }
+      for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+    } finally {
+      redis.disconnect();
+      rmSync(dir, { recursive: true, force: true });
     }
-    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
-    redis.disconnect();
-    rmSync(dir, { recursive: true, force: true });
   })();
   return cleaned;
 }
-process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
 
 async function serve(env: ChildEnv): Promise<{ server: FactuallyProcess; url: string }> {
   const server = await startFactually(
