@@ -112,7 +112,9 @@ function cpuGroups(servers: readonly FactuallyProcess[], workers: readonly Factu
     client: () => [process.pid],
     servers: () => servers.map((p) => p.pid),
     workers: () => workers.map((p) => p.pid),
-    PostgreSQL: () => pidsNamed("postgres"),
+    // Only the backends serving our database: other databases on the server are not ours.
+    PostgreSQL: () => pidsNamed("postgres", ` ${database} `),
+    // One Redis for the machine: whatever else uses it is counted too.
     Redis: () => pidsNamed("redis-server"),
   };
 }

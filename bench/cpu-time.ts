@@ -30,13 +30,18 @@ function machineSeconds(): number {
   return (user + nice + system + irq + softirq + steal) / TICKS;
 }
 
-/** Processes whose command name is `name` (e.g. `postgres`, `redis-server`). */
-export function pidsNamed(name: string): number[] {
+/**
+ * Processes whose command name is `name` (e.g. `redis-server`) and, when given, whose command
+ * line holds `titled` (a PostgreSQL backend's title names its database: "postgres: user db …").
+ */
+export function pidsNamed(name: string, titled?: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) pids.push(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== name) continue;
+      if (titled && !readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(titled)) continue;
+      pids.push(Number(entry));
     } catch {
       // Gone between the listing and the read.
     }
