@@ -89,6 +89,7 @@ type Autocannon = (options: {
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 export interface ReadFigures {
+  requests: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -108,6 +109,7 @@ export async function measureReads(
     duration: options.seconds,
   });
   return {
+    requests: r.requests.total,
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,

@@ -47,14 +47,17 @@ describe("the cluster benchmark's table", () => {
     const cpu = formatCpuTable([
       {
         setup: "SQLite",
+        checks: checks(4, 2000),
         checksCpu: { wallSeconds: 10, seconds: { client: 1, servers: 15 }, machineSeconds: 19 },
       },
     ]);
     expect(cpu).toContain("1.60");
     expect(cpu).toContain("1.90");
+    // 16 CPU-s over 10 checks.
+    expect(cpu).toContain("1600.0");
   });
 });
 
 function read(requestsPerSecond: number, p99: number) {
-  return { requestsPerSecond, p50: p99 / 4, p99, failures: 0 };
+  return { requests: requestsPerSecond * 10, requestsPerSecond, p50: p99 / 4, p99, failures: 0 };
 }

@@ -55,15 +55,37 @@ function secs(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : ms / 1000;
 }
 
-/** One row per measured phase: wall seconds, each group's CPU seconds, and the cores kept busy. */
+/**
+ * One row per measured phase: wall seconds, each group's CPU seconds, the cores kept busy, and
+ * the CPU one check (or one page read) cost all our processes together.
+ */
 export function formatCpuTable(rows: readonly SetupFigures[]): string {
   const phases = rows.flatMap((row) => [
-    ...(row.checksCpu ? [{ setup: row.setup, phase: "checks", cpu: row.checksCpu }] : []),
-    ...(row.readsCpu ? [{ setup: row.setup, phase: "reads", cpu: row.readsCpu }] : []),
+    ...(row.checksCpu
+      ? [{ setup: row.setup, phase: "checks", cpu: row.checksCpu, items: row.checks?.checks }]
+      : []),
+    ...(row.readsCpu
+      ? [
+          {
+            setup: row.setup,
+            phase: "reads",
+            cpu: row.readsCpu,
+            items: (row.page?.requests ?? 0) + (row.api?.requests ?? 0),
+          },
+        ]
+      : []),
   ]);
   const groups = [...new Set(phases.flatMap((p) => Object.keys(p.cpu.seconds)))];
-  const header = ["setup", "phase", "wall s", ...groups, "busy cores", "machine busy cores"];
-  const body = phases.map(({ setup, phase, cpu }) => {
+  const header = [
+    "setup",
+    "phase",
+    "wall s",
+    ...groups,
+    "busy cores",
+    "machine busy cores",
+    "CPU ms per check or request",
+  ];
+  const body = phases.map(({ setup, phase, cpu, items }) => {
     const all = Object.values(cpu.seconds).reduce((a, b) => a + b, 0);
     return [
       setup,
@@ -72,6 +94,7 @@ export function formatCpuTable(rows: readonly SetupFigures[]): string {
       ...groups.map((g) => (cpu.seconds[g] ?? 0).toFixed(1)),
       (all / cpu.wallSeconds).toFixed(2),
       (cpu.machineSeconds / cpu.wallSeconds).toFixed(2),
+      items ? ((all / items) * 1000).toFixed(1) : "—",
     ];
   });
   return formatTable([header, ...body]);
