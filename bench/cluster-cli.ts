@@ -180,6 +180,11 @@ async function queued(
   }
 }
 
+/** A line on stderr as each phase starts: the whole run takes minutes. */
+function progress(line: string): void {
+  process.stderr.write(`bench:cluster: ${line}\n`);
+}
+
 async function main(): Promise<void> {
   const claims = distinctClaims(checkCount);
   await admin.connect();
@@ -190,6 +195,7 @@ async function main(): Promise<void> {
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info("server"))?.[1] ?? "?";
   await admin.query(`CREATE DATABASE ${database}`);
 
+  progress(`${claims.length} checks on the single-process SQLite server…`);
   const rows: SetupFigures[] = [await sqliteBaseline(claims)];
   const env = {
     FACTUALLY_DATABASE_URL: databaseUrl,
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
   await runFactually(["ingest", CORPUS], { ...COMMON, FACTUALLY_DATABASE_URL: databaseUrl }, dir);
   let id: string | undefined;
   for (const workers of workerCounts) {
+    progress(`${claims.length} checks through the Redis queue with ${workers} worker(s)…`);
     const { checks, checksCpu } = await queued(claims, workers, env);
     id = checks.ids[0];
     const each = `${args.concurrency} at once each`;
@@ -213,6 +220,7 @@ async function main(): Promise<void> {
   try {
     const stored = id ?? (rows[0]?.checks?.ids[0] as string);
     for (const servers of [[one], [one, two]]) {
+      progress(`page reads on ${servers.length} PostgreSQL server(s)…`);
       const urls = servers.map((s) => s.url);
       const read = await readFigures(
         urls,

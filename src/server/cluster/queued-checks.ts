@@ -86,9 +86,15 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
         if (runs.get(key) === run) runs.delete(key);
         run.stop?.();
       });
-    run.stop = await follower.follow(runChannel(prefix, key, data.nonce), (update) =>
-      run.receive(update),
-    );
+    try {
+      run.stop = await follower.follow(runChannel(prefix, key, data.nonce), (update) =>
+        run.receive(update),
+      );
+    } catch (error) {
+      // Not followed, so never ended here: forgotten, and the request fails.
+      if (runs.get(key) === run) runs.delete(key);
+      throw error;
+    }
     if (run.final) run.stop();
     return run;
   };
