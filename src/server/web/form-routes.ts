@@ -6,12 +6,12 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { isFactuallyError } from "../../core/errors.js";
 import type { ServerContext } from "../context.js";
+import { isCrossSite } from "../cross-site.js";
 import { toHttp } from "../http-errors.js";
 import { loadCheck } from "./check-view.js";
 import { checkRequestOf, type FeedbackForm, feedbackOf, versionNumber } from "./forms.js";
 import { NO_CHECK, type PageResponses, sentence } from "./page-responses.js";
 import { checkPath, versionPath } from "./paths.js";
-import { isCrossSitePost } from "./security.js";
 
 export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponses): void {
   const { config } = ctx;
@@ -24,7 +24,7 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
           "This server takes checks and ratings only through its API, with its access token.",
       });
     }
-    if (isCrossSitePost(c, config.baseUrl)) {
+    if (isCrossSite(c, { baseUrl: config.baseUrl })) {
       throw new HTTPException(403, {
         message:
           "This form was sent from another site, so it was refused. Use the form on this site.",

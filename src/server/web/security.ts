@@ -1,6 +1,6 @@
 // What keeps the pages safe to serve: the Content-Security-Policy and companion headers on every
-// page, a same-origin check on form posts (CSRF), and a per-client limit on checks started.
-import type { Context, MiddlewareHandler } from "hono";
+// page (the form posts' same-site check is ../cross-site.ts, shared with the API).
+import type { MiddlewareHandler } from "hono";
 
 /** Scripts and styles from this origin only: no inline script, style or event handler runs. */
 export const CONTENT_SECURITY_POLICY =
@@ -10,7 +10,13 @@ export const CONTENT_SECURITY_POLICY =
 const PAGE_HEADERS: Record<string, string> = {
   "Content-Security-Policy": CONTENT_SECURITY_POLICY,
   "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
+  // `same-origin`, not `no-referrer`: under `no-referrer` a browser posts this site's own forms
+  // with `Origin: null`; Chromium adds `Sec-Fetch-Site: same-origin`, which ../cross-site.ts
+  // trusts, but from a browser without Sec-Fetch-Site (Safari before 16.4, Firefox before 90)
+  // such a post cannot be told from a forged one and is refused. `same-origin` sends our
+  // pages' address only to this server, which served it; other sites still get no Referer,
+  // as before (and source links carry rel="noreferrer" too).
+  "Referrer-Policy": "same-origin",
   "X-Frame-Options": "DENY",
 };
 
@@ -25,24 +31,3 @@ export const pageHeaders: MiddlewareHandler = async (c, next) => {
   )
     c.res.headers.set("Cache-Control", "no-cache");
 };
-
-/**
- * Whether a form post comes from another site. Browsers send Origin (or at least
- * Sec-Fetch-Site) with every POST; a client that sends neither is not a browser, so it cannot
- * be a victim of cross-site request forgery. The host is compared, not the scheme, so a server
- * behind a TLS-terminating proxy still recognises its own pages.
- */
-export function isCrossSitePost(c: Context, baseUrl: string | undefined): boolean {
-  const origin = c.req.header("origin");
-  if (origin !== undefined) {
-    const hosts = new Set([new URL(c.req.url).host, c.req.header("host")]);
-    if (baseUrl) hosts.add(new URL(baseUrl).host);
-    try {
-      return !hosts.has(new URL(origin).host);
-    } catch {
-      return true; // "null" (a sandboxed or privacy-sensitive context) or garbage
-    }
-  }
-  const site = c.req.header("sec-fetch-site");
-  return site !== undefined && site !== "same-origin" && site !== "none";
-}
