@@ -9,7 +9,8 @@ export const STATUS_OF: Record<
   | "METHOD_NOT_ALLOWED"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
-  | "UNAUTHORIZED",
+  | "UNAUTHORIZED"
+  | "FORBIDDEN",
   ContentfulStatusCode
 > = {
   BAD_INPUT: 400,
@@ -37,6 +38,8 @@ export const STATUS_OF: Record<
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHORIZED: 401,
+  // A write a page on another site sent (cross-site request forgery); see cross-site.ts.
+  FORBIDDEN: 403,
 };
 
 export type HttpErrorCode = keyof typeof STATUS_OF;

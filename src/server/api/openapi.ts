@@ -20,6 +20,7 @@ const REF = (id: string) => `#/components/schemas/${id}`;
 const ERROR_TEXT: Record<number, string> = {
   400: "The request is invalid; the message names the field.",
   401: "The bearer token is missing or wrong.",
+  403: "A page on another site sent this request from a browser (cross-site request forgery); see the service documentation's Cross-site requests.",
   404: "No such check or version.",
   409: "The check is being written by another process; try again when it is done.",
   413: "The request body is larger than the server accepts.",
@@ -96,7 +97,9 @@ function operationObject(id: string, op: Operation, options: OpenApiOptions): Js
       },
     };
   }
-  const statuses = [...op.errors, ...(secured ? [401] : []), 500].sort((a, b) => a - b);
+  // Without a token, a write is refused when another site's page sent it (403).
+  const guard = op.method === "GET" ? [] : [secured ? 401 : 403];
+  const statuses = [...op.errors, ...guard, 500].sort((a, b) => a - b);
   for (const status of statuses) {
     responses[status] = {
       description: ERROR_TEXT[status] ?? "An error.",

@@ -1,6 +1,7 @@
 // The JSON API under /api: CORS (when origins are configured), 405 for a known path with
-// another method, the endpoints of the operation table — writes behind the bearer token and
-// JSON-only bounded bodies, checks limited per client — and a JSON 404 for the rest.
+// another method, the endpoints of the operation table — writes behind the bearer token or the
+// cross-site check and JSON-only bounded bodies, checks limited per client — and a JSON 404
+// for the rest.
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
@@ -9,6 +10,7 @@ import { apiError, apiErrorHandler } from "./api-errors.js";
 import { requireBearerToken } from "./bearer-token.js";
 import { guardRequestBody } from "./body-guard.js";
 import { checkHandlers } from "./check-handlers.js";
+import { refuseCrossSite } from "./cross-site-guard.js";
 import { OPERATIONS, type Operation, type OperationId } from "./operations.js";
 import { admitClient } from "./rate-limit.js";
 import { recordHandlers } from "./record-handlers.js";
@@ -46,9 +48,14 @@ export function createApiRoutes(ctx: ServerContext): Hono {
     }),
   );
 
-  // Writes pass the token check, then the body checks; a request for an unknown path meets
-  // neither and gets its 404. The handlers that start checks apply the per-client limit.
+  // Writes pass the token check, then the cross-site check (whatever the body, even none),
+  // then the body checks; a request for an unknown path meets none of them and gets its 404.
+  // The handlers that start checks apply the per-client limit.
   const token = requireBearerToken(server.apiToken);
+  const sameSite = refuseCrossSite(server.apiToken, {
+    baseUrl: ctx.config.baseUrl,
+    trusted: server.corsOrigins,
+  });
   const body = guardRequestBody(server.maxBodyBytes);
   const limiter = ctx.checkLimiter;
   const handlers: Record<OperationId, (c: Context) => Promise<Response>> = {
@@ -57,7 +64,7 @@ export function createApiRoutes(ctx: ServerContext): Hono {
     ...serviceHandlers(ctx),
   };
   for (const [id, operation] of Object.entries(OPERATIONS) as [OperationId, Operation][]) {
-    const guards: MiddlewareHandler[] = operation.method === "GET" ? [] : [token, body];
+    const guards: MiddlewareHandler[] = operation.method === "GET" ? [] : [token, sameSite, body];
     api.on(operation.method, [operation.path], ...guards, handlers[id]);
   }
 
