@@ -9,7 +9,8 @@ export const STATUS_OF: Record<
   | "METHOD_NOT_ALLOWED"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
-  | "UNAUTHORIZED",
+  | "UNAUTHORIZED"
+  | "MISDIRECTED",
   ContentfulStatusCode
 > = {
   BAD_INPUT: 400,
@@ -37,6 +38,8 @@ export const STATUS_OF: Record<
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHORIZED: 401,
+  // Misdirected Request (RFC 9110 §15.5.20): this server does not answer for that host name.
+  MISDIRECTED: 421,
 };
 
 export type HttpErrorCode = keyof typeof STATUS_OF;
