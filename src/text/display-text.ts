@@ -10,7 +10,7 @@
  * a line break), Mongolian vowel separator (U+180E), and the tag characters (U+E0000–U+E007F,
  * used to smuggle hidden text).
  */
-const HIDDEN =
+export const HIDDEN_CHARACTERS =
   /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\u00AD\u180E]|[\u{E0000}-\u{E007F}]/gu;
 
 /** Emoji and what ZWJ sequences join between (skin tones, the emoji presentation selector). */
@@ -27,7 +27,7 @@ const NON_JOINING = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Scr
  * ZWJ U+200D) are kept only between two characters of a script (or emoji) that needs them.
  */
 export function displayText(text: string): string {
-  const visible = text.replace(HIDDEN, "");
+  const visible = text.replace(HIDDEN_CHARACTERS, "");
   if (!/[\u200C\u200D]/u.test(visible)) return visible;
   const chars = Array.from(visible);
   return chars
