@@ -181,13 +181,12 @@ describe("slow clients", () => {
     await server?.close();
   });
 
-  it("closes a connection whose headers never end (slowloris)", async () => {
+  it("closes a connection whose headers never end (slowloris) with 408", async () => {
     const stalled = await stalledSocket(
       server.url,
       `GET /api/health HTTP/1.1\r\nHost: ${hostOf(server.url)}\r\nX-Slow: `,
     );
-    const received = await stalled.closed;
-    expect(received === "" || received.startsWith("HTTP/1.1 408")).toBe(true);
+    expect(await stalled.closed).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it("closes a connection whose body never ends with 408", async () => {
@@ -195,8 +194,7 @@ describe("slow clients", () => {
       server.url,
       `POST /api/checks HTTP/1.1\r\nHost: ${hostOf(server.url)}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"text":`,
     );
-    const received = await stalled.closed;
-    expect(received === "" || received.startsWith("HTTP/1.1 408")).toBe(true);
+    expect(await stalled.closed).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it("lets an SSE response run past the request timeout: it limits requests, not responses", async () => {
