@@ -44,3 +44,17 @@ function normalEntry(entry: string): string {
   if (!parsed) return entry;
   return parsed.port === "" ? parsed.hostname : `${parsed.hostname}:${parsed.port}`;
 }
+
+/**
+ * What to tell the operator of a server bound to every address (0.0.0.0, ::) that answers no
+ * name: reached by one (through a load balancer, or on a LAN), it would answer 421.
+ */
+export function namesNote(
+  boundHost: string,
+  allowed: readonly string[],
+  baseUrl: string | undefined,
+): string | undefined {
+  const everyAddress = boundHost === "0.0.0.0" || boundHost === "::" || boundHost === "[::]";
+  if (!everyAddress || allowed.length > 0 || baseUrl) return undefined;
+  return "Answering IP addresses and localhost only: to be reached by a name (e.g. behind a load balancer), set FACTUALLY_BASE_URL to the public address or list the names in FACTUALLY_ALLOWED_HOSTS; other names get 421";
+}

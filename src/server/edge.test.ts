@@ -4,6 +4,7 @@
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config/config.js";
+import { namesNote } from "./allowed-hosts.js";
 import { startTestServer, type TestServer } from "./api/testing/api-server.js";
 import { postJson, readAllEvents } from "./api/testing/http.js";
 
@@ -144,6 +145,16 @@ describe("FACTUALLY_ALLOWED_HOSTS", () => {
     }
     const config = loadConfig({ cwd: "/", env: { FACTUALLY_ALLOWED_HOSTS: "A.example,*" } });
     expect(config.server.allowedHosts).toEqual(["a.example", "*"]);
+  });
+});
+
+describe("the start-up note about names", () => {
+  it("tells a server bound to every address with no names how to be reached by one", () => {
+    expect(namesNote("0.0.0.0", [], undefined)).toMatch(/FACTUALLY_ALLOWED_HOSTS/);
+    expect(namesNote("::", [], undefined)).toMatch(/FACTUALLY_BASE_URL/);
+    expect(namesNote("0.0.0.0", ["factcheck.example"], undefined)).toBeUndefined();
+    expect(namesNote("0.0.0.0", [], "https://factcheck.example")).toBeUndefined();
+    expect(namesNote("127.0.0.1", [], undefined)).toBeUndefined();
   });
 });
 
