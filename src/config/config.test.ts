@@ -22,6 +22,11 @@ describe("loadConfig", () => {
         checksPerMinute: 10,
         maxBodyBytes: 65536,
         corsOrigins: [],
+        allowedHosts: [],
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 512,
       },
       autoRefresh: { enabled: false, perDay: 100, minAgeDays: 30 },
     });

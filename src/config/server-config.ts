@@ -1,8 +1,8 @@
 // The service's settings: how many checks run at once (on how many threads) and wait, who may
-// write (a bearer token), how fast one client may start checks, how large a request may be, and
-// CORS.
+// write (a bearer token), how fast one client may start checks, how large a request may be,
+// CORS, the host names it answers to, and how long a slow client may hold a connection.
 import { z } from "zod";
-import { type Env, envValue, nonEmpty } from "./env-values.js";
+import { badConfig, type Env, envValue, nonEmpty } from "./env-values.js";
 
 export interface ServerConfig {
   /** Checks running at once. */
@@ -22,6 +22,19 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Origins allowed to call the API from a browser; none (CORS off) by default. */
   corsOrigins: string[];
+  /**
+   * Host names (lowercase, with an optional `:port`) the server answers to besides IP addresses,
+   * `localhost` and FACTUALLY_BASE_URL's host; `*` answers any (FACTUALLY_ALLOWED_HOSTS).
+   */
+  allowedHosts: string[];
+  /** Time a client has to send a request's headers, ms (FACTUALLY_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request, body included, ms; responses are not limited. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open after a response, ms. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are closed unanswered (FACTUALLY_MAX_CONNECTIONS). */
+  maxConnections: number;
   /** The Redis queue that feeds `factually worker` processes (FACTUALLY_REDIS_URL); off when absent. */
   queue?: QueueConfig;
 }
@@ -53,6 +66,17 @@ export const SERVER_DEFAULTS: ServerConfig = {
   checksPerMinute: 10,
   maxBodyBytes: 64 * 1024,
   corsOrigins: [],
+  allowedHosts: [],
+  // A browser sends its headers in one packet and a 64 KiB body in well under a second; these
+  // leave a slow mobile link room while a stalled client is dropped long before Node's own
+  // defaults (60 s for headers, 300 s for the request).
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  // Node's default: longer than a browser's pause between a page and its assets.
+  keepAliveTimeoutMs: 5_000,
+  // Each open event stream holds one, and a browser opens up to six per site; far below a
+  // default 1024-descriptor limit so the database and the model client keep theirs.
+  maxConnections: 512,
 };
 
 const Count = (max: number) => z.number().int().min(1).max(max);
@@ -96,8 +120,60 @@ export function resolveServerConfig(env: Env): ServerConfig {
         Number,
       ) ?? SERVER_DEFAULTS.maxBodyBytes,
     corsOrigins: origins,
+    allowedHosts: allowedHostsOf(env),
+    ...connectionLimitsOf(env),
     ...queueOf(env),
   };
+}
+
+/** `host`, `host:port`, `[v6]:port` or `*`; a URL, a path or a bad port is refused. */
+function allowedHostsOf(env: Env): string[] {
+  const raw = nonEmpty(env.FACTUALLY_ALLOWED_HOSTS);
+  if (raw === undefined) return [];
+  const HostEntry = z
+    .string()
+    .regex(
+      /^(\*|[a-z0-9_.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/,
+      "use host names with an optional :port, separated by commas (e.g. factcheck.example,factcheck.example:8443), or *",
+    )
+    .refine((h) => Number(h.match(/:(\d+)$/)?.[1] ?? 1) <= 65_535, "a port is at most 65535");
+  return raw
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean)
+    .map(
+      (h) =>
+        envValue({ FACTUALLY_ALLOWED_HOSTS: h }, "FACTUALLY_ALLOWED_HOSTS", HostEntry, String) ?? h,
+    );
+}
+
+type ConnectionLimits = Pick<
+  ServerConfig,
+  "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs" | "maxConnections"
+>;
+
+function connectionLimitsOf(env: Env): ConnectionLimits {
+  const Ms = z.number().int().min(100).max(600_000);
+  const limits: ConnectionLimits = {
+    headersTimeoutMs:
+      envValue(env, "FACTUALLY_HEADERS_TIMEOUT_MS", Ms, Number) ?? SERVER_DEFAULTS.headersTimeoutMs,
+    requestTimeoutMs:
+      envValue(env, "FACTUALLY_REQUEST_TIMEOUT_MS", Ms, Number) ?? SERVER_DEFAULTS.requestTimeoutMs,
+    keepAliveTimeoutMs:
+      envValue(env, "FACTUALLY_KEEP_ALIVE_TIMEOUT_MS", Ms, Number) ??
+      SERVER_DEFAULTS.keepAliveTimeoutMs,
+    maxConnections:
+      envValue(env, "FACTUALLY_MAX_CONNECTIONS", Count(100_000), Number) ??
+      SERVER_DEFAULTS.maxConnections,
+  };
+  // Node refuses a headers timeout longer than the request timeout (the headers are part of it).
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw badConfig(
+      "FACTUALLY_HEADERS_TIMEOUT_MS",
+      `FACTUALLY_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) is longer than FACTUALLY_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}), which includes the headers; lower the first or raise the second`,
+    );
+  }
+  return limits;
 }
 
 function queueOf(env: Env): { queue?: QueueConfig } {

@@ -84,7 +84,7 @@ export function renderClaimReview(
 
   const author = options.publisher && {
     "@type": "Organization",
-    name: options.publisher.name,
+    name: clean(options.publisher.name),
     ...(options.publisher.url ? { url: options.publisher.url } : {}),
   };
   const body = reviewBody(version);
@@ -99,7 +99,7 @@ export function renderClaimReview(
       "@type": "Claim",
       // ClaimOrigin holds a name only; "Person" because claims are most often someone's words
       // (Google accepts Person or Organization and needs only `name`).
-      ...(origin.author ? { author: { "@type": "Person", name: origin.author } } : {}),
+      ...(origin.author ? { author: { "@type": "Person", name: clean(origin.author) } } : {}),
       ...(origin.date ? { datePublished: origin.date } : {}),
       // The recorded URL is where the claim was seen, not known to be where it first appeared,
       // so it is `appearance`; Google: "add either appearance or firstAppearance", not both.

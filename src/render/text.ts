@@ -1,6 +1,7 @@
 // The check as plain text, in the fact-check page's (docs/how-a-check-works.md) order and wording.
 import type { CheckVersion } from "../core/schema/check.js";
 import type { ReportParagraph } from "../core/schema/report.js";
+import { displayText } from "../text/display-text.js";
 import {
   HELPFUL_QUESTION,
   LEARN_MORE,
@@ -162,9 +163,10 @@ function oneLine(text: string): string {
 
 /**
  * Untrusted text without control characters: a document cannot move the cursor, recolour or
- * retitle the user's terminal with escape sequences.
+ * retitle the user's terminal with escape sequences, nor reorder or hide what is shown (bidi
+ * controls, invisible characters: see displayText).
  */
 export function clean(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+  return displayText(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, ""));
 }

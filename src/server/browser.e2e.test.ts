@@ -442,6 +442,32 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: `${SCREENSHOTS}home-progress.png`, fullPage: true });
     });
 
+    it("shows live searches and sources without bidi controls or invisible characters", async () => {
+      await server.store.corpus.upsertDocuments([
+        {
+          id: "zinc-spoof",
+          title: "Zinc lozenges and the common cold \u202Etxt.exe\u202C\u200B",
+          publisher: "Example\u200B Journal",
+          text: "Zinc lozenges shorten colds in adults in a randomised trial. Adults who took zinc lozenges had shorter colds.",
+        },
+      ]);
+      const page = await open("/");
+      await stayOnPage(page);
+      await page
+        .getByLabel("Enter a claim or question")
+        .fill("Zinc\u200B lozenges shorten colds \u202Ein\u202C adults.");
+      await page.getByRole("button", { name: "Check it" }).click();
+      await page
+        .locator("#progress [data-status]")
+        .filter({ hasText: "Done. Opening the check…" })
+        .waitFor({ timeout: CHECK_TIMEOUT });
+      const lines = await page
+        .locator("#progress [data-queries] li, #progress [data-sources] li")
+        .allTextContents();
+      expect(lines.join("\n")).toContain("Zinc lozenges and the common cold txt.exe");
+      for (const line of lines) expect(line).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/u);
+    });
+
     // Last: it moves the server's clock 40 days on, which makes every check stale.
     it("offers Refresh on an outdated check and opens version 2 with what changed", async () => {
       server.advance(40);

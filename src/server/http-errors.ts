@@ -10,7 +10,8 @@ export const STATUS_OF: Record<
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNAUTHORIZED"
-  | "FORBIDDEN",
+  | "FORBIDDEN"
+  | "MISDIRECTED",
   ContentfulStatusCode
 > = {
   BAD_INPUT: 400,
@@ -40,6 +41,8 @@ export const STATUS_OF: Record<
   UNAUTHORIZED: 401,
   // A write a page on another site sent (cross-site request forgery); see cross-site.ts.
   FORBIDDEN: 403,
+  // Misdirected Request (RFC 9110 §15.5.20): this server does not answer for that host name.
+  MISDIRECTED: 421,
 };
 
 export type HttpErrorCode = keyof typeof STATUS_OF;

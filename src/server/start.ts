@@ -1,8 +1,10 @@
 // Starts the service over an open engine: the check workers are started, the configured model is
 // probed (so an unreachable one is a start-up error), then the API and the pages are served on
 // one port.
+import type { ServerOptions } from "node:http";
 import { serve } from "@hono/node-server";
 import type { Engine } from "../assemble/engine.js";
+import type { ServerConfig } from "../config/server-config.js";
 import { FactuallyError } from "../core/errors.js";
 import { isPostgresUrl } from "../text/database-url.js";
 import { createRateLimiter, type RateLimiter } from "./api/rate-limit.js";
@@ -72,9 +74,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       : undefined;
   const app = createApp(context);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.host,
+        serverOptions: connectionOptions(config.server),
+      },
+      () => resolve(s),
     );
+    s.maxConnections = config.server.maxConnections;
+    (s as { maxHeadersCount?: number | null }).maxHeadersCount = MAX_HEADERS_COUNT;
     s.once("error", reject);
   }).catch(async (error: unknown) => {
     // The worker threads would keep the process alive after a port that cannot be had.
@@ -98,6 +108,28 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         server.close(() => resolve());
       });
     },
+  };
+}
+
+/** Request headers read; Node ignores the rest (browsers send about 20). */
+export const MAX_HEADERS_COUNT = 100;
+/** Largest request head (request line and headers), bytes: Node's default, stated. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * How long a client may take to send its headers and its whole request, and may stay idle
+ * between requests. The request timeout ends when the request has arrived, so a long response
+ * (an SSE stream) is not cut. Node looks for overdue requests every `connectionsCheckingInterval`
+ * (30 s by default, which would stretch a 10 s limit to 40 s): a quarter of the headers limit,
+ * at most 1 s, keeps the limits as stated.
+ */
+function connectionOptions(server: ServerConfig): ServerOptions {
+  return {
+    headersTimeout: server.headersTimeoutMs,
+    requestTimeout: server.requestTimeoutMs,
+    keepAliveTimeout: server.keepAliveTimeoutMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
+    connectionsCheckingInterval: Math.max(25, Math.min(1000, server.headersTimeoutMs / 4)),
   };
 }
 

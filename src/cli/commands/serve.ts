@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Config } from "../../config/config.js";
 import { FactuallyError } from "../../core/errors.js";
 import { ingestPaths } from "../../ingest/ingest.js";
+import { namesNote } from "../../server/allowed-hosts.js";
 import { startServer } from "../../server/start.js";
 import { displayPath } from "../../text/display-path.js";
 import { openCliEngine } from "../cli-engine.js";
@@ -69,6 +70,8 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       }
       throw error;
     }
+    const note = namesNote(options.host, config.server.allowedHosts, config.baseUrl);
+    if (note) io.stderr.write(`${note}\n`);
     io.stdout.write(
       `Factually is serving ${displayPath(engine.location, io.cwd)} at ${server.url}\n` +
         `  pages: ${server.url}/   API: ${server.url}/api   OpenAPI: ${server.url}/api/openapi.json\n` +

@@ -2,9 +2,15 @@
 // form works without it. It streams a check's progress from the API (SSE over a POST, read with
 // fetch because EventSource cannot POST), sends feedback without a reload, and highlights the
 // source a citation points at. It builds DOM with textContent only, never innerHTML.
-// (No backticks or dollar-brace in the script: it lives inside a template literal.)
+// (No backticks or dollar-brace in the script: it lives inside a template literal; the one
+// interpolation brings in the hidden characters displayText removes, so the live lists show
+// titles and queries as the server's pages do.)
+import { HIDDEN_CHARACTERS } from "../../text/display-text.js";
+
 export const APP_JS = `"use strict";
 (function () {
+  /** Bidi controls and invisible characters (src/text/display-text.ts), never shown. */
+  var HIDDEN = new RegExp(${JSON.stringify(HIDDEN_CHARACTERS.source)}, "gu");
   var STAGE_TEXT = {
     understand: "Understanding the input",
     plan: "Planning the searches",
@@ -94,7 +100,7 @@ export const APP_JS = `"use strict";
 
   function item(list, text, attrs) {
     var li = document.createElement("li");
-    li.textContent = text;
+    li.textContent = String(text).replace(HIDDEN, "");
     Object.keys(attrs || {}).forEach(function (k) {
       li.setAttribute(k, attrs[k]);
     });

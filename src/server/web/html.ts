@@ -1,5 +1,7 @@
 // HTML from template literals that escape every interpolation: untrusted text (claims, titles,
-// passages, comments, URLs) cannot become markup; only `raw()` passes trusted markup through.
+// passages, comments, URLs) cannot become markup nor hide or reorder what it shows; only `raw()`
+// passes trusted markup through.
+import { displayText } from "../../text/display-text.js";
 
 /** Markup that is already safe to place in a page. */
 export class SafeHtml {
@@ -58,11 +60,12 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * Text safe in element content and in quoted attribute values; control characters, which
- * HTML forbids and terminals act on, are removed.
+ * HTML forbids and terminals act on, are removed, and so are the bidi controls and invisible
+ * characters that would make a claim, a title or a link read as something else (displayText).
  */
 export function escapeHtml(text: string): string {
   return (
-    text
+    displayText(text)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
       .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c)
