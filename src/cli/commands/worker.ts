@@ -5,7 +5,7 @@
 import type { Config } from "../../config/config.js";
 import { FactuallyError } from "../../core/errors.js";
 import { type QueueWorkerEvent, startQueueWorker } from "../../server/cluster/queue-worker.js";
-import { openRedis, redactRedisUrl } from "../../server/cluster/redis-connection.js";
+import { openRedis, redactRedisUrl, requireRedis } from "../../server/cluster/redis-connection.js";
 import { createRedisPacers } from "../../server/cluster/redis-pacers.js";
 import { isPostgresUrl } from "../../text/database-url.js";
 import { openCliEngine } from "../cli-engine.js";
@@ -36,7 +36,14 @@ export async function workerCommand(options: WorkerCommandOptions, io: CliIo): P
     );
   }
   // Model and search requests keep each API key's pace across every worker, through Redis.
+  // Redis is asked first: a worker that cannot reach it opens nothing else.
   const paceRedis = openRedis(queue.redisUrl);
+  try {
+    await requireRedis(paceRedis, queue.redisUrl);
+  } catch (error) {
+    paceRedis.disconnect();
+    throw error;
+  }
   const engine = await openCliEngine(config, io, {
     mustExist: false,
     access: "read-write",

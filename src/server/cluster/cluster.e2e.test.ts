@@ -207,8 +207,11 @@ describe("starting the scale-out path wrongly", () => {
   it.skipIf(!TEST_DATABASE_URL)(
     "says which Redis does not answer, without its password, and exits",
     async () => {
+      // Redis is asked before the database is opened: nothing is written to it.
+      const url = new URL(TEST_DATABASE_URL ?? "");
+      url.searchParams.set("options", "-c search_path=factually_never_created");
       const worker = startCli(["worker"], {
-        FACTUALLY_DATABASE_URL: TEST_DATABASE_URL ?? "",
+        FACTUALLY_DATABASE_URL: url.toString(),
         FACTUALLY_REDIS_URL: "redis://:s3cret@127.0.0.1:1",
       });
       expect(await worker.exited).not.toBe(0);
