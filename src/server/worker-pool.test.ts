@@ -220,6 +220,7 @@ describe.skipIf(!WORKER)(
         size: 2,
       });
       try {
+        const asked = performance.now();
         await Promise.all(
           ["Face masks reduce influenza in households.", CLAIM].map((text) =>
             pool.run({ kind: "check", text, llm: true }, { signal: idle(), onEvent: () => {} }),
@@ -227,13 +228,12 @@ describe.skipIf(!WORKER)(
         );
         expect(pool.live()).toBe(2);
         expect(arrived.length).toBeGreaterThan(4);
-        // Measured from the third request: each thread's first one also opens its connection
-        // and warms the SDK (tens of ms, more on a busy machine), later ones only arrive late,
-        // never early. Two threads pacing alone would send their requests in pairs.
-        const warm = arrived.slice(2);
-        const from = warm[0] ?? 0;
-        warm.forEach((at, i) => {
-          expect(at - from).toBeGreaterThanOrEqual(i * 200 - 50);
+        // One pace for both threads: the k-th request cannot start before k intervals after the
+        // first could have, which is no earlier than when the checks were asked for. A busy
+        // machine only makes requests late, never early, so this cannot fail from load. Two
+        // threads pacing alone would send their requests in pairs, breaking it from the 3rd on.
+        arrived.forEach((at, k) => {
+          expect(at - asked).toBeGreaterThanOrEqual(k * 200 - 20);
         });
       } finally {
         await pool.close();
