@@ -9,7 +9,7 @@ function clock(start = 0) {
 describe("createRateLimiter", () => {
   it("allows a burst up to the limit, then one request per share of the minute", async () => {
     const time = clock();
-    const limiter = createRateLimiter({ perMinute: 3, now: time.now });
+    const limiter = createRateLimiter({ limit: 3, now: time.now });
     expect(await Promise.all([1, 2, 3].map(async () => (await limiter.take("a")).allowed))).toEqual(
       [true, true, true],
     );
@@ -23,7 +23,7 @@ describe("createRateLimiter", () => {
 
   it("keeps each client's bucket apart and never holds more than the limit", async () => {
     const time = clock();
-    const limiter = createRateLimiter({ perMinute: 1, now: time.now });
+    const limiter = createRateLimiter({ limit: 1, now: time.now });
     expect((await limiter.take("a")).allowed).toBe(true);
     expect((await limiter.take("b")).allowed).toBe(true);
     expect((await limiter.take("a")).allowed).toBe(false);

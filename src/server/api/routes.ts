@@ -10,7 +10,7 @@ import { requireBearerToken } from "./bearer-token.js";
 import { guardRequestBody } from "./body-guard.js";
 import { checkHandlers } from "./check-handlers.js";
 import { OPERATIONS, type Operation, type OperationId } from "./operations.js";
-import { admitClient } from "./rate-limit.js";
+import { admitClient, allowance, BYTES, CHECKS, RATINGS, REFRESHES } from "./rate-limit.js";
 import { recordHandlers } from "./record-handlers.js";
 import { serviceHandlers } from "./service-handlers.js";
 
@@ -50,10 +50,22 @@ export function createApiRoutes(ctx: ServerContext): Hono {
   // neither and gets its 404. The handlers that start checks apply the per-client limit.
   const token = requireBearerToken(server.apiToken);
   const body = guardRequestBody(server.maxBodyBytes);
-  const limiter = ctx.checkLimiter;
+  const { limits } = ctx;
   const handlers: Record<OperationId, (c: Context) => Promise<Response>> = {
-    ...checkHandlers(ctx, admitClient(limiter, server.checksPerMinute)),
-    ...recordHandlers(ctx),
+    ...checkHandlers(ctx, {
+      checks: admitClient(limits.checks, `start ${allowance(server.checksPerMinute, CHECKS)}`),
+      refreshes: admitClient(
+        limits.refreshes,
+        `start ${allowance(server.refreshesPerMinute, REFRESHES)}`,
+      ),
+    }),
+    ...recordHandlers(ctx, {
+      ratings: admitClient(limits.ratings, `send ${allowance(server.ratingsPerMinute, RATINGS)}`),
+      commentBytes: admitClient(
+        limits.commentBytes,
+        `send ${allowance(server.commentBytesPerHour, BYTES, "hour")} of comments`,
+      ),
+    }),
     ...serviceHandlers(ctx),
   };
   for (const [id, operation] of Object.entries(OPERATIONS) as [OperationId, Operation][]) {

@@ -75,8 +75,8 @@ describe("Redis rate limiter without Redis", () => {
   });
 
   it("makes the API answer 503 with a JSON error naming Redis, never a stack trace", async () => {
-    const admit = admitClient(await unreachable(), 5);
-    const app = new Hono().post("/checks", async (c) => (await admit(c)) ?? c.json({}, 201));
+    const gate = admitClient(await unreachable(), "start 5 checks a minute");
+    const app = new Hono().post("/checks", async (c) => (await gate.admit(c)) ?? c.json({}, 201));
     const response = await app.request("/checks", { method: "POST" });
     expect(response.status).toBe(503);
     const body = (await response.json()) as { error: { code: string; message: string } };
