@@ -20,6 +20,9 @@ describe("loadConfig", () => {
         maxRunning: 2,
         maxQueued: 20,
         checksPerMinute: 10,
+        refreshesPerMinute: 5,
+        ratingsPerMinute: 30,
+        commentBytesPerHour: 20_000,
         maxBodyBytes: 65536,
         corsOrigins: [],
         allowedHosts: [],
@@ -173,6 +176,30 @@ describe("loadConfig", () => {
     ] as const;
     for (const [name, value, message] of bad) {
       expect(() => loadConfig({ cwd, env: { [name]: value } })).toThrow(message);
+      expect(() => loadConfig({ cwd, env: { [name]: value } })).toThrow(
+        expect.objectContaining({ code: "BAD_CONFIG", target: name }),
+      );
+    }
+  });
+
+  it("reads the per-client abuse limits and names the variable of a bad one", () => {
+    const env = {
+      FACTUALLY_REFRESHES_PER_MINUTE: "2",
+      FACTUALLY_RATINGS_PER_MINUTE: "7",
+      FACTUALLY_COMMENT_BYTES_PER_HOUR: "9000",
+    };
+    expect(loadConfig({ cwd, env }).server).toMatchObject({
+      refreshesPerMinute: 2,
+      ratingsPerMinute: 7,
+      commentBytesPerHour: 9000,
+    });
+    const bad = [
+      ["FACTUALLY_REFRESHES_PER_MINUTE", "0"],
+      ["FACTUALLY_RATINGS_PER_MINUTE", "many"],
+      // Less than one longest comment could never be sent.
+      ["FACTUALLY_COMMENT_BYTES_PER_HOUR", "100"],
+    ] as const;
+    for (const [name, value] of bad) {
       expect(() => loadConfig({ cwd, env: { [name]: value } })).toThrow(
         expect.objectContaining({ code: "BAD_CONFIG", target: name }),
       );

@@ -1,7 +1,9 @@
 // The service's settings: how many checks run at once (on how many threads) and wait, who may
-// write (a bearer token), how fast one client may start checks, how large a request may be,
-// CORS, the host names it answers to, and how long a slow client may hold a connection.
+// write (a bearer token), how fast one client may start checks, refresh, rate and comment, how
+// large a request may be, CORS, the host names it answers to, and how long a slow client may
+// hold a connection.
 import { z } from "zod";
+import { MAX_COMMENT_CHARS } from "../core/schema/check.js";
 import { badConfig, type Env, envValue, nonEmpty } from "./env-values.js";
 
 export interface ServerConfig {
@@ -16,8 +18,14 @@ export interface ServerConfig {
   workers?: number;
   /** When set, POST endpoints need `Authorization: Bearer <token>` (secret). */
   apiToken?: string;
-  /** Checks one client (IP address) may start per minute. */
+  /** Checks one client (an IPv4 address or IPv6 /64) may start per minute. */
   checksPerMinute: number;
+  /** Refreshes of stored checks one client may start per minute (a budget apart from checks). */
+  refreshesPerMinute: number;
+  /** Ratings one client may send per minute. */
+  ratingsPerMinute: number;
+  /** Bytes of comments (UTF-8) one client may send per hour. */
+  commentBytesPerHour: number;
   /** Largest request body, bytes. */
   maxBodyBytes: number;
   /** Origins allowed to call the API from a browser; none (CORS off) by default. */
@@ -64,6 +72,9 @@ export const SERVER_DEFAULTS: ServerConfig = {
   maxRunning: 2,
   maxQueued: 20,
   checksPerMinute: 10,
+  refreshesPerMinute: 5,
+  ratingsPerMinute: 30,
+  commentBytesPerHour: 20_000,
   maxBodyBytes: 64 * 1024,
   corsOrigins: [],
   allowedHosts: [],
@@ -78,6 +89,9 @@ export const SERVER_DEFAULTS: ServerConfig = {
   // default 1024-descriptor limit so the database and the model client keep theirs.
   maxConnections: 512,
 };
+
+/** The most bytes one comment can hold: MAX_COMMENT_CHARS characters of up to 4 bytes. */
+const MAX_COMMENT_BYTES = MAX_COMMENT_CHARS * 4;
 
 const Count = (max: number) => z.number().int().min(1).max(max);
 
@@ -112,6 +126,20 @@ export function resolveServerConfig(env: Env): ServerConfig {
     checksPerMinute:
       envValue(env, "FACTUALLY_CHECKS_PER_MINUTE", Count(100_000), Number) ??
       SERVER_DEFAULTS.checksPerMinute,
+    refreshesPerMinute:
+      envValue(env, "FACTUALLY_REFRESHES_PER_MINUTE", Count(100_000), Number) ??
+      SERVER_DEFAULTS.refreshesPerMinute,
+    ratingsPerMinute:
+      envValue(env, "FACTUALLY_RATINGS_PER_MINUTE", Count(100_000), Number) ??
+      SERVER_DEFAULTS.ratingsPerMinute,
+    commentBytesPerHour:
+      envValue(
+        env,
+        "FACTUALLY_COMMENT_BYTES_PER_HOUR",
+        // At least one longest comment (2 000 characters of up to 4 bytes each).
+        z.number().int().min(MAX_COMMENT_BYTES).max(100_000_000),
+        Number,
+      ) ?? SERVER_DEFAULTS.commentBytesPerHour,
     maxBodyBytes:
       envValue(
         env,

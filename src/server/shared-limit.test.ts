@@ -3,6 +3,7 @@
 // nor through another server sharing the same Redis. A Redis that cannot be reached refuses.
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimiter } from "./api/rate-limit.js";
 import { createRedisRateLimiter } from "./cluster/redis-rate-limiter.js";
 import { closedLoopbackPort } from "./cluster/testing/closed-port.js";
 import {
@@ -45,6 +46,35 @@ describe("the per-client check limit", () => {
     expect(form.status).toBe(429);
     expect(form.headers.get("retry-after")).toBe("60");
     expect(await form.text()).toContain("You started 1 check in the last minute; wait 60 s");
+  });
+});
+
+describe("the per-client check limit on a dual-stack server", () => {
+  let servers: PageServer[] = [];
+  afterAll(() => closeAll(servers));
+
+  it("counts an IPv4 client reaching an IPv6 socket (::ffff:127.0.0.1) as the same client", async () => {
+    // One limiter, as two servers sharing Redis hold: one listens on 127.0.0.1, the other on
+    // :: where IPv4 peers arrive as IPv4-mapped IPv6 addresses.
+    const checkLimiter = createRateLimiter({ limit: 1, now: () => new Date(0) });
+    const env = { FACTUALLY_CHECKS_PER_MINUTE: "1" };
+    servers = [
+      await startPageServer(env, { checkLimiter }),
+      await startPageServer(env, { checkLimiter, host: "::" }),
+    ];
+    const [ipv4, dual] = servers as [PageServer, PageServer];
+    const first = await ipv4.request(
+      "/api/checks",
+      checkBody("Vitamin D supplements reduce influenza in schoolchildren."),
+    );
+    expect(first.status).toBe(201);
+    // The same client (127.0.0.1) through the dual-stack server.
+    const port = new URL(dual.url).port;
+    const again = await fetch(`http://127.0.0.1:${port}/api/checks`, {
+      ...checkBody("Face masks reduce the spread of influenza."),
+    });
+    expect(again.status).toBe(429);
+    expect(again.headers.get("retry-after")).toBe("60");
   });
 });
 

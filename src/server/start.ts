@@ -7,14 +7,14 @@ import type { Engine } from "../assemble/engine.js";
 import type { ServerConfig } from "../config/server-config.js";
 import { FactuallyError } from "../core/errors.js";
 import { isPostgresUrl } from "../text/database-url.js";
-import { createRateLimiter, type RateLimiter } from "./api/rate-limit.js";
+import type { RateLimiter } from "./api/rate-limit.js";
 import { createApp } from "./app.js";
 import { type AutoRefreshTimer, startAutoRefreshTimer } from "./auto-refresh.js";
 import { type CheckJobs, createCheckJobs } from "./check-jobs.js";
 import { type CheckService, createCheckService } from "./check-service.js";
+import { createClientLimits } from "./client-limits.js";
 import { openQueuedChecks } from "./cluster/queued-checks.js";
 import { openRedis } from "./cluster/redis-connection.js";
-import { createRedisRateLimiter } from "./cluster/redis-rate-limiter.js";
 import type { ServerContext } from "./context.js";
 import { createJobRunner } from "./job-runner.js";
 
@@ -25,8 +25,8 @@ export interface StartOptions {
   version: string;
   now?: () => Date;
   /**
-   * Counts the checks each client starts (default: in this process's memory). Servers sharing
-   * one Redis pass `createRedisRateLimiter`, so the limit holds across all of them.
+   * Counts the checks each client starts (default: in this process's memory, or in Redis with
+   * the queue). Tests pass one limiter to several servers to show the budget is shared.
    */
   checkLimiter?: RateLimiter;
 }
@@ -45,26 +45,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = engine;
   const now = options.now ?? (() => new Date());
   const { checks, jobs } = await checkService(engine, options);
-  // With the Redis queue, every server counts each client's checks in Redis: one budget however
-  // many servers the client reaches.
+  // With the Redis queue, every server counts each client's checks, refreshes, ratings and
+  // comments in Redis: one budget however many servers the client reaches.
   const queue = config.server.queue;
-  const limitRedis = queue && !options.checkLimiter ? openRedis(queue.redisUrl) : undefined;
-  const checkLimiter =
-    options.checkLimiter ??
-    (limitRedis && queue
-      ? createRedisRateLimiter({
-          redis: limitRedis,
-          perMinute: config.server.checksPerMinute,
-          prefix: `${queue.prefix}:`,
-        })
-      : createRateLimiter({ perMinute: config.server.checksPerMinute, now }));
+  const limitRedis = queue ? openRedis(queue.redisUrl) : undefined;
+  const limits = createClientLimits(
+    config.server,
+    limitRedis && queue ? { redis: limitRedis, prefix: `${queue.prefix}:` } : { now },
+    options.checkLimiter,
+  );
   const context: ServerContext = {
     engine,
     config,
     checks,
     ...(jobs ? { jobs } : {}),
     now,
-    checkLimiter,
+    limits,
     version: options.version,
   };
   // Scheduled re-checks in this process; with the Redis queue a worker runs the hourly tick.

@@ -13,6 +13,11 @@ export interface RunLease {
   startedAt: string;
 }
 
+export interface FeedbackOptions {
+  /** Who rated; one rating per rater and version is kept. Never stored or returned as given. */
+  rater?: string;
+}
+
 export interface FeedbackTally {
   helpful: number;
   notHelpful: number;
@@ -91,8 +96,13 @@ export interface CheckStore {
   getVersion(id: string, n: number): Promise<CheckVersion | undefined>;
   /** Checks, most recently checked first. */
   listChecks(options: { limit: number; cursor?: string }): Promise<CheckPage>;
-  /** Stores one reader's rating; throws FactuallyError(NOT_FOUND) for an unknown check or version. */
-  addFeedback(feedback: Feedback): Promise<void>;
+  /**
+   * Stores one reader's rating; throws FactuallyError(NOT_FOUND) for an unknown check or version.
+   * With a `rater` (who rated, e.g. a client's address prefix; kept only as a salted hash), a
+   * later rating of the same version by the same rater replaces the earlier one, comment
+   * included; without one (the CLI) every rating is kept.
+   */
+  addFeedback(feedback: Feedback, options?: FeedbackOptions): Promise<void>;
   /** Every rating of a version, oldest first (comments included). */
   listFeedback(id: string, n: number): Promise<Feedback[]>;
   /** Sets (or, with undefined, clears) a check's own freshness window in days. */

@@ -5,29 +5,33 @@ import type { z } from "zod";
 import { FactuallyError } from "../../core/errors.js";
 import { checkableText } from "../../text/input.js";
 import type { CheckRequest } from "../check-service.js";
+import { clientOf } from "../client-prefix.js";
 import type { ServerContext } from "../context.js";
 import { checkView, refreshView } from "./check-views.js";
 import { streamJob, wantsEventStream } from "./job-stream.js";
+import { type ClientGate, refundIfRefused } from "./rate-limit.js";
 import { CheckIdParams, CreateCheckBody, RefreshBody } from "./request-schemas.js";
 import type { Cancelled, CheckOutcome, CreatedCheck, RunState } from "./response-schemas.js";
 import { pathParams, readJsonBody } from "./validate.js";
 
 /**
- * Handlers that start jobs, by operation id; `admit` is the per-client limit: undefined to go
- * on, else the 429 (or 503 when the shared limit cannot be reached) to answer.
+ * Handlers that start jobs, by operation id; `gates` are the per-client limits of checks and of
+ * refreshes (separate budgets). A token is given back when the queue then refuses the job.
  */
 export function checkHandlers(
   ctx: ServerContext,
-  admit: (c: Context) => Promise<Response | undefined>,
+  gates: { checks: ClientGate; refreshes: ClientGate },
 ) {
   return {
     async createCheck(c: Context): Promise<Response> {
       const request: CheckRequest = await readJsonBody(c, CreateCheckBody);
       checkableField(request.text);
-      const refused = await admit(c);
+      const refused = await gates.checks.admit(c);
       if (refused) return refused;
-      // A full queue is refused here too, before any stream starts.
-      const started = await ctx.checks.startCheck(request);
+      // A full queue is refused here too, before any stream starts (and the token comes back).
+      const started = await refundIfRefused(gates.checks.limiter, clientOf(c), () =>
+        ctx.checks.startCheck(request),
+      );
       if (wantsEventStream(c)) return streamJob(c, started);
       const result = await started.job.done;
       const view = await checkView(ctx, result.checkId, result.n);
@@ -72,9 +76,11 @@ export function checkHandlers(
     async refreshCheck(c: Context): Promise<Response> {
       const { id } = pathParams(c, CheckIdParams);
       await readJsonBody(c, RefreshBody, { emptyIsObject: true });
-      const refused = await admit(c);
+      const refused = await gates.refreshes.admit(c);
       if (refused) return refused;
-      const started = await ctx.checks.startRefresh(id.trim());
+      const started = await refundIfRefused(gates.refreshes.limiter, clientOf(c), () =>
+        ctx.checks.startRefresh(id.trim()),
+      );
       if (wantsEventStream(c)) return streamJob(c, started);
       const result = await started.job.done;
       return c.json(await refreshView(ctx, result.checkId, result.n, started.joined), 201);

@@ -199,8 +199,10 @@ describe("limits on starting checks", () => {
     // Two a minute: the next one is allowed after 30 seconds (the test clock stands still).
     expect(third.headers.get("retry-after")).toBe("30");
     expect(await errorOf(third)).toMatchObject({ code: "TOO_MANY" });
+    // Refreshes have a budget of their own (FACTUALLY_REFRESHES_PER_MINUTE): this one is
+    // judged on its own merits, and there is no such check.
     const refresh = await fetch(api("/checks/any-check-0000aaaa/refresh"), { method: "POST" });
-    expect(refresh.status).toBe(429);
+    expect(refresh.status).toBe(404);
     // Reading is not limited.
     expect((await fetch(api("/checks"))).status).toBe(200);
   });
@@ -251,6 +253,50 @@ describe("limits on starting checks", () => {
       hold.release();
       expect((await running).status).toBe(201);
       expect((await queued).status).toBe(201);
+    } finally {
+      await Promise.all(agents.map((a) => a.close()));
+    }
+  });
+
+  it("does not spend a client's check when the full queue refused it", async () => {
+    const client = (n: number) => new Agent({ localAddress: `127.0.0.${20 + n}` });
+    const agents = [client(1), client(2), client(3)];
+    const post = (i: number, text: string) =>
+      undiciFetch(api("/checks"), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text }),
+        dispatcher: agents[i] as Agent,
+      });
+    const codeOf = async (response: Awaited<ReturnType<typeof post>>) => [
+      response.status,
+      ((await response.json()) as ErrorJson).error.message,
+    ];
+    try {
+      const hold = server.hold();
+      const submitted = (await server.jobs.submissions(0)).length;
+      const running = post(0, "Vitamin D supplements cut influenza in schoolchildren.");
+      await hold.reached;
+      const queued = post(1, "Vitamin D supplements do not reduce influenza in adults.");
+      await server.jobs.submissions(submitted + 2);
+      // Client 3 meets the full queue twice: both times the queue refuses, not its limit…
+      for (let i = 0; i < 2; i++) {
+        expect(await codeOf(await post(2, "Stock markets fell on Monday."))).toEqual([
+          429,
+          expect.stringMatching(/running 1 checks and has 1 waiting/),
+        ]);
+      }
+      hold.release();
+      expect((await running).status).toBe(201);
+      expect((await queued).status).toBe(201);
+      // …so it still has both of its two checks a minute.
+      expect((await post(2, "Stock markets fell on Monday.")).status).toBe(201);
+      expect((await post(2, "Stock markets rose on Tuesday.")).status).toBe(201);
+      const third = await post(2, "Stock markets were flat on Wednesday.");
+      expect(await codeOf(third)).toEqual([
+        429,
+        expect.stringMatching(/^this client may start 2 checks a minute/),
+      ]);
     } finally {
       await Promise.all(agents.map((a) => a.close()));
     }

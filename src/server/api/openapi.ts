@@ -25,7 +25,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: "The check is being written by another process; try again when it is done.",
   413: "The request body is larger than the server accepts.",
   415: "The request body is not JSON.",
-  429: "Too many checks: this client's per-minute limit, or the server's queue is full. See Retry-After.",
+  429: "Too many: one of this client's limits (checks, refreshes, ratings, comment bytes), or the server's queue is full. See Retry-After.",
   500: "Something went wrong on the server.",
 };
 

@@ -149,6 +149,8 @@ export const OPERATIONS = {
     path: "/checks/:id/feedback",
     tag: "checks",
     summary: "Rate a version as helpful or not",
+    description:
+      "One rating per client and version: a second one replaces the first. Ratings and comment bytes are limited per client (429 with Retry-After).",
     params: CheckIdParams,
     body: body(FeedbackBody),
     ok: {
@@ -156,7 +158,7 @@ export const OPERATIONS = {
       schema: FeedbackCreated,
       description: "The stored rating and the version's tally.",
     },
-    errors: [400, 404, 413, 415],
+    errors: [400, 404, 413, 415, 429],
   },
   getClaimReview: {
     method: "GET",

@@ -7,8 +7,10 @@ import { plainComment } from "../../records/feedback-comment.js";
 import { requireVersion } from "../../records/lookup.js";
 import { renderClaimReview } from "../../render/claimreview.js";
 import { countView } from "../check-views-count.js";
+import { clientOf } from "../client-prefix.js";
 import type { ServerContext } from "../context.js";
 import { checkView, historyPage } from "./check-views.js";
+import type { ClientGate } from "./rate-limit.js";
 import {
   CheckIdParams,
   FeedbackBody,
@@ -19,8 +21,14 @@ import {
 import type { FeedbackCreated } from "./response-schemas.js";
 import { pathParams, queryParams, readJsonBody } from "./validate.js";
 
-/** Handlers of the stored-check endpoints, by operation id. */
-export function recordHandlers(ctx: ServerContext) {
+/**
+ * Handlers of the stored-check endpoints, by operation id; `gates` limit each client's ratings
+ * and comment bytes.
+ */
+export function recordHandlers(
+  ctx: ServerContext,
+  gates: { ratings: ClientGate; commentBytes: ClientGate },
+) {
   return {
     async listChecks(c: Context): Promise<Response> {
       return c.json(await historyPage(ctx, queryParams(c, HistoryQuery)));
@@ -44,6 +52,14 @@ export function recordHandlers(ctx: ServerContext) {
       const comment =
         body.comment === undefined ? undefined : plainComment(body.comment, "comment: it");
       const { version } = await requireVersion(ctx.engine.checks, id.trim(), body.version);
+      const refused = await gates.ratings.admit(c);
+      if (refused) return refused;
+      const tooLong = comment && (await gates.commentBytes.admit(c, Buffer.byteLength(comment)));
+      if (tooLong) {
+        // Nothing was stored, so the rating does not count against the client either.
+        await gates.ratings.limiter.giveBack(clientOf(c)).catch(() => {});
+        return tooLong;
+      }
       const feedback: Feedback = {
         checkId: version.checkId,
         version: version.n,
@@ -51,7 +67,8 @@ export function recordHandlers(ctx: ServerContext) {
         ...(comment ? { comment } : {}),
         createdAt: ctx.now().toISOString(),
       };
-      await ctx.engine.checks.addFeedback(feedback);
+      // One rating per client and version: a second one replaces the first.
+      await ctx.engine.checks.addFeedback(feedback, { rater: clientOf(c) });
       const stored = await ctx.engine.checks.getCheck(version.checkId);
       const tally = stored?.versions.find((v) => v.n === version.n)?.feedback ?? {
         helpful: 0,

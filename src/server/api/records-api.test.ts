@@ -44,11 +44,12 @@ describe("POST /api/checks/:id/feedback", () => {
       comment: "Clear and well sourced.\nThanks",
     });
     expect(body.tally).toEqual({ helpful: 1, notHelpful: 0 });
+    // The same client again: its second rating replaces the first rather than adding to it.
     await postJson(api(`/checks/${claimId}/feedback`), { helpful: false, version: 1 });
     const view = (await (await fetch(api(`/checks/${claimId}`))).json()) as {
       feedback: { helpful: number; notHelpful: number };
     };
-    expect(view.feedback).toEqual({ helpful: 1, notHelpful: 1 });
+    expect(view.feedback).toEqual({ helpful: 0, notHelpful: 1 });
   });
 
   it("refuses an answer that is not a boolean with 400 naming helpful", async () => {

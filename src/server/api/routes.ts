@@ -12,7 +12,7 @@ import { guardRequestBody } from "./body-guard.js";
 import { checkHandlers } from "./check-handlers.js";
 import { refuseCrossSite } from "./cross-site-guard.js";
 import { OPERATIONS, type Operation, type OperationId } from "./operations.js";
-import { admitClient } from "./rate-limit.js";
+import { admitClient, allowance, BYTES, CHECKS, RATINGS, REFRESHES } from "./rate-limit.js";
 import { recordHandlers } from "./record-handlers.js";
 import { serviceHandlers } from "./service-handlers.js";
 
@@ -57,10 +57,22 @@ export function createApiRoutes(ctx: ServerContext): Hono {
     trusted: server.corsOrigins,
   });
   const body = guardRequestBody(server.maxBodyBytes);
-  const limiter = ctx.checkLimiter;
+  const { limits } = ctx;
   const handlers: Record<OperationId, (c: Context) => Promise<Response>> = {
-    ...checkHandlers(ctx, admitClient(limiter, server.checksPerMinute)),
-    ...recordHandlers(ctx),
+    ...checkHandlers(ctx, {
+      checks: admitClient(limits.checks, `start ${allowance(server.checksPerMinute, CHECKS)}`),
+      refreshes: admitClient(
+        limits.refreshes,
+        `start ${allowance(server.refreshesPerMinute, REFRESHES)}`,
+      ),
+    }),
+    ...recordHandlers(ctx, {
+      ratings: admitClient(limits.ratings, `send ${allowance(server.ratingsPerMinute, RATINGS)}`),
+      commentBytes: admitClient(
+        limits.commentBytes,
+        `send ${allowance(server.commentBytesPerHour, BYTES, "hour")} of comments`,
+      ),
+    }),
     ...serviceHandlers(ctx),
   };
   for (const [id, operation] of Object.entries(OPERATIONS) as [OperationId, Operation][]) {

@@ -55,6 +55,30 @@ describe.skipIf(!TEST_REDIS_URL)(`Redis rate limiter${SKIP_REASON}`, () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(10_000);
   });
+
+  it("takes costs over a longer window and gives tokens back, never past the limit", async () => {
+    redis = testRedis();
+    const limiter = createRedisRateLimiter({
+      redis: redis.connect(),
+      name: "comment-limit",
+      limit: 8000,
+      windowMs: 3_600_000,
+      prefix: redis.prefix,
+    });
+    expect(await limiter.take("10.0.0.1", 4000)).toEqual({ allowed: true });
+    expect(await limiter.take("10.0.0.1", 4000)).toEqual({ allowed: true });
+    const refused = await limiter.take("10.0.0.1", 4000);
+    expect(refused.allowed).toBe(false);
+    // About half an hour (Redis's clock moved on a little since).
+    expect(refused.allowed ? 0 : refused.retryAfterSeconds).toBeGreaterThan(1790);
+    await limiter.giveBack("10.0.0.1", 4000);
+    expect(await limiter.take("10.0.0.1", 4000)).toEqual({ allowed: true });
+    expect(await redis.keys()).toEqual([`${redis.prefix}comment-limit:10.0.0.1`]);
+    const one = createRedisRateLimiter({ redis: redis.connect(), limit: 1, prefix: redis.prefix });
+    await one.giveBack("10.0.0.2");
+    expect((await one.take("10.0.0.2")).allowed).toBe(true);
+    expect((await one.take("10.0.0.2")).allowed).toBe(false);
+  });
 });
 
 describe("Redis rate limiter without Redis", () => {
@@ -75,8 +99,8 @@ describe("Redis rate limiter without Redis", () => {
   });
 
   it("makes the API answer 503 with a JSON error naming Redis, never a stack trace", async () => {
-    const admit = admitClient(await unreachable(), 5);
-    const app = new Hono().post("/checks", async (c) => (await admit(c)) ?? c.json({}, 201));
+    const gate = admitClient(await unreachable(), "start 5 checks a minute");
+    const app = new Hono().post("/checks", async (c) => (await gate.admit(c)) ?? c.json({}, 201));
     const response = await app.request("/checks", { method: "POST" });
     expect(response.status).toBe(503);
     const body = (await response.json()) as { error: { code: string; message: string } };

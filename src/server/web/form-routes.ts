@@ -1,10 +1,11 @@
 // The pages' form posts, which work without the script: start a check (wait for it, then
 // 303 to its page), refresh one (303 to what changed), rate one (303 back to the tally).
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { isFactuallyError } from "../../core/errors.js";
+import { type RateLimiter, refundIfRefused } from "../api/rate-limit.js";
+import { clientOf } from "../client-prefix.js";
 import type { ServerContext } from "../context.js";
 import { isCrossSite } from "../cross-site.js";
 import { toHttp } from "../http-errors.js";
@@ -38,24 +39,40 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
       throw new HTTPException(413, { message: "The form is too large to accept." });
     },
   });
-  /** Counts a check for this client; the message to show when it is one too many. */
-  const overLimit = async (c: Context): Promise<string | undefined> => {
-    const client = getConnInfo(c).remote.address ?? "unknown";
-    // The same budget as the API's: a client cannot double it by using both doors.
-    const taken = await ctx.checkLimiter.take(client);
+  const { limits } = ctx;
+  /**
+   * Takes `cost` from this client's budget in `limiter` (the same budgets as the API's: a client
+   * cannot double one by using both doors); the message to show, with Retry-After set, when it
+   * is spent. `spent` says what was used up, e.g. "started 10 checks in the last minute".
+   */
+  const overLimit = async (
+    c: Context,
+    limiter: RateLimiter,
+    spent: string,
+    cost?: number,
+  ): Promise<string | undefined> => {
+    const taken = await limiter.take(clientOf(c), cost);
     if (taken.allowed) return undefined;
     c.header("Retry-After", String(taken.retryAfterSeconds));
-    const n = config.server.checksPerMinute;
-    return `You started ${n} check${n === 1 ? "" : "s"} in the last minute; wait ${taken.retryAfterSeconds} s and try again.`;
+    return `You ${spent}; wait ${taken.retryAfterSeconds} s and try again.`;
   };
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const { checksPerMinute, refreshesPerMinute, ratingsPerMinute, commentBytesPerHour } =
+    config.server;
 
   app.post("/check", writable, bounded, async (c) => {
     const form = checkRequestOf(await c.req.parseBody({ all: true }));
     try {
       // Inside the try: a shared limit that cannot be reached (Redis down) is shown as a 503.
-      const refused = await overLimit(c);
+      const refused = await overLimit(
+        c,
+        limits.checks,
+        `started ${plural(checksPerMinute, "check", "checks")} in the last minute`,
+      );
       if (refused) return pages.home(c, { form, error: refused }, 429);
-      const { job } = await ctx.checks.startCheck(form);
+      const { job } = await refundIfRefused(limits.checks, clientOf(c), () =>
+        ctx.checks.startCheck(form),
+      );
       const result = await job.done;
       return c.redirect(checkPath(result.checkId), 303);
     } catch (error) {
@@ -70,9 +87,15 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
   app.post("/check/:id/refresh", writable, bounded, async (c) => {
     const id = c.req.param("id");
     if (!(await loadCheck(ctx, id, undefined)).found) return pages.notFound(c, NO_CHECK);
-    const refused = await overLimit(c);
+    const refused = await overLimit(
+      c,
+      limits.refreshes,
+      `refreshed ${plural(refreshesPerMinute, "check", "checks")} in the last minute`,
+    );
     if (refused) throw new HTTPException(429, { message: refused });
-    const { checkId, job } = await ctx.checks.startRefresh(id);
+    const { checkId, job } = await refundIfRefused(limits.refreshes, clientOf(c), () =>
+      ctx.checks.startRefresh(id),
+    );
     await job.done;
     return c.redirect(`${checkPath(checkId)}#changes`, 303);
   });
@@ -99,13 +122,38 @@ export function addFormRoutes(app: Hono, ctx: ServerContext, pages: PageResponse
     const loaded = await loadCheck(ctx, id, form.version);
     if (!loaded.found) return pages.notFound(c, loaded.message ?? NO_CHECK);
     const { version, latestN } = loaded.value;
-    await ctx.engine.checks.addFeedback({
-      checkId: version.checkId,
-      version: version.n,
-      helpful: form.helpful,
-      ...(form.comment ? { comment: form.comment } : {}),
-      createdAt: ctx.now().toISOString(),
-    });
+    const refused = await overLimit(
+      c,
+      limits.ratings,
+      `sent ${plural(ratingsPerMinute, "rating", "ratings")} in the last minute`,
+    );
+    const tooLong =
+      !refused && form.comment
+        ? await overLimit(
+            c,
+            limits.commentBytes,
+            `wrote ${commentBytesPerHour} bytes of comments in the last hour`,
+            Buffer.byteLength(form.comment),
+          )
+        : undefined;
+    // Nothing is stored then, so the rating does not count against the client either.
+    if (tooLong) await limits.ratings.giveBack(clientOf(c)).catch(() => {});
+    if (refused || tooLong) {
+      const message = refused ?? tooLong ?? "";
+      const note = { message, error: true, ...(form.comment ? { comment: form.comment } : {}) };
+      return pages.check(c, loaded.value, note, 429);
+    }
+    // One rating per client and version: a second one replaces the first.
+    await ctx.engine.checks.addFeedback(
+      {
+        checkId: version.checkId,
+        version: version.n,
+        helpful: form.helpful,
+        ...(form.comment ? { comment: form.comment } : {}),
+        createdAt: ctx.now().toISOString(),
+      },
+      { rater: clientOf(c) },
+    );
     const path = versionPath(version.checkId, version.n, latestN);
     return c.redirect(`${path}${path.includes("?") ? "&" : "?"}rated=1#feedback`, 303);
   });

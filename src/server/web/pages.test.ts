@@ -250,18 +250,16 @@ describe("feedback without the script", () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${checkPath}?rated=1#feedback`);
+    // The same reader again: the second rating replaces the first, it is not added to it.
     await server.post(`${checkPath}/feedback`, { helpful: "no" });
     const after = await server.page(`${checkPath}?rated=1`);
-    expect(after.doc.querySelector("#tally")?.textContent).toBe("1 yes · 1 no");
+    expect(after.doc.querySelector("#tally")?.textContent).toBe("0 yes · 1 no");
     expect(after.doc.querySelector("#feedback-message")?.textContent).toBe(
       "Thank you: your rating was recorded.",
     );
     const id = checkPath.slice("/check/".length);
     const ratings = await server.store.checks.listFeedback(id, 1);
-    expect(ratings.map((r) => [r.helpful, r.comment])).toEqual([
-      [true, "Clear <b>and</b> useful"],
-      [false, undefined],
-    ]);
+    expect(ratings.map((r) => [r.helpful, r.comment])).toEqual([[false, undefined]]);
   });
 
   it("refuses a rating without Yes or No, keeping the comment", async () => {
@@ -469,7 +467,7 @@ describe("the other pages", () => {
       (li) => li.querySelector("a")?.getAttribute("href") === checkPath,
     );
     expect(line?.querySelector(".meta")?.textContent).toMatch(
-      /^\w[\w ]* \(\d+%\) · checked on .+ · 1 version · helpful: 1 yes · 1 no$/,
+      /^\w[\w ]* \(\d+%\) · checked on .+ · 1 version · helpful: 0 yes · 1 no$/,
     );
     const bad = await server.page("/checks?cursor=nonsense");
     expect(bad.response.status).toBe(400);

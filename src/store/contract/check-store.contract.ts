@@ -210,6 +210,42 @@ export function describeCheckStoreContract(
       ).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
 
+    it("keeps one rating per rater and version: a second one replaces the first", async () => {
+      const { check } = run(0);
+      await storeVersion(0, T0);
+      await storeVersion(0, later(1000));
+      const rate = (version: number, helpful: boolean, rater?: string, comment?: string) =>
+        store.addFeedback(
+          {
+            checkId: check.id,
+            version,
+            helpful,
+            ...(comment ? { comment } : {}),
+            createdAt: T0.toISOString(),
+          },
+          rater === undefined ? undefined : { rater },
+        );
+      for (let i = 0; i < 50; i++) await rate(1, i % 2 === 0, "203.0.113.7");
+      await rate(1, true, "203.0.113.7", "changed my mind");
+      await rate(1, false, "2001:db8:1:2::/64");
+      await rate(2, true, "203.0.113.7"); // another version: its own rating
+      await rate(1, true); // no rater (the CLI): always a rating of its own
+      await rate(1, true);
+      const stored = await store.getCheck(check.id);
+      expect(stored?.versions.map((v) => v.feedback)).toEqual([
+        { helpful: 3, notHelpful: 1 },
+        { helpful: 1, notHelpful: 0 },
+      ]);
+      const listed = await store.listFeedback(check.id, 1);
+      expect(listed).toHaveLength(4);
+      expect(listed.map((f) => f.comment).filter(Boolean)).toEqual(["changed my mind"]);
+      // The rater is never handed back (nor exported): it is the store's own business.
+      expect(JSON.stringify(listed)).not.toContain("203.0.113.7");
+      const exported = await store.exportChecks({ limit: 10 });
+      expect(JSON.stringify(exported)).not.toContain("203.0.113.7");
+      await expect(rate(3, true, "203.0.113.7")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    });
+
     it("lists checks by their latest version, newest first, in pages", async () => {
       await storeVersion(0, later(1000));
       await storeVersion(1, later(2000));

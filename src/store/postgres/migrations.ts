@@ -197,6 +197,16 @@ CREATE TABLE store_settings (
 );
 `,
   },
+  {
+    n: 5,
+    why: "one rating per reader and version: who rated, as a salted hash (never the address), unique per version so a second rating replaces the first",
+    sql: `
+-- sha256(salt, client prefix) as hex; NULL for ratings from the command line and from before
+-- this migration, which are each counted on their own (NULLs never collide in the index).
+ALTER TABLE feedback ADD COLUMN rater text;
+CREATE UNIQUE INDEX feedback_rater ON feedback (check_id, version, rater);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

@@ -13,6 +13,7 @@ import type {
 } from "../../core/interfaces/check-store.js";
 import { CheckVersion, ClaimOrigin } from "../../core/schema/check.js";
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
+import { newRaterSalt, RATER_SALT_KEY, raterHash } from "../rater-hash.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
 import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
@@ -82,6 +83,26 @@ export function createPgCheckRecords(
     if (rowCount === 0) {
       throw new FactuallyError("NOT_FOUND", `no check ${id}`, { target: id, subject: "check" });
     }
+  };
+
+  /** The store's rater salt: made once (whichever server is first), then kept in memory. */
+  let salt: Promise<string> | undefined;
+  const raterSalt = (): Promise<string> => {
+    salt ??= (async () => {
+      await pool.query(
+        "INSERT INTO store_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+        [RATER_SALT_KEY, newRaterSalt()],
+      );
+      const { rows } = await pool.query<{ value: string }>(
+        "SELECT value FROM store_settings WHERE key = $1",
+        [RATER_SALT_KEY],
+      );
+      return rows[0]?.value ?? "";
+    })().catch((error: unknown) => {
+      salt = undefined; // tried again on the next rating
+      throw error;
+    });
+    return salt;
   };
 
   return {
@@ -241,17 +262,22 @@ export function createPgCheckRecords(
       return page;
     },
 
-    async addFeedback(feedback) {
+    async addFeedback(feedback, options) {
+      const rater =
+        options?.rater === undefined ? null : raterHash(await raterSalt(), options.rater);
       const { rowCount } = await pool.query(
-        `INSERT INTO feedback (check_id, version, helpful, comment, created_at)
-         SELECT check_id, n, $3, $4, $5 FROM check_versions
-         WHERE check_id = $1 AND n = $2 AND status = 'done'`,
+        `INSERT INTO feedback (check_id, version, helpful, comment, created_at, rater)
+         SELECT check_id, n, $3, $4, $5, $6 FROM check_versions
+         WHERE check_id = $1 AND n = $2 AND status = 'done'
+         ON CONFLICT (check_id, version, rater) DO UPDATE SET
+           helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at`,
         [
           feedback.checkId,
           feedback.version,
           feedback.helpful,
           feedback.comment ?? null,
           feedback.createdAt,
+          rater,
         ],
       );
       if (rowCount === 0) {

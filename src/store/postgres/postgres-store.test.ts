@@ -62,6 +62,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
       DROP INDEX documents_id_bytes;
       CREATE INDEX documents_tsv ON documents USING gin(tsv);
       DROP TABLE store_settings; ALTER TABLE checks DROP COLUMN views;
+      DROP INDEX feedback_rater; ALTER TABLE feedback DROP COLUMN rater;
       DELETE FROM factually_schema WHERE version > 1`);
     const upgraded = await openPostgresStore(url, { schema });
     try {

@@ -12,6 +12,7 @@ import type {
 } from "../../core/interfaces/check-store.js";
 import { type Check, CheckVersion, ClaimOrigin, type Feedback } from "../../core/schema/check.js";
 import { decodeCursor, encodeCursor } from "../history-cursor.js";
+import { newRaterSalt, RATER_SALT_KEY, raterHash } from "../rater-hash.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
 import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
@@ -141,7 +142,18 @@ export function createCheckRecords(
     );
   });
 
-  const insertFeedback = db.transaction((feedback: Feedback) => {
+  /** The store's rater salt, made on first use (inside the caller's write transaction). */
+  const raterSalt = (): string => {
+    db.prepare(
+      "INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+    ).run(RATER_SALT_KEY, newRaterSalt());
+    const row = db
+      .prepare<[string], { value: string }>("SELECT value FROM store_settings WHERE key = ?")
+      .get(RATER_SALT_KEY);
+    return row?.value ?? "";
+  };
+
+  const insertFeedback = db.transaction((feedback: Feedback, rater: string | undefined) => {
     const exists = db
       .prepare<[string, number], { n: number }>(
         "SELECT n FROM check_versions WHERE check_id = ? AND n = ? AND status = 'done'",
@@ -155,13 +167,17 @@ export function createCheckRecords(
       );
     }
     db.prepare(
-      "INSERT INTO feedback (check_id, version, helpful, comment, created_at) VALUES (?, ?, ?, ?, ?)",
+      `INSERT INTO feedback (check_id, version, helpful, comment, created_at, rater)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (check_id, version, rater) DO UPDATE SET
+         helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at`,
     ).run(
       feedback.checkId,
       feedback.version,
       feedback.helpful ? 1 : 0,
       feedback.comment ?? null,
       feedback.createdAt,
+      rater === undefined ? null : raterHash(raterSalt(), rater),
     );
   });
 
@@ -260,8 +276,8 @@ export function createCheckRecords(
       return page;
     },
 
-    async addFeedback(feedback) {
-      insertFeedback.immediate(feedback);
+    async addFeedback(feedback, options) {
+      insertFeedback.immediate(feedback, options?.rater);
     },
 
     async listFeedback(id, n) {

@@ -193,6 +193,35 @@ describe("openSqliteStore", () => {
     expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
   });
 
+  it("upgrades a schema 4 database, keeping its ratings, and stores raters only as salted hashes", async () => {
+    const path = join(dir, "schema4.db");
+    writeSqlite(path, (db) => {
+      for (const m of MIGRATIONS.filter((m) => m.n <= 4)) db.exec(m.sql);
+      db.pragma("user_version = 4");
+      db.exec(`INSERT INTO checks (id, input, normalized, kind, created_at)
+        VALUES ('old-00000000', 'Zinc shortens colds.', 'zinc shortens colds', 'claim', '2026-01-01T00:00:00.000Z');
+        INSERT INTO check_versions (check_id, n, checked_at, status, verdict_label, verdict_confidence, settings_fingerprint, body)
+        VALUES ('old-00000000', 1, '2026-01-01T00:00:00.000Z', 'done', 'mixed', 0.5, 'x', '{"sources":[]}');
+        INSERT INTO feedback (check_id, version, helpful, created_at)
+        VALUES ('old-00000000', 1, 1, '2026-01-02T00:00:00.000Z'), ('old-00000000', 1, 1, '2026-01-03T00:00:00.000Z')`);
+    });
+    const store = open(path);
+    const rating = { checkId: "old-00000000", version: 1, createdAt: "2026-02-01T00:00:00.000Z" };
+    await store.checks.addFeedback({ ...rating, helpful: true }, { rater: "203.0.113.7" });
+    await store.checks.addFeedback({ ...rating, helpful: false }, { rater: "203.0.113.7" });
+    const stored = await store.checks.getCheck("old-00000000");
+    expect(stored?.versions[0]?.feedback).toEqual({ helpful: 2, notHelpful: 1 });
+    const rows = inspect(path, (db) =>
+      db.prepare("SELECT rater FROM feedback WHERE rater IS NOT NULL").all(),
+    ) as Array<{ rater: string }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.rater).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      JSON.stringify(inspect(path, (db) => db.prepare("SELECT * FROM feedback").all())),
+    ).not.toContain("203.0.113");
+    expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
+  });
+
   it("refuses a file that is not SQLite and leaves it untouched", () => {
     const path = join(dir, "notes.txt");
     writeFileSync(path, "These are my notes, not a database.\n".repeat(40));

@@ -1,4 +1,4 @@
-// A real Factually server on 127.0.0.1 (port 0) for page tests: a temporary SQLite store with a
+// A real Factually server on 127.0.0.1 (or the given host; port 0) for page tests: a temporary SQLite store with a
 // few small documents, configuration loaded with real defaults, and a clock the test moves (so
 // a check can be made stale without waiting).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -52,7 +52,7 @@ export interface PageServer extends RunningServer {
 
 export async function startPageServer(
   env: Record<string, string> = {},
-  options: { checkLimiter?: RateLimiter } = {},
+  options: { checkLimiter?: RateLimiter; host?: string } = {},
 ): Promise<PageServer> {
   const dir = mkdtempSync(join(tmpdir(), "factually-pages-"));
   const config = loadConfig({ cwd: dir, env });
@@ -63,10 +63,10 @@ export async function startPageServer(
   const running = await startServer({
     engine,
     port: 0,
-    host: "127.0.0.1",
+    host: options.host ?? "127.0.0.1",
     version: "0.0.0-test",
     now: () => now,
-    ...options,
+    ...(options.checkLimiter ? { checkLimiter: options.checkLimiter } : {}),
   });
   const request = (path: string, init: RequestInit = {}) =>
     fetch(`${running.url}${path}`, { redirect: "manual", ...init });
