@@ -1,18 +1,11 @@
 // How many requests a minute each web search provider's plan allows (Brave's free plan: one a
 // second), from FACTUALLY_SEARCH_PER_MINUTE or the config file's `web.perMinute`.
 import { z } from "zod";
+import { WEB_SEARCH_PROVIDERS } from "../core/schema/search-providers.js";
 import { badConfig, type Env, nonEmpty } from "./env-values.js";
 
 /** The web search providers that can be paced (`local` is the corpus). */
-export const PACED_PROVIDERS = [
-  "wikipedia",
-  "searxng",
-  "brave",
-  "tavily",
-  "serper",
-  "exa",
-  "google-fact-check",
-] as const;
+export const PACED_PROVIDERS = WEB_SEARCH_PROVIDERS;
 export type PacedProvider = (typeof PACED_PROVIDERS)[number];
 export type SearchRates = Partial<Record<PacedProvider, number>>;
 

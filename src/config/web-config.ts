@@ -2,6 +2,7 @@
 // pages are read (User-Agent, size and time caps, robots.txt), and the source policy
 // (domains allowed or denied, the editable credibility-note table).
 import { z } from "zod";
+import { WEB_SEARCH_PROVIDERS } from "../core/schema/search-providers.js";
 import { badConfig, type Env, envBoolean, envValue, nonEmpty } from "./env-values.js";
 import {
   type SearchRates,
@@ -11,16 +12,7 @@ import {
 } from "./search-rates.js";
 
 /** Every search provider Factually has; `local` is the corpus. */
-export const SEARCH_PROVIDERS = [
-  "local",
-  "wikipedia",
-  "searxng",
-  "brave",
-  "tavily",
-  "serper",
-  "exa",
-  "google-fact-check",
-] as const;
+export const SEARCH_PROVIDERS = ["local", ...WEB_SEARCH_PROVIDERS] as const;
 export type SearchProviderName = (typeof SEARCH_PROVIDERS)[number];
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });

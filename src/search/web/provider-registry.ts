@@ -2,6 +2,10 @@
 import { FactuallyError } from "../../core/errors.js";
 import type { PacerFactory } from "../../core/interfaces/request-pacer.js";
 import type { SearchProvider } from "../../core/interfaces/search-provider.js";
+import {
+  WEB_SEARCH_PROVIDERS,
+  type WebSearchProviderName,
+} from "../../core/schema/search-providers.js";
 import { BraveSearchProvider } from "./brave.js";
 import { ExaSearchProvider } from "./exa.js";
 import { GoogleFactCheckProvider } from "./google-fact-check.js";
@@ -11,17 +15,10 @@ import { SerperSearchProvider } from "./serper.js";
 import { TavilySearchProvider } from "./tavily.js";
 import { WikipediaSearchProvider } from "./wikipedia.js";
 
-/** Every web search provider, by the name configuration uses (FACTUALLY_SEARCH). */
-export const WEB_SEARCH_PROVIDERS = [
-  "wikipedia",
-  "searxng",
-  "brave",
-  "tavily",
-  "serper",
-  "exa",
-  "google-fact-check",
-] as const;
-export type WebSearchProviderName = (typeof WEB_SEARCH_PROVIDERS)[number];
+export {
+  WEB_SEARCH_PROVIDERS,
+  type WebSearchProviderName,
+} from "../../core/schema/search-providers.js";
 
 /** The built-in corpus provider; the caller builds it from its store. */
 const LOCAL = "local";
