@@ -135,8 +135,7 @@ class Job implements CheckJob {
   readonly kind: JobKind;
   state: CheckJob["state"] = "queued";
   readonly done: Promise<JobResult>;
-  readonly #updates: JobUpdate[] = [];
-  readonly #listeners = new Set<(update: JobUpdate) => void>();
+  readonly #log = new UpdateLog();
   readonly #run: JobRunner;
   readonly #cancelled = new AbortController();
   #resolve!: (result: JobResult) => void;
@@ -187,12 +186,26 @@ class Job implements CheckJob {
   }
 
   subscribe(listener: (update: JobUpdate) => void): () => void {
+    return this.#log.subscribe(listener);
+  }
+
+  #publish(update: JobUpdate): void {
+    this.#log.publish(update);
+  }
+}
+
+/** A job's updates so far, replayed to each new subscriber before the live ones. */
+export class UpdateLog {
+  readonly #updates: JobUpdate[] = [];
+  readonly #listeners = new Set<(update: JobUpdate) => void>();
+
+  subscribe(listener: (update: JobUpdate) => void): () => void {
     for (const update of this.#updates) listener(update);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  #publish(update: JobUpdate): void {
+  publish(update: JobUpdate): void {
     this.#updates.push(update);
     for (const listener of this.#listeners) listener(update);
   }

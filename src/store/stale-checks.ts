@@ -29,6 +29,24 @@ export interface StaleCandidate {
   run?: RunHolder;
 }
 
+/** A stale check's row's run lock columns, null when the check has no run. */
+export interface RunColumns {
+  owner_pid: number | null;
+  owner_host: string | null;
+  heartbeat_at: string | null;
+}
+
+/** A candidate from its stale check and its row's run lock columns. */
+export function staleCandidate(stale: StaleCheck, row: RunColumns): StaleCandidate {
+  if (row.owner_pid === null || row.owner_host === null || row.heartbeat_at === null) {
+    return { stale };
+  }
+  return {
+    stale,
+    run: { owner_pid: row.owner_pid, owner_host: row.owner_host, heartbeat_at: row.heartbeat_at },
+  };
+}
+
 /**
  * The first `limit` candidates whose run lock is not held. Stores fetch `limit` plus the number
  * of run locks, so leaving out the running ones still fills the page.

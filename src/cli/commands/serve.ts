@@ -10,6 +10,7 @@ import { startServer } from "../../server/start.js";
 import { displayPath } from "../../text/display-path.js";
 import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
+import { untilSignal } from "../until-signal.js";
 import { formatIngestSummary } from "./ingest.js";
 
 /**
@@ -88,16 +89,4 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   } finally {
     await engine.close();
   }
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.removeListener("SIGINT", done);
-      process.removeListener("SIGTERM", done);
-      resolve();
-    };
-    process.once("SIGINT", done);
-    process.once("SIGTERM", done);
-  });
 }

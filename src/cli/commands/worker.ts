@@ -10,6 +10,7 @@ import { createRedisPacers } from "../../server/cluster/redis-pacers.js";
 import { isPostgresUrl } from "../../text/database-url.js";
 import { openCliEngine } from "../cli-engine.js";
 import type { CliIo } from "../io.js";
+import { untilSignal } from "../until-signal.js";
 
 export interface WorkerCommandOptions {
   config: Config;
@@ -92,16 +93,4 @@ function jobLine(event: QueueWorkerEvent): string {
     case "scheduled":
       return `scheduled re-checks: ${event.count} stale check(s) queued for refresh`;
   }
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.removeListener("SIGINT", done);
-      process.removeListener("SIGTERM", done);
-      resolve();
-    };
-    process.once("SIGINT", done);
-    process.once("SIGTERM", done);
-  });
 }

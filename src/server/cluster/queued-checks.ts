@@ -12,7 +12,13 @@ import { FactuallyError, messageOf } from "../../core/errors.js";
 import { requireCheck } from "../../records/lookup.js";
 import { AUTO_REFRESH_EVERY_MS } from "../auto-refresh.js";
 import type { CheckJobRequest } from "../check-job.js";
-import type { CheckJob, JobKind, JobResult, JobUpdate } from "../check-jobs.js";
+import {
+  type CheckJob,
+  type JobKind,
+  type JobResult,
+  type JobUpdate,
+  UpdateLog,
+} from "../check-jobs.js";
 import {
   type CheckService,
   checkJobOf,
@@ -286,8 +292,7 @@ class RemoteRun implements CheckJob {
   final = false;
   readonly done: Promise<JobResult>;
   stop?: () => void;
-  readonly #updates: JobUpdate[] = [];
-  readonly #listeners = new Set<(update: JobUpdate) => void>();
+  readonly #log = new UpdateLog();
   #resolve!: (result: JobResult) => void;
   #reject!: (error: FactuallyError) => void;
 
@@ -330,13 +335,10 @@ class RemoteRun implements CheckJob {
   }
 
   subscribe(listener: (update: JobUpdate) => void): () => void {
-    for (const update of this.#updates) listener(update);
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#log.subscribe(listener);
   }
 
   #publish(update: JobUpdate): void {
-    this.#updates.push(update);
-    for (const listener of this.#listeners) listener(update);
+    this.#log.publish(update);
   }
 }

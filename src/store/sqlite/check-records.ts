@@ -15,7 +15,13 @@ import { decodeCursor, encodeCursor } from "../history-cursor.js";
 import { newRaterSalt, RATER_SALT_KEY, raterHash } from "../rater-hash.js";
 import { type ProcessProbe, probeProcess, runIsHeld } from "../run-lease.js";
 import { settingsFingerprint } from "../settings-fingerprint.js";
-import { DAY_MS, HISTORY_LOOK_KEYS, notRunning, STALE_ORDER } from "../stale-checks.js";
+import {
+  DAY_MS,
+  HISTORY_LOOK_KEYS,
+  notRunning,
+  STALE_ORDER,
+  staleCandidate,
+} from "../stale-checks.js";
 import { type SummaryRow, summaryOf } from "../stored-rows.js";
 import { createCheckTransfer } from "./check-transfer.js";
 import { type CheckRow, toCheck } from "./json-rows.js";
@@ -335,18 +341,9 @@ export function createCheckRecords(
           minAgeMs: Math.round(minAgeDays * DAY_MS),
           limit: limit + (runs?.n ?? 0),
         });
-      const candidates = rows.map((row) => ({
-        stale: { check: toCheck(row), latest: summaryOf(row), views: row.views },
-        ...(row.owner_pid === null || row.owner_host === null || row.heartbeat_at === null
-          ? {}
-          : {
-              run: {
-                owner_pid: row.owner_pid,
-                owner_host: row.owner_host,
-                heartbeat_at: row.heartbeat_at,
-              },
-            }),
-      }));
+      const candidates = rows.map((row) =>
+        staleCandidate({ check: toCheck(row), latest: summaryOf(row), views: row.views }, row),
+      );
       return notRunning(candidates, limit, now, isAlive);
     },
 
