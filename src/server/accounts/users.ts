@@ -51,13 +51,23 @@ export async function addUser(
   store: AccountStore,
   input: { email: string; role: Role; password: string; now: Date },
 ): Promise<void> {
-  await store.addUser({
-    email: normaliseEmail(input.email),
-    role: input.role,
-    passwordHash: await hashPassword(checkPassword(input.password)),
-    disabled: false,
-    createdAt: input.now.toISOString(),
-  });
+  const email = normaliseEmail(input.email);
+  try {
+    await store.addUser({
+      email,
+      role: input.role,
+      passwordHash: await hashPassword(checkPassword(input.password)),
+      disabled: false,
+      createdAt: input.now.toISOString(),
+    });
+  } catch (error) {
+    if (!(FactuallyError.isInstance(error) && error.code === "CONFLICT")) throw error;
+    throw new FactuallyError(
+      "BAD_INPUT",
+      `there is already a user ${email}; use factually users reset to change their password`,
+      { cause: error },
+    );
+  }
 }
 
 /** Sets a new password and ends every session of the user. */
