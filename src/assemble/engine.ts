@@ -2,8 +2,9 @@
 // on the first check, the stages (probing the configured model once), the search providers and
 // readers, the publisher notes and the source policy. The CLI, the server and a worker thread
 // all open an engine from a plain `Config` and only call it.
-import type { AccountStore } from "../core/interfaces/account-store.js";
+
 import type { Config } from "../config/config.js";
+import type { AccountStore } from "../core/interfaces/account-store.js";
 import type { CheckStore } from "../core/interfaces/check-store.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { PacerFactory } from "../core/interfaces/request-pacer.js";
