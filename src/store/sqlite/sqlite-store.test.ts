@@ -224,6 +224,17 @@ describe("openSqliteStore", () => {
     expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
   });
 
+  it("upgrades a schema 5 database to accounts with no users (so the service stays open)", async () => {
+    const path = join(dir, "schema5.db");
+    writeSqlite(path, (db) => {
+      for (const m of MIGRATIONS.filter((m) => m.n <= 5)) db.exec(m.sql);
+      db.pragma("user_version = 5");
+    });
+    const store = open(path);
+    expect(await store.accounts.countUsers()).toBe(0);
+    expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
+  });
+
   it("refuses a file that is not SQLite and leaves it untouched", () => {
     const path = join(dir, "notes.txt");
     writeFileSync(path, "These are my notes, not a database.\n".repeat(40));
