@@ -3,7 +3,7 @@
 // viewer sees no Check, Refresh or Rate controls, and the API refuses their writes.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addUser } from "./accounts/users.js";
+import { addUser, issueToken } from "./accounts/users.js";
 import { CHROMIUM_PATH, hasChromium, launchChromium } from "./testing/chromium.js";
 import { type PageServer, startPageServer } from "./web/testing/page-server.js";
 
@@ -86,9 +86,19 @@ describe.skipIf(!hasChromium)(
     });
 
     it("a viewer sees no Check, Refresh or Rate controls, and the API refuses their writes", async () => {
-      const made = await server.store.checks.listChecks({ limit: 1 });
-      const id = made.checks[0]?.check.id;
-      expect(id).toBeDefined();
+      // A check to look at, made through the API with a checker's token.
+      const { token } = await issueToken(server.store.accounts, {
+        email: "checker@example.org",
+        label: "e2e",
+        now: new Date(),
+      });
+      const made = await fetch(`${server.url}/api/checks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ text: "Face masks reduce the spread of influenza in households." }),
+      });
+      expect(made.status).toBe(201);
+      const id = ((await made.json()) as { check: { id: string } }).check.id;
       const page = await loggedIn("viewer@example.org");
       expect(await page.getByRole("button", { name: "Check it" }).count()).toBe(0);
       expect(await page.locator("main").textContent()).toContain("need the checker role");

@@ -179,6 +179,15 @@ describe("sessions", () => {
     expect((await login("admin@example.org")).status).toBe(303);
   });
 
+  it("locks a client out after repeated failures across different emails", async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await login(`guess-${i}@example.org`, "wrong password!!")).status).toBe(401);
+    }
+    expect((await login("viewer@example.org")).status).toBe(429);
+    server.advance(31 / 86_400);
+    expect((await login("viewer@example.org")).status).toBe(303);
+  });
+
   it("says the same for an unknown email as for a wrong password", async () => {
     const unknown = await login("nobody@example.org");
     const wrong = await login("viewer@example.org", "not the password");
@@ -337,5 +346,34 @@ describe("roles on every route", () => {
       expect(full).toMatch(/<form[^>]*action="\/check(\/[^"]*)?"/);
     }
     expect(await home(viewer)).toContain("need the checker role");
+  });
+});
+
+describe("behind https (FACTUALLY_BASE_URL)", () => {
+  it("names the cookie __Host-factually-session and marks it Secure, Path=/", async () => {
+    const secure = await startPageServer({ FACTUALLY_BASE_URL: "https://factcheck.example" });
+    try {
+      const now = new Date();
+      await addUser(secure.store.accounts, {
+        email: "ada@example.org",
+        role: "checker",
+        password: PASSWORD,
+        now,
+      });
+      const response = await secure.request("/login", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: secure.url },
+        body: new URLSearchParams({ email: "ada@example.org", password: PASSWORD }),
+      });
+      expect(response.status).toBe(303);
+      const line =
+        response.headers.getSetCookie().find((l) => l.includes("factually-session")) ?? "";
+      expect(line).toMatch(/^__Host-factually-session=[A-Za-z0-9_-]{43};/);
+      expect(line).toMatch(/; Secure/);
+      expect(line).toMatch(/; Path=\//);
+      expect(line).toMatch(/; HttpOnly/);
+    } finally {
+      await secure.close();
+    }
   });
 });
