@@ -377,3 +377,20 @@ describe("behind https (FACTUALLY_BASE_URL)", () => {
     }
   });
 });
+
+describe("without users", () => {
+  it("has no login page and no account links: the service is open as before", async () => {
+    const open = await startPageServer();
+    try {
+      const login = await open.request("/login");
+      expect(login.status).toBe(404);
+      expect(await login.text()).toContain("This server has no accounts");
+      const home = await (await open.request("/")).text();
+      expect(home).not.toContain('href="/login"');
+      expect(home).not.toContain("csrf-token");
+      expect(home).toContain('action="/check"');
+    } finally {
+      await open.close();
+    }
+  });
+});

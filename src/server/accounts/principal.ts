@@ -51,22 +51,29 @@ export function sessionSettingsOf(ctx: ServerContext): SessionSettings {
 
 /**
  * Accounts are on once a user exists; that is remembered (users are disabled, never deleted),
- * so a deployment with accounts never asks again, and one without asks on each request (a user
- * added with `factually users add` counts at once). A store that cannot answer leaves them as
- * they were: requests then meet the store's own error where they need it (e.g. /api/ready's 503).
+ * so a deployment with accounts never asks again. One without asks the store at most once a
+ * second, so a user added with `factually users add` counts within a second. A store that
+ * cannot answer leaves them as they were: requests then meet the store's own error where they
+ * need it (e.g. /api/ready's 503).
  */
 export function accountsSwitch(ctx: ServerContext): () => Promise<boolean> {
   let on = false;
+  let askedAt = Number.NEGATIVE_INFINITY;
   return async () => {
     if (on) return true;
+    // The process's own clock, not the server's (tests move that by days).
+    if (performance.now() - askedAt < ASK_EVERY_MS) return false;
+    askedAt = performance.now();
     try {
       on = (await ctx.engine.accounts.countUsers()) > 0;
     } catch {
-      // See above.
+      askedAt = Number.NEGATIVE_INFINITY;
     }
     return on;
   };
 }
+
+const ASK_EVERY_MS = 1000;
 
 /** Middleware setting the request's principal (see Principal). */
 export function identify(ctx: ServerContext): MiddlewareHandler {

@@ -7,12 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import type { User } from "../../core/interfaces/account-store.js";
 import { createLoginThrottle } from "../accounts/login-throttle.js";
 import { hashPassword, verifyPassword } from "../accounts/password.js";
-import {
-  accountsSwitch,
-  csrfMatches,
-  principalOf,
-  sessionSettingsOf,
-} from "../accounts/principal.js";
+import { csrfMatches, principalOf, sessionSettingsOf } from "../accounts/principal.js";
 import { endSession, startSession } from "../accounts/sessions.js";
 import { clientOf } from "../client-prefix.js";
 import type { ServerContext } from "../context.js";
@@ -24,7 +19,6 @@ import type { PageResponses } from "./page-responses.js";
 const WRONG = "The email or password is wrong.";
 
 export function addAccountRoutes(app: Hono, ctx: ServerContext, pages: PageResponses): void {
-  const accountsOn = accountsSwitch(ctx);
   const settings = sessionSettingsOf(ctx);
   const throttle = createLoginThrottle(ctx.now);
   const store = ctx.engine.accounts;
@@ -48,10 +42,13 @@ export function addAccountRoutes(app: Hono, ctx: ServerContext, pages: PageRespo
       "This server has no accounts: everyone may read, and the forms work without logging in.",
     );
 
-  app.get("/login", async (c) => ((await accountsOn()) ? render(c, {}) : noAccounts(c)));
+  // Without accounts every request's principal is "open" (see accounts/principal.ts).
+  const accountsOn = (c: Context) => principalOf(c).kind !== "open";
+
+  app.get("/login", (c) => (accountsOn(c) ? render(c, {}) : noAccounts(c)));
 
   app.post("/login", bounded, async (c) => {
-    if (!(await accountsOn())) return noAccounts(c);
+    if (!accountsOn(c)) return noAccounts(c);
     if (isCrossSite(c, { baseUrl: ctx.config.baseUrl })) {
       throw new HTTPException(403, {
         message: "This login was sent from another site, so it was refused.",
