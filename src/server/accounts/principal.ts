@@ -100,7 +100,8 @@ export function identify(ctx: ServerContext): MiddlewareHandler {
         c.set("principal", { kind: "bad-token" });
         return next();
       }
-      await store.touchToken(token.id, ctx.now().toISOString());
+      // Best effort: a store that cannot be written (read-only media) still answers the request.
+      await store.touchToken(token.id, ctx.now().toISOString()).catch(() => {});
       const { passwordHash: _, ...plain } = user;
       c.set("principal", { kind: "user", user: plain, via: "token" });
       return next();

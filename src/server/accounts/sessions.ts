@@ -74,7 +74,8 @@ export async function currentSession(
   const user = await store.getUser(session.email);
   if (!user || user.disabled) return undefined;
   if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) {
-    await store.touchSession(idHash, now.toISOString());
+    // Best effort, as for tokens: reading must not fail because activity cannot be written.
+    await store.touchSession(idHash, now.toISOString()).catch(() => {});
   }
   const { passwordHash: _, ...plain } = user;
   return { token, session, user: plain };
