@@ -2,7 +2,9 @@
 // on the first check, the stages (probing the configured model once), the search providers and
 // readers, the publisher notes and the source policy. The CLI, the server and a worker thread
 // all open an engine from a plain `Config` and only call it.
+
 import type { Config } from "../config/config.js";
+import type { AccountStore } from "../core/interfaces/account-store.js";
 import type { CheckStore } from "../core/interfaces/check-store.js";
 import type { CorpusStore } from "../core/interfaces/corpus-store.js";
 import type { PacerFactory } from "../core/interfaces/request-pacer.js";
@@ -75,6 +77,8 @@ export interface Engine {
   readonly corpus: CorpusStore;
   readonly checks: CheckStore;
   readonly snapshots: SnapshotStore;
+  /** Users, sessions and API tokens (accounts are on when at least one user exists). */
+  readonly accounts: AccountStore;
   /** The stages, loaded once (the configured model probed); a missing or unreachable model fails here. */
   stages(): Promise<CheckStages>;
   /** Probes the configured model without loading any stage (for a process whose checks run elsewhere). */
@@ -118,6 +122,7 @@ export async function openEngine(config: Config, options: EngineOptions = {}): P
     corpus: stores.corpus,
     checks: stores.checks,
     snapshots: stores.snapshots,
+    accounts: stores.accounts,
     async stages() {
       return (await wired()).stages();
     },

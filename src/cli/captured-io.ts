@@ -13,11 +13,13 @@ export interface CaptureOptions {
   cwd: string;
   env?: Record<string, string | undefined>;
   now?: () => Date;
+  /** What standard input holds, when the command reads it. */
+  stdin?: string;
   /** Called with each chunk written to stdout. */
   onStdout?: (chunk: string) => void;
 }
 
-export function captureIo({ cwd, env = {}, now, onStdout }: CaptureOptions): CapturedIo {
+export function captureIo({ cwd, env = {}, now, stdin, onStdout }: CaptureOptions): CapturedIo {
   const output = { stdout: "", stderr: "" };
   const io: CliIo = {
     stdout: {
@@ -30,6 +32,7 @@ export function captureIo({ cwd, env = {}, now, onStdout }: CaptureOptions): Cap
     env,
     cwd,
     ...(now ? { now } : {}),
+    ...(stdin !== undefined ? { stdin: async () => stdin } : {}),
   };
   return { io, output };
 }

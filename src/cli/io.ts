@@ -14,6 +14,8 @@ export interface CliIo {
   cwd: string;
   /** The clock (tests pass a fixed one to see staleness); the system clock when absent. */
   now?: () => Date;
+  /** All of standard input, read when a command asks for it (`--password-stdin`). */
+  stdin?: () => Promise<string>;
 }
 
 /** The current time as the run sees it. */

@@ -14,5 +14,10 @@ if (tooOld !== undefined) {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    stdin: async () => {
+      let text = "";
+      for await (const chunk of process.stdin) text += chunk;
+      return text;
+    },
   });
 }

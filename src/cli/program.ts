@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { modelModeOf } from "../assemble/model-choice.js";
 import { loadConfig } from "../config/config.js";
 import { FactuallyError, isFactuallyError, messageOf } from "../core/errors.js";
+import { ROLES, type Role } from "../core/interfaces/account-store.js";
 import { ClaimOrigin } from "../core/schema/check.js";
 import { INGEST_FORMATS } from "../ingest/formats/types.js";
 import { displayPath } from "../text/display-path.js";
@@ -576,6 +577,86 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (opts: { db?: string; json?: boolean }) => {
       const { dbCheckCommand } = await import("./commands/db.js");
       setExit(await dbCheckCommand({ db: settings(opts.db).db, json: opts.json === true }, io));
+    });
+
+  const users = program
+    .command("users")
+    .description(
+      "accounts (opt-in: with no user the service is open): add, list, disable, reset, tokens",
+    );
+  const roleOption = () =>
+    new Option("--role <role>", "viewer reads; checker runs, refreshes and rates; admin everything")
+      .choices(ROLES)
+      .default("viewer");
+  users
+    .command("add")
+    .description("add a user; prints a random password once unless --password-stdin")
+    .argument("<email>", "the user's email (their login)")
+    .addOption(roleOption())
+    .option("--password-stdin", "read the password from the first line of standard input")
+    .addOption(dbOption())
+    .action(async (email: string, opts: { role: Role; passwordStdin?: boolean; db?: string }) => {
+      const { usersAddCommand } = await import("./commands/users.js");
+      const db = settings(opts.db).db;
+      setExit(
+        await usersAddCommand(
+          email,
+          { db, role: opts.role, passwordStdin: opts.passwordStdin === true },
+          io,
+        ),
+      );
+    });
+  users
+    .command("list")
+    .description("the users, their roles and their API tokens (never a secret)")
+    .option("--json", "print them as one JSON object")
+    .addOption(dbOption())
+    .action(async (opts: { json?: boolean; db?: string }) => {
+      const { usersListCommand } = await import("./commands/users.js");
+      setExit(await usersListCommand({ db: settings(opts.db).db, json: opts.json === true }, io));
+    });
+  users
+    .command("disable")
+    .description("disable a user: their sessions end and their tokens stop working")
+    .argument("<email>")
+    .addOption(dbOption())
+    .action(async (email: string, opts: { db?: string }) => {
+      const { usersDisableCommand } = await import("./commands/users.js");
+      setExit(await usersDisableCommand(email, { db: settings(opts.db).db }, io));
+    });
+  users
+    .command("reset")
+    .description(
+      "set a new password (random and printed once unless --password-stdin); ends the user's sessions",
+    )
+    .argument("<email>")
+    .option("--password-stdin", "read the password from the first line of standard input")
+    .addOption(dbOption())
+    .action(async (email: string, opts: { passwordStdin?: boolean; db?: string }) => {
+      const { usersResetCommand } = await import("./commands/users.js");
+      const db = settings(opts.db).db;
+      setExit(
+        await usersResetCommand(email, { db, passwordStdin: opts.passwordStdin === true }, io),
+      );
+    });
+  users
+    .command("token")
+    .description("a new API token for a user (Authorization: Bearer …), printed once")
+    .argument("<email>")
+    .option("--label <label>", "what the token is for", "api")
+    .addOption(dbOption())
+    .action(async (email: string, opts: { label: string; db?: string }) => {
+      const { usersTokenCommand } = await import("./commands/users.js");
+      setExit(await usersTokenCommand(email, { db: settings(opts.db).db, label: opts.label }, io));
+    });
+  users
+    .command("revoke-token")
+    .description("revoke an API token by its id (see users list)")
+    .argument("<id>")
+    .addOption(dbOption())
+    .action(async (id: string, opts: { db?: string }) => {
+      const { usersRevokeTokenCommand } = await import("./commands/users.js");
+      setExit(await usersRevokeTokenCommand(id, { db: settings(opts.db).db }, io));
     });
 
   registerEvalCommands(

@@ -28,6 +28,8 @@ describe("loadConfig", () => {
         allowedHosts: [],
         headersTimeoutMs: 10_000,
         requestTimeoutMs: 30_000,
+        sessionIdleMinutes: 120,
+        sessionMaxHours: 24,
         keepAliveTimeoutMs: 5_000,
         maxConnections: 512,
       },

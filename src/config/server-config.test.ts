@@ -63,3 +63,38 @@ describe("the queue settings", () => {
     });
   });
 });
+
+describe("the session settings", () => {
+  it("default to 120 idle minutes and 24 hours in all, and take each variable", () => {
+    expect(resolveServerConfig({})).toMatchObject({ sessionIdleMinutes: 120, sessionMaxHours: 24 });
+    expect(
+      resolveServerConfig({
+        FACTUALLY_SESSION_IDLE_MINUTES: "30",
+        FACTUALLY_SESSION_MAX_HOURS: "8",
+      }),
+    ).toMatchObject({ sessionIdleMinutes: 30, sessionMaxHours: 8 });
+  });
+
+  it("refuse values that cannot work with BAD_CONFIG naming the variable", () => {
+    for (const [name, value] of [
+      ["FACTUALLY_SESSION_IDLE_MINUTES", "0"],
+      ["FACTUALLY_SESSION_IDLE_MINUTES", "ten"],
+      ["FACTUALLY_SESSION_MAX_HOURS", "-1"],
+      ["FACTUALLY_SESSION_MAX_HOURS", "1.5"],
+    ] as const) {
+      expect(() => resolveServerConfig({ [name]: value })).toThrow(
+        expect.objectContaining({ code: "BAD_CONFIG", message: expect.stringContaining(name) }),
+      );
+    }
+    expect(() =>
+      resolveServerConfig({
+        FACTUALLY_SESSION_IDLE_MINUTES: "600",
+        FACTUALLY_SESSION_MAX_HOURS: "2",
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining("FACTUALLY_SESSION_IDLE_MINUTES"),
+      }),
+    );
+  });
+});

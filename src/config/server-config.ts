@@ -43,6 +43,10 @@ export interface ServerConfig {
   keepAliveTimeoutMs: number;
   /** Connections open at once; more are closed unanswered (FACTUALLY_MAX_CONNECTIONS). */
   maxConnections: number;
+  /** A login session ends after this many minutes without a request (FACTUALLY_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** A login session ends this many hours after login, however active (FACTUALLY_SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
   /** The Redis queue that feeds `factually worker` processes (FACTUALLY_REDIS_URL); off when absent. */
   queue?: QueueConfig;
 }
@@ -88,6 +92,8 @@ export const SERVER_DEFAULTS: ServerConfig = {
   // Each open event stream holds one, and a browser opens up to six per site; far below a
   // default 1024-descriptor limit so the database and the model client keep theirs.
   maxConnections: 512,
+  sessionIdleMinutes: 120,
+  sessionMaxHours: 24,
 };
 
 /** The most bytes one comment can hold: MAX_COMMENT_CHARS characters of up to 4 bytes. */
@@ -150,6 +156,7 @@ export function resolveServerConfig(env: Env): ServerConfig {
     corsOrigins: origins,
     allowedHosts: allowedHostsOf(env),
     ...connectionLimitsOf(env),
+    ...sessionLimitsOf(env),
     ...queueOf(env),
   };
 }
@@ -173,6 +180,22 @@ function allowedHostsOf(env: Env): string[] {
       (h) =>
         envValue({ FACTUALLY_ALLOWED_HOSTS: h }, "FACTUALLY_ALLOWED_HOSTS", HostEntry, String) ?? h,
     );
+}
+
+function sessionLimitsOf(env: Env): Pick<ServerConfig, "sessionIdleMinutes" | "sessionMaxHours"> {
+  const sessionIdleMinutes =
+    envValue(env, "FACTUALLY_SESSION_IDLE_MINUTES", Count(7 * 24 * 60), Number) ??
+    SERVER_DEFAULTS.sessionIdleMinutes;
+  const sessionMaxHours =
+    envValue(env, "FACTUALLY_SESSION_MAX_HOURS", Count(90 * 24), Number) ??
+    SERVER_DEFAULTS.sessionMaxHours;
+  if (sessionIdleMinutes > sessionMaxHours * 60) {
+    throw badConfig(
+      "FACTUALLY_SESSION_IDLE_MINUTES",
+      `FACTUALLY_SESSION_IDLE_MINUTES (${sessionIdleMinutes}) is longer than FACTUALLY_SESSION_MAX_HOURS (${sessionMaxHours} h): a session would always end at its absolute limit first; lower it or raise the other`,
+    );
+  }
+  return { sessionIdleMinutes, sessionMaxHours };
 }
 
 type ConnectionLimits = Pick<

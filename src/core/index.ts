@@ -2,6 +2,15 @@
 
 export type { ErrorCode, ErrorSubject, FactuallyErrorOptions } from "./errors.js";
 export { FactuallyError, isFactuallyError, messageOf } from "./errors.js";
+export type {
+  AccountStore,
+  ApiToken,
+  Role,
+  Session,
+  User,
+  UserWithPassword,
+} from "./interfaces/account-store.js";
+export { ROLES } from "./interfaces/account-store.js";
 export type { AssessInput, Assessor } from "./interfaces/assessor.js";
 export type {
   CheckPage,

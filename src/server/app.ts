@@ -2,6 +2,7 @@
 // Host check (421 for a name the server does not answer to) and security headers; every error
 // becomes a JSON body (API) or an error page (pages), never a stack trace.
 import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { identify } from "./accounts/principal.js";
 import { hostPolicy } from "./allowed-hosts.js";
 import { apiError, errorResponse } from "./api/api-errors.js";
 import { createApiRoutes } from "./api/routes.js";
@@ -14,6 +15,7 @@ export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
   app.use("*", noSniff);
   app.use("*", checkHost(ctx));
+  app.use("*", identify(ctx));
   app.route("/api", createApiRoutes(ctx));
   app.route("/", createWebRoutes(ctx));
   app.onError((error, c) => errorResponse(c, error));

@@ -1,6 +1,7 @@
-// The three stores a deployment keeps (corpus, checks, web snapshots), opened together: the
+// The stores a deployment keeps (corpus, checks, web snapshots, accounts), opened together: the
 // embedded SQLite file or a server database behind the same narrow ports.
 
+import type { AccountStore } from "./account-store.js";
 import type { CheckStore } from "./check-store.js";
 import type { CorpusStore } from "./corpus-store.js";
 import type { SnapshotStore } from "./snapshot-store.js";
@@ -18,6 +19,8 @@ export interface Stores {
   readonly corpus: CorpusStore;
   readonly checks: CheckStore;
   readonly snapshots: SnapshotStore;
+  /** Users, sessions and API tokens (see account-store.ts). */
+  readonly accounts: AccountStore;
   /** Opened for reading only (read-only media, or a command that only reads): writes are refused. */
   readonly readOnly?: boolean;
   /** Closes the connection; the stores are unusable afterwards. */

@@ -12,8 +12,8 @@ const READ_ONLY = new Set(["GET", "HEAD", "OPTIONS"]);
  * a browser send (a form cannot set Authorization, and a fetch that sets it needs a CORS
  * preflight the server answers only for FACTUALLY_CORS_ORIGINS), so it passes. Without a
  * token, a write comes from this site's pages, a listed CORS origin, or a client that is not
- * a browser. (A session cookie, once there are accounts, is a credential a browser *does*
- * attach to a forged request: writes made with one will need this check and a CSRF token.)
+ * a browser. With accounts, authorize.ts asks the same rule of writes made with a session
+ * cookie (a credential a browser *does* attach to a forged request), and a CSRF token besides.
  */
 export function refuseCrossSite(token: string | undefined, own: OwnOrigins): MiddlewareHandler {
   if (token) return async (_c, next) => next();

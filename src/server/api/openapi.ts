@@ -19,8 +19,8 @@ const REF = (id: string) => `#/components/schemas/${id}`;
 
 const ERROR_TEXT: Record<number, string> = {
   400: "The request is invalid; the message names the field.",
-  401: "The bearer token is missing or wrong.",
-  403: "A page on another site sent this request from a browser (cross-site request forgery); see the service documentation's Cross-site requests.",
+  401: "The bearer token is missing or wrong (with accounts: no valid user token or session).",
+  403: "A page on another site sent this request from a browser (cross-site request forgery); see the service documentation's Cross-site requests. With accounts, also: the user's role is too low (see x-factually-role), or a session's write lacks its CSRF token.",
   404: "No such check or version.",
   409: "The check is being written by another process; try again when it is done.",
   413: "The request body is larger than the server accepts.",
@@ -131,6 +131,8 @@ function operationObject(id: string, op: Operation, options: OpenApiOptions): Js
       : {}),
     responses,
     ...(secured ? { security: [{ bearerAuth: [] }] } : {}),
+    // The least role when the deployment has accounts (docs/accounts.md); absent: anyone.
+    ...(op.role ? { "x-factually-role": op.role } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // Every endpoint of the API in one table: the routes are registered from it and the OpenAPI
 // document is generated from it, so neither can list an endpoint the other lacks.
 import type { z } from "zod";
+import type { Role } from "../../core/interfaces/account-store.js";
 import {
   CheckIdParams,
   CreateCheckBody,
@@ -48,6 +49,11 @@ export interface Operation {
   };
   /** Also answers `Accept: text/event-stream` with the job's progress (see job-stream.ts). */
   events?: boolean;
+  /**
+   * The least role that may call it when the deployment has accounts (see docs/accounts.md);
+   * absent: anyone, signed in or not. Without accounts this is not consulted.
+   */
+  role?: Role;
   /** Error statuses this endpoint answers besides 401 (when a token is set) and 500. */
   errors: readonly number[];
   /** Extra answers, e.g. 503 of the readiness probe. */
@@ -59,6 +65,7 @@ const body = (schema: z.ZodType, required = true) => ({ schema, required });
 export const OPERATIONS = {
   createCheck: {
     method: "POST",
+    role: "checker",
     path: "/checks",
     tag: "checks",
     summary: "Check a claim or answer a question",
@@ -106,6 +113,7 @@ export const OPERATIONS = {
   },
   refreshCheck: {
     method: "POST",
+    role: "checker",
     path: "/checks/:id/refresh",
     tag: "checks",
     summary: "Run a stored check again as its next version",
@@ -134,6 +142,7 @@ export const OPERATIONS = {
   },
   cancelRun: {
     method: "POST",
+    role: "checker",
     path: "/checks/:id/cancel",
     tag: "checks",
     summary: "Cancel the queued or running run of a check",
@@ -146,6 +155,7 @@ export const OPERATIONS = {
   },
   addFeedback: {
     method: "POST",
+    role: "checker",
     path: "/checks/:id/feedback",
     tag: "checks",
     summary: "Rate a version as helpful or not",

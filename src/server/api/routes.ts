@@ -7,6 +7,7 @@ import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import type { ServerContext } from "../context.js";
 import { apiError, apiErrorHandler } from "./api-errors.js";
+import { authorizeWrite } from "./authorize.js";
 import { requireBearerToken } from "./bearer-token.js";
 import { guardRequestBody } from "./body-guard.js";
 import { checkHandlers } from "./check-handlers.js";
@@ -48,8 +49,9 @@ export function createApiRoutes(ctx: ServerContext): Hono {
     }),
   );
 
-  // Writes pass the token check, then the cross-site check (whatever the body, even none),
-  // then the body checks; a request for an unknown path meets none of them and gets its 404.
+  // Writes pass the token check, then the cross-site check (whatever the body, even none) —
+  // with accounts, the role, session and CSRF checks instead (authorize.ts) — then the body
+  // checks; a request for an unknown path meets none of them and gets its 404.
   // The handlers that start checks apply the per-client limit.
   const token = requireBearerToken(server.apiToken);
   const sameSite = refuseCrossSite(server.apiToken, {
@@ -75,8 +77,12 @@ export function createApiRoutes(ctx: ServerContext): Hono {
     }),
     ...serviceHandlers(ctx),
   };
+  const own = { baseUrl: ctx.config.baseUrl, trusted: server.corsOrigins };
   for (const [id, operation] of Object.entries(OPERATIONS) as [OperationId, Operation][]) {
-    const guards: MiddlewareHandler[] = operation.method === "GET" ? [] : [token, sameSite, body];
+    const guards: MiddlewareHandler[] =
+      operation.method === "GET"
+        ? []
+        : [authorizeWrite(operation.role, { token, sameSite }, own), body];
     api.on(operation.method, [operation.path], ...guards, handlers[id]);
   }
 

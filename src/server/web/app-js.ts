@@ -25,6 +25,13 @@ export const APP_JS = `"use strict";
   /** API answers that mean "this server has no such endpoint": fall back to the plain form. */
   var NO_ENDPOINT = [404, 405, 415, 501];
 
+  /** A signed-in page's CSRF token (a meta tag), sent with the script's writes. */
+  function withCsrf(headers) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) headers["X-CSRF-Token"] = meta.getAttribute("content");
+    return headers;
+  }
+
   function tallyText(helpful, notHelpful) {
     if (helpful + notHelpful === 0) return "no ratings yet";
     return helpful + " yes · " + notHelpful + " no";
@@ -201,7 +208,7 @@ export const APP_JS = `"use strict";
     try {
       response = await fetch(form.dataset.stream, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        headers: withCsrf({ "Content-Type": "application/json", Accept: "text/event-stream" }),
         body: JSON.stringify(formBody(form)),
         credentials: "same-origin"
       });
@@ -268,7 +275,7 @@ export const APP_JS = `"use strict";
     try {
       response = await fetch(form.dataset.feedback, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: withCsrf({ "Content-Type": "application/json", Accept: "application/json" }),
         body: JSON.stringify(payload),
         credentials: "same-origin"
       });

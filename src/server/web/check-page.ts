@@ -19,6 +19,7 @@ import {
   VERDICT_TEXT,
 } from "../../render/labels.js";
 import { modelUseSummary } from "../../render/model-use.js";
+import { type AccountNav, csrfField } from "./account-nav.js";
 import { balanceFigure } from "./balance-html.js";
 import { changesSummary } from "./changes-html.js";
 import { checkDescription, checkHead } from "./check-head.js";
@@ -44,6 +45,7 @@ export interface CheckPageView {
   feedback?: { message: string; error: boolean; comment?: string };
   publisher?: Publisher;
   baseUrl?: string;
+  account?: AccountNav;
   appVersion: string;
 }
 
@@ -91,6 +93,7 @@ ${recordLine(view, latestN)}
       ...(view.baseUrl ? { baseUrl: view.baseUrl } : {}),
     }),
     version: view.appVersion,
+    ...(view.account ? { account: view.account } : {}),
     body,
   });
 }
@@ -126,13 +129,14 @@ function notices(view: CheckPageView, latestN: number): SafeHtml {
   if (!view.stale) return failed;
   return html`${failed}<div class="notice" id="outdated">
 <p>${STALE_NOTICE}</p>
-${view.readOnly ? "" : refreshForm(id, "Refresh")}
+${view.readOnly ? "" : refreshForm(id, "Refresh", view.account?.csrf)}
 </div>
 ${view.readOnly ? "" : progressPanel("refresh-progress", "Refreshing this check")}`;
 }
 
-function refreshForm(id: string, label: string): SafeHtml {
+function refreshForm(id: string, label: string, csrf: string | undefined): SafeHtml {
   return html`<form method="post" action="${checkPath(id)}/refresh" data-stream="${apiCheckPath(id)}/refresh" data-progress="refresh-progress" data-done="/check/{id}?v={n}#changes">
+${csrfField(csrf)}
 <button type="submit">${label}</button>
 </form>`;
 }
@@ -153,7 +157,7 @@ ${
   view.readOnly
     ? ""
     : html`<form method="post" action="${checkPath(id)}/feedback" data-feedback="${apiCheckPath(id)}/feedback" data-version="${version.n}" data-tally="tally">
-<input type="hidden" name="v" value="${version.n}">
+<input type="hidden" name="v" value="${version.n}">${csrfField(view.account?.csrf)}
 <div class="feedback-buttons">
 <button type="submit" name="helpful" value="yes" aria-describedby="feedback-h">Yes</button>
 <button type="submit" name="helpful" value="no" class="secondary" aria-describedby="feedback-h">No</button>
@@ -209,7 +213,7 @@ ${version.report.relatedQuestions.map(
       view.readOnly
         ? ""
         : html`<form class="inline-form" method="post" action="/check" data-stream="/api/checks" data-progress="related-progress" data-done="/check/{id}">
-<input type="hidden" name="text" value="${q}">${web ? html`<input type="hidden" name="web" value="1">` : ""}
+<input type="hidden" name="text" value="${q}">${csrfField(view.account?.csrf)}${web ? html`<input type="hidden" name="web" value="1">` : ""}
 <button type="submit" class="small secondary" aria-label="Check it: ${q}">Check it</button>
 </form>`
     }</li>`,
@@ -226,7 +230,7 @@ function recordLine(view: CheckPageView, latestN: number): SafeHtml {
   const offerRefresh = !view.readOnly && !view.running && version.n === latestN && !view.stale;
   return html`<footer class="record-line">
 <p>Check <code>${id}</code> · version ${version.n} of ${stored.versions.length} · <a href="${apiCheckPath(id)}">JSON</a></p>
-${offerRefresh ? html`${refreshForm(id, "Check again now")}${progressPanel("refresh-progress", "Refreshing this check")}` : ""}
+${offerRefresh ? html`${refreshForm(id, "Check again now", view.account?.csrf)}${progressPanel("refresh-progress", "Refreshing this check")}` : ""}
 </footer>`;
 }
 

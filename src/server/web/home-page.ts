@@ -3,6 +3,7 @@
 import type { CheckSummary } from "../../core/interfaces/check-store.js";
 import { longDate, VERDICT_TEXT } from "../../render/labels.js";
 import { MAX_INPUT_CHARS } from "../../text/input.js";
+import { type AccountNav, csrfField } from "./account-nav.js";
 import { html, type SafeHtml } from "./html.js";
 import { page, shorten } from "./layout.js";
 import { checkPath } from "./paths.js";
@@ -21,13 +22,16 @@ export interface HomePageView {
   /** The options as submitted, when re-rendering a refused form. */
   options?: { web?: boolean; llm?: boolean; fresh?: boolean };
   readOnly: boolean;
+  /** Why there is no form, when accounts say so (else the API-token note). */
+  readOnlyNote?: string;
+  account?: AccountNav;
   appVersion: string;
 }
 
 export function homePage(view: HomePageView): string {
   const body = html`<h1>Check a claim or ask a question</h1>
 <p class="muted">Factually searches its sources with balanced queries, weighs what they say and writes a dated report where every sentence cites its source.</p>
-${view.readOnly ? readOnlyNote() : checkForm(view)}
+${view.readOnly ? readOnlyNote(view.readOnlyNote) : checkForm(view)}
 ${view.readOnly ? "" : progressPanel("progress", "Checking")}
 ${recentChecks(view.recent)}`;
   return page({
@@ -36,10 +40,12 @@ ${recentChecks(view.recent)}`;
       "Factually: a self-hosted fact-check engine that plans balanced searches, reads the sources and writes a dated, cited report.",
     version: view.appVersion,
     body,
+    ...(view.account ? { account: view.account } : {}),
   });
 }
 
-function readOnlyNote(): SafeHtml {
+function readOnlyNote(note: string | undefined): SafeHtml {
+  if (note) return html`<p class="notice">${note}</p>`;
   return html`<p class="notice">This server starts checks only through its API, with its access token. The checks below can be read by anyone.</p>`;
 }
 
@@ -47,6 +53,7 @@ function checkForm(view: HomePageView): SafeHtml {
   const o = view.options ?? {};
   const checked = (on: boolean | undefined) => (on ? html` checked` : "");
   return html`<form class="check-form" method="post" action="/check" data-stream="/api/checks" data-progress="progress" data-done="/check/{id}">
+${csrfField(view.account?.csrf)}
 ${view.error ? html`<div class="notice error" id="input-error" role="alert"><p>${view.error}</p></div>` : ""}
 <div class="field">
 <label for="text">Enter a claim or question</label>

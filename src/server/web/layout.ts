@@ -1,5 +1,6 @@
 // The frame every page shares: head (title, description, assets, extra metadata), skip link,
 // site navigation, main landmark and footer.
+import { type AccountNav, accountNav, csrfMeta } from "./account-nav.js";
 import { pageAssets } from "./assets.js";
 import { html, type SafeHtml } from "./html.js";
 
@@ -12,6 +13,8 @@ export interface PageOptions {
   /** The footer's version string. */
   version: string;
   body: SafeHtml;
+  /** Who is signed in, when the deployment has accounts. */
+  account?: AccountNav;
 }
 
 /** A complete HTML document. */
@@ -28,6 +31,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${css.path}">
 <script src="${js.path}" defer></script>
+${csrfMeta(options.account)}
 ${options.head ?? ""}
 </head>
 <body>
@@ -37,6 +41,7 @@ ${options.head ?? ""}
 <a class="brand" href="/">Factually</a>
 <a href="/checks">History</a>
 <a href="/about">How a check works</a>
+${accountNav(options.account)}
 </nav>
 </header>
 <main id="main" tabindex="-1">

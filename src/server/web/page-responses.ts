@@ -2,9 +2,11 @@
 // into HTML with the right status, shared by the page routes and the form routes.
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { principalOf, roleAllows } from "../accounts/principal.js";
 import type { CheckRequest } from "../check-service.js";
 import type { ServerContext } from "../context.js";
 import { toHttp } from "../http-errors.js";
+import type { AccountNav } from "./account-nav.js";
 import { checkPage } from "./check-page.js";
 import type { LoadedCheck } from "./check-view.js";
 import { errorPage, notFoundPage } from "./error-page.js";
@@ -23,6 +25,8 @@ export interface FeedbackNote {
 export interface PageResponses {
   /** With an API token, writes need it; a browser form cannot send it, so the pages only read. */
   readOnly: boolean;
+  /** What this request's reader may do on the pages, and who they are (accounts). */
+  viewerOf(c: Context): PageViewer;
   html(c: Context, body: string, status?: number): Response;
   home(
     c: Context,
@@ -35,14 +39,41 @@ export interface PageResponses {
   onError: ErrorHandler;
 }
 
+export interface PageViewer {
+  readOnly: boolean;
+  readOnlyNote?: string;
+  account?: AccountNav;
+}
+
 export function pageResponses(ctx: ServerContext): PageResponses {
   const { config } = ctx;
   const readOnly = config.server.apiToken !== undefined;
   const appVersion = ctx.version;
   const webProviders = config.web.search.filter((p) => p !== "local");
   const html = (c: Context, body: string, status = 200) => c.html(body, status as 200);
+  const viewerOf = (c: Context): PageViewer => {
+    const principal = principalOf(c);
+    if (principal.kind === "open") return { readOnly };
+    if (principal.kind !== "user" || principal.via !== "session") {
+      return {
+        readOnly: true,
+        readOnlyNote:
+          "Log in to check claims, refresh checks and rate them. Anyone can read the checks below.",
+        account: {},
+      };
+    }
+    const { email, role } = principal.user;
+    const account = { email, role, csrf: principal.csrf };
+    if (roleAllows(role, "checker")) return { readOnly: false, account };
+    return {
+      readOnly: true,
+      readOnlyNote: `Your account (${role}) reads checks; checking claims, refreshing and rating need the checker role.`,
+      account,
+    };
+  };
   return {
     readOnly,
+    viewerOf,
     html,
     async home(c, state = {}, status = 200) {
       const { checks } = await ctx.engine.checks.listChecks({ limit: RECENT_CHECKS });
@@ -59,7 +90,7 @@ export function pageResponses(ctx: ServerContext): PageResponses {
         webProviders,
         hasModel: config.llm !== undefined,
         ...(options ? { options } : {}),
-        readOnly,
+        ...viewerOf(c),
         appVersion,
       });
       return html(c, body, status);
@@ -67,7 +98,7 @@ export function pageResponses(ctx: ServerContext): PageResponses {
     check(c, loaded, feedback, status = 200) {
       const body = checkPage({
         ...loaded,
-        readOnly,
+        ...viewerOf(c),
         ...(feedback ? { feedback } : {}),
         ...(config.publisher ? { publisher: config.publisher } : {}),
         ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),

@@ -7,6 +7,7 @@ import { verdictChanges } from "../../records/verdict-change.js";
 import { countView } from "../check-views-count.js";
 import type { ServerContext } from "../context.js";
 import { aboutPage } from "./about-page.js";
+import { addAccountRoutes } from "./account-routes.js";
 import { assetFor } from "./assets.js";
 import { changesPage } from "./changes-page.js";
 import { loadChanges, loadCheck } from "./check-view.js";
@@ -69,6 +70,7 @@ export function createWebRoutes(ctx: ServerContext): Hono {
   });
 
   addFormRoutes(app, ctx, pages);
+  addAccountRoutes(app, ctx, pages);
 
   app.get("/checks", async (c) => {
     const cursor = c.req.query("cursor");

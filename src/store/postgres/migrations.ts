@@ -207,6 +207,40 @@ ALTER TABLE feedback ADD COLUMN rater text;
 CREATE UNIQUE INDEX feedback_rater ON feedback (check_id, version, rater);
 `,
   },
+  {
+    n: 6,
+    why: "accounts (opt-in): users with a role and a scrypt password hash, sessions and API tokens stored as SHA-256 of their secrets",
+    sql: `
+-- People who may use the service (none: the service is open, as before accounts existed).
+CREATE TABLE users (
+  email text COLLATE "C" PRIMARY KEY,
+  role text NOT NULL CHECK (role IN ('viewer', 'checker', 'admin')),
+  password_hash text NOT NULL,
+  disabled boolean NOT NULL DEFAULT false,
+  created_at text NOT NULL
+);
+-- Browser sessions by the SHA-256 of their random token (the token is only in the cookie).
+CREATE TABLE sessions (
+  id_hash text PRIMARY KEY,
+  email text NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  created_at text NOT NULL,
+  last_seen_at text NOT NULL,
+  expires_at text NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(email);
+-- Per-user API tokens by the SHA-256 of the token (shown once, never stored).
+CREATE TABLE api_tokens (
+  id text COLLATE "C" PRIMARY KEY,
+  email text NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  hash text NOT NULL UNIQUE,
+  label text NOT NULL,
+  created_at text NOT NULL,
+  last_used_at text,
+  revoked_at text
+);
+CREATE INDEX api_tokens_user ON api_tokens(email);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

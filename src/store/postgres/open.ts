@@ -7,6 +7,7 @@ import type { StoreAccess, Stores } from "../../core/interfaces/stores.js";
 import { redactDatabaseUrl } from "../../text/database-url.js";
 import type { ProcessProbe } from "../run-lease.js";
 import { PG_LATEST_SCHEMA, PG_MIGRATIONS, SCHEMA_TABLE } from "./migrations.js";
+import { createPgAccounts } from "./pg-accounts.js";
 import { createPgCheckRecords } from "./pg-check-records.js";
 import { createPgCorpus, type PgCorpusStore } from "./pg-corpus.js";
 import type { PgRetrievalOptions } from "./pg-corpus-search.js";
@@ -82,6 +83,7 @@ export async function openPostgresStore(
       location,
     ),
     snapshots: withPgFaults(createPgSnapshots(pool), location),
+    accounts: withPgFaults(createPgAccounts(pool), location),
     async close() {
       if (!pool.ended) await pool.end();
     },

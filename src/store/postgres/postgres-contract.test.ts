@@ -1,5 +1,6 @@
-// The three store contracts, run against PostgreSQL in fresh throwaway schemas.
+// The store contracts, run against PostgreSQL in fresh throwaway schemas.
 import { afterAll, describe } from "vitest";
+import { describeAccountStoreContract } from "../contract/account-store.contract.js";
 import { describeCheckStoreContract } from "../contract/check-store.contract.js";
 import { describeCorpusStoreContract } from "../contract/corpus-store.contract.js";
 import { describeSnapshotStoreContract } from "../contract/snapshot-store.contract.js";
@@ -14,4 +15,5 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store contracts${SKIP_REASON}`, 
   describeCheckStoreContract("PostgreSQL", open);
   describeSnapshotStoreContract("PostgreSQL", open);
   describeStoreTransferContract("PostgreSQL", open);
+  describeAccountStoreContract("PostgreSQL", open);
 });

@@ -63,6 +63,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL store${SKIP_REASON}`, () => {
       CREATE INDEX documents_tsv ON documents USING gin(tsv);
       DROP TABLE store_settings; ALTER TABLE checks DROP COLUMN views;
       DROP INDEX feedback_rater; ALTER TABLE feedback DROP COLUMN rater;
+      DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users;
       DELETE FROM factually_schema WHERE version > 1`);
     const upgraded = await openPostgresStore(url, { schema });
     try {

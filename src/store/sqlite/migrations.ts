@@ -175,6 +175,40 @@ ALTER TABLE feedback ADD COLUMN rater TEXT;
 CREATE UNIQUE INDEX feedback_rater ON feedback (check_id, version, rater);
 `,
   },
+  {
+    n: 6,
+    why: "accounts (opt-in): users with a role and a scrypt password hash, sessions and API tokens stored as SHA-256 of their secrets",
+    sql: `
+-- People who may use the service (none: the service is open, as before accounts existed).
+CREATE TABLE users (
+  email TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'checker', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+-- Browser sessions by the SHA-256 of their random token (the token is only in the cookie).
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(email);
+-- Per-user API tokens by the SHA-256 of the token (shown once, never stored).
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  hash TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens(email);
+`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

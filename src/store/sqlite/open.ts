@@ -54,6 +54,7 @@ function guarded(db: Db, location: string, options: OpenOptions): SqliteStores {
     corpus: withStoreFaults(stores.corpus, location),
     checks: withStoreFaults(stores.checks, location),
     snapshots: withStoreFaults(stores.snapshots, location),
+    accounts: withStoreFaults(stores.accounts, location),
   };
 }
 

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FactuallyError } from "../../core/errors.js";
+import { describeAccountStoreContract } from "../contract/account-store.contract.js";
 import { describeCheckStoreContract } from "../contract/check-store.contract.js";
 import { describeCorpusStoreContract } from "../contract/corpus-store.contract.js";
 import { describeSnapshotStoreContract } from "../contract/snapshot-store.contract.js";
@@ -48,6 +49,7 @@ describeCheckStoreContract("SQLite file", () => open(join(dir, `checks-${++fileC
 describeCheckStoreContract("SQLite :memory:", () => open(":memory:"));
 describeSnapshotStoreContract("SQLite :memory:", () => open(":memory:"));
 describeStoreTransferContract("SQLite file", () => open(join(dir, `transfer-${++fileCount}.db`)));
+describeAccountStoreContract("SQLite file", () => open(join(dir, `accounts-${++fileCount}.db`)));
 
 describe("run locks across processes", () => {
   it("takes over at once a lock whose process is gone (kill -9), without waiting a minute", async () => {
@@ -219,6 +221,17 @@ describe("openSqliteStore", () => {
     expect(
       JSON.stringify(inspect(path, (db) => db.prepare("SELECT * FROM feedback").all())),
     ).not.toContain("203.0.113");
+    expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
+  });
+
+  it("upgrades a schema 5 database to accounts with no users (so the service stays open)", async () => {
+    const path = join(dir, "schema5.db");
+    writeSqlite(path, (db) => {
+      for (const m of MIGRATIONS.filter((m) => m.n <= 5)) db.exec(m.sql);
+      db.pragma("user_version = 5");
+    });
+    const store = open(path);
+    expect(await store.accounts.countUsers()).toBe(0);
     expect(inspect(path, (db) => db.pragma("user_version", { simple: true }))).toBe(LATEST_SCHEMA);
   });
 

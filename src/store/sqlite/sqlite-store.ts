@@ -5,6 +5,7 @@ import type { CheckStore } from "../../core/interfaces/check-store.js";
 import type { SnapshotStore } from "../../core/interfaces/snapshot-store.js";
 import type { Stores } from "../../core/interfaces/stores.js";
 import type { ProcessProbe } from "../run-lease.js";
+import { createSqliteAccounts } from "./accounts.js";
 import { createCheckRecords } from "./check-records.js";
 import type { RetrievalOptions } from "./corpus-search.js";
 import { createSqliteCorpus, type SqliteCorpusStore } from "./sqlite-corpus.js";
@@ -36,6 +37,7 @@ export function createSqliteStores(
     corpus: createSqliteCorpus(db, options.retrieval),
     checks: createCheckRecords(db, options.isAlive ? { isAlive: options.isAlive } : {}),
     snapshots: createWebSnapshots(db),
+    accounts: createSqliteAccounts(db),
     async close() {
       if (db.open) db.close();
     },
