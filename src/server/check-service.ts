@@ -79,6 +79,26 @@ export function checkJobOf(request: CheckRequest): {
   };
 }
 
+/**
+ * How both services start runs through their own `submit`: a check keyed by its input's id, a
+ * refresh only of a stored check (an unknown one is a 404 now, not a failed job later).
+ */
+export function runStarters(
+  engine: Engine,
+  submit: (key: string, request: CheckJobRequest) => Promise<StartedJob>,
+): Pick<CheckService, "startCheck" | "startRefresh"> {
+  return {
+    async startCheck(request) {
+      const { checkId, job } = checkJobOf(request);
+      return submit(checkId, job);
+    },
+    async startRefresh(id) {
+      await requireCheck(engine.checks, id);
+      return submit(id, { kind: "refresh", id });
+    },
+  };
+}
+
 export interface CheckServiceOptions {
   engine: Engine;
   jobs: CheckJobs;
@@ -118,15 +138,7 @@ export function createCheckService({
   };
   return {
     runner: { where: runner.where, workers: async () => runner.workers() },
-    async startCheck(request) {
-      const { checkId, job } = checkJobOf(request);
-      return submit(checkId, job);
-    },
-    async startRefresh(id) {
-      // An unknown check is a 404 now, not a failed job later.
-      await requireCheck(engine.checks, id);
-      return submit(id, { kind: "refresh", id });
-    },
+    ...runStarters(engine, async (key, request) => submit(key, request)),
     async status(id) {
       const job = jobs.get(id);
       if (job && (job.state === "queued" || job.state === "running")) return { state: job.state };

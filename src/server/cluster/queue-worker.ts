@@ -15,7 +15,7 @@ import { FactuallyError, messageOf } from "../../core/errors.js";
 import { checkIdForInput } from "../../text/check-id.js";
 import { refreshesThisTick } from "../auto-refresh.js";
 import { runCheckJob } from "../check-job.js";
-import type { JobResult } from "../check-jobs.js";
+import { cancelled, type JobResult } from "../check-jobs.js";
 import { serialiseError } from "../worker-protocol.js";
 import { addRun, type CheckQueue, liveJob } from "./queue-jobs.js";
 import {
@@ -71,7 +71,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     cancels.disconnect();
     throw error;
   }
-  const cancelled = new Set<string>();
+  const cancelledJobs = new Set<string>();
   const queue: CheckQueue = new Queue(QUEUE_NAME, { connection: redis, prefix });
   queue.on("error", () => {});
 
@@ -128,12 +128,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       return result;
     } catch (error) {
       await sent.catch(() => {});
-      if (cancelled.delete(key)) {
-        const fault = new FactuallyError(
-          "ABORTED",
-          `the run of ${key} was cancelled; nothing was stored`,
-          { target: key, subject: "check" },
-        );
+      if (cancelledJobs.delete(key)) {
+        const fault = cancelled(key);
         await publishRun(redis, channel, { type: "failed", error: serialiseError(fault) });
         onJob?.({ type: "failed", id: key, reason: fault.message });
         throw new UnrecoverableError(fault.message);
@@ -184,7 +180,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   await cancels.subscribe(cancelChannel(prefix));
   cancels.on("message", (_channel: string, id: string) => {
-    if (worker.cancelJob(id, "cancelled")) cancelled.add(id);
+    if (worker.cancelJob(id, "cancelled")) cancelledJobs.add(id);
   });
   await worker.waitUntilReady();
   // Servers count the workers alive from their heartbeats (/api/ready).

@@ -9,11 +9,11 @@ import { Queue, QueueEvents } from "bullmq";
 import type { Engine } from "../../assemble/engine.js";
 import type { QueueConfig } from "../../config/server-config.js";
 import { FactuallyError, messageOf } from "../../core/errors.js";
-import { requireCheck } from "../../records/lookup.js";
 import { AUTO_REFRESH_EVERY_MS } from "../auto-refresh.js";
 import type { CheckJobRequest } from "../check-job.js";
 import {
   type CheckJob,
+  cancelled,
   type JobKind,
   type JobResult,
   type JobUpdate,
@@ -21,11 +21,11 @@ import {
 } from "../check-jobs.js";
 import {
   type CheckService,
-  checkJobOf,
   type RunStatus,
+  runStarters,
   type StartedJob,
 } from "../check-service.js";
-import { deserialiseError } from "../worker-protocol.js";
+import { deserialiseError, serialiseError } from "../worker-protocol.js";
 import { addRun, jobOptions, LIVE_STATES, liveJob } from "./queue-jobs.js";
 import {
   AUTO_REFRESH_JOB,
@@ -81,10 +81,10 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
   /** Runs this server waits for (asked or joined here), by check id. */
   const runs = new Map<string, RemoteRun>();
 
-  const track = async (key: string, kind: JobKind, data: QueuedJobData): Promise<RemoteRun> => {
+  const track = async (key: string, data: QueuedJobData): Promise<RemoteRun> => {
     const known = runs.get(key);
     if (known && known.nonce === data.nonce) return known;
-    const run = new RemoteRun(key, kind, data);
+    const run = new RemoteRun(key, data);
     runs.set(key, run);
     void run.done
       .catch(() => {})
@@ -110,7 +110,7 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
       for (let tries = 0; tries < 5; tries++) {
         const live = await liveJob(queue, key);
         if (live) {
-          const run = await track(key, live.data.request.kind, live.data);
+          const run = await track(key, live.data);
           return { checkId: key, job: run, joined: true };
         }
         const counts = await queue.getJobCounts("waiting", "prioritized", "delayed");
@@ -126,12 +126,12 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
         // Added, or another request added the same check first (then this joins that run).
         if (!job) continue;
         if (job.data.nonce === data.nonce) {
-          return { checkId: key, job: await track(key, request.kind, data), joined: false };
+          return { checkId: key, job: await track(key, data), joined: false };
         }
         if (LIVE_STATES.has(await job.getState())) {
           return {
             checkId: key,
-            job: await track(key, job.data.request.kind, job.data),
+            job: await track(key, job.data),
             joined: true,
           };
         }
@@ -213,14 +213,7 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
           return redis.zcard(key);
         }),
     },
-    async startCheck(request) {
-      const { checkId, job } = checkJobOf(request);
-      return submit(checkId, job);
-    },
-    async startRefresh(id) {
-      await requireCheck(engine.checks, id);
-      return submit(id, { kind: "refresh", id });
-    },
+    ...runStarters(engine, submit),
     status: (id) =>
       guard(async (): Promise<RunStatus | undefined> => {
         connected();
@@ -251,11 +244,7 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
           if (removed) {
             await publishRun(redis, runChannel(prefix, id, job.data.nonce), {
               type: "failed",
-              error: {
-                code: "ABORTED",
-                message: `the run of ${id} was cancelled; nothing was stored`,
-                isRetryable: false,
-              },
+              error: serialiseError(cancelled(id)),
             });
             return true;
           }
@@ -286,19 +275,16 @@ export async function openQueuedChecks(options: QueuedChecksOptions): Promise<Ch
 /** A run followed from this server: its updates so far are replayed to each subscriber. */
 class RemoteRun implements CheckJob {
   readonly key: string;
-  readonly kind: JobKind;
   readonly data: QueuedJobData;
   state: CheckJob["state"] = "queued";
-  final = false;
   readonly done: Promise<JobResult>;
   stop?: () => void;
   readonly #log = new UpdateLog();
   #resolve!: (result: JobResult) => void;
   #reject!: (error: FactuallyError) => void;
 
-  constructor(key: string, kind: JobKind, data: QueuedJobData) {
+  constructor(key: string, data: QueuedJobData) {
     this.key = key;
-    this.kind = kind;
     this.data = data;
     this.done = new Promise<JobResult>((resolve, reject) => {
       this.#resolve = resolve;
@@ -307,8 +293,17 @@ class RemoteRun implements CheckJob {
     this.done.catch(() => {});
   }
 
+  get kind(): JobKind {
+    return this.data.request.kind;
+  }
+
   get nonce(): string {
     return this.data.nonce;
+  }
+
+  /** Done or failed: later updates (a duplicate end, say) are ignored. */
+  get final(): boolean {
+    return this.state === "done" || this.state === "failed";
   }
 
   receive(update: RunUpdate): void {
@@ -321,12 +316,10 @@ class RemoteRun implements CheckJob {
       this.state = "queued";
       this.#publish({ type: "retrying", attempt: update.attempt, reason: update.reason });
     } else if (update.type === "done") {
-      this.final = true;
       this.state = "done";
       this.#publish({ type: "done", result: update.result });
       this.#resolve(update.result);
     } else {
-      this.final = true;
       this.state = "failed";
       const error = deserialiseError(update.error);
       this.#publish({ type: "failed", error });
