@@ -1,10 +1,10 @@
 // Accounts in a real Chromium against a real server: a checker logs in, runs a check (the page
 // script streams it through the API with the session's CSRF token), rates it and logs out; a
 // viewer sees no Check, Refresh or Rate controls, and the API refuses their writes.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addUser, issueToken } from "./accounts/users.js";
-import { CHROMIUM_PATH, hasChromium, launchChromium } from "./testing/chromium.js";
+import { CHROMIUM_PATH, hasChromium, launchChromium, pagesOf } from "./testing/chromium.js";
 import { type PageServer, startPageServer } from "./web/testing/page-server.js";
 
 const CLAIM = "Vitamin D supplements reduce influenza in schoolchildren.";
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)(
   () => {
     let server: PageServer;
     let browser: Browser;
-    const contexts: BrowserContext[] = [];
+    const pages = pagesOf(() => browser, STEP_TIMEOUT);
 
     beforeAll(async () => {
       [server, browser] = await Promise.all([startPageServer(), launchChromium()]);
@@ -35,19 +35,14 @@ describe.skipIf(!hasChromium)(
         });
       }
     }, 30_000);
-    afterEach(async () => {
-      await Promise.all(contexts.splice(0).map((c) => c.close()));
-    });
+    afterEach(() => pages.closeAll());
     afterAll(async () => {
       await browser?.close();
       await server?.close();
     });
 
     async function loggedIn(email: string): Promise<Page> {
-      const context = await browser.newContext();
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(STEP_TIMEOUT);
+      const page = await pages.newPage();
       await page.goto(`${server.url}/`);
       await page.getByRole("link", { name: "Log in" }).click();
       await page.getByLabel("Email").fill(email);

@@ -4,10 +4,10 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HELPFUL_QUESTION, SECTION_TITLES, STALE_NOTICE } from "../render/labels.js";
-import { CHROMIUM_PATH, hasChromium, launchChromium } from "./testing/chromium.js";
+import { CHROMIUM_PATH, hasChromium, launchChromium, pagesOf } from "./testing/chromium.js";
 import { watchJobs } from "./testing/stage-log.js";
 import { type PageServer, startPageServer } from "./web/testing/page-server.js";
 
@@ -76,27 +76,17 @@ describe.skipIf(!hasChromium)(
     let browser: Browser;
     /** Made by the first test; the tests after it (run in order) read, rate and refresh it. */
     let checkPath = "";
-    const contexts: BrowserContext[] = [];
+    const pages = pagesOf(() => browser, STEP_TIMEOUT);
+    const { newPage } = pages;
 
     beforeAll(async () => {
       [server, browser] = await Promise.all([startPageServer(), launchChromium()]);
     }, 30_000);
-    afterEach(async () => {
-      await Promise.all(contexts.splice(0).map((c) => c.close()));
-    });
+    afterEach(() => pages.closeAll());
     afterAll(async () => {
       await browser?.close();
       await server?.close();
     });
-
-    /** A page in a context of its own, closed after the test. */
-    async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-      const context = await browser.newContext(options);
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(STEP_TIMEOUT);
-      return page;
-    }
 
     /** A new page opened at `path` on the server. */
     async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {

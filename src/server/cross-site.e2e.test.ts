@@ -3,9 +3,9 @@
 // be stored), and this site's own forms with JavaScript off (each must work).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_PATH, hasChromium, launchChromium } from "./testing/chromium.js";
+import { CHROMIUM_PATH, hasChromium, launchChromium, pagesOf } from "./testing/chromium.js";
 import { watchJobs } from "./testing/stage-log.js";
 import { type PageServer, startPageServer } from "./web/testing/page-server.js";
 
@@ -73,26 +73,17 @@ describe.skipIf(!hasChromium)(
   () => {
     let server: PageServer;
     let browser: Browser;
-    const contexts: BrowserContext[] = [];
+    const pages = pagesOf(() => browser, STEP_TIMEOUT);
+    const { newPage } = pages;
 
     beforeAll(async () => {
       [server, browser] = await Promise.all([startPageServer(), launchChromium()]);
     }, 30_000);
-    afterEach(async () => {
-      await Promise.all(contexts.splice(0).map((c) => c.close()));
-    });
+    afterEach(() => pages.closeAll());
     afterAll(async () => {
       await browser?.close();
       await server?.close();
     });
-
-    async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-      const context = await browser.newContext(options);
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(STEP_TIMEOUT);
-      return page;
-    }
 
     it("runs nothing and stores nothing that a page on another origin posts", async () => {
       const made = await server.post("/check", { text: CLAIM });

@@ -1,7 +1,7 @@
 // The system's Chromium (Debian's package) driven by playwright-core, for browser tests: no
 // browser download, and the flags that keep it from calling the network on its own.
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 
 /** Where Debian (and our CI) installs Chromium. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -27,4 +27,24 @@ const ARGS = [
 /** A headless Chromium; close it when done. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+}
+
+/**
+ * Pages each in a browser context of its own (no cookies shared between tests), every action
+ * waiting at most `stepTimeoutMs`; `closeAll` (after each test) closes their contexts.
+ */
+export function pagesOf(browser: () => Browser, stepTimeoutMs: number) {
+  const contexts: Array<{ close(): Promise<void> }> = [];
+  return {
+    async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser().newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(stepTimeoutMs);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      await Promise.all(contexts.splice(0).map((c) => c.close()));
+    },
+  };
 }
